@@ -1,0 +1,57 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Chancery",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "chancery", targets: ["chancery"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // Plain values: entities, EDTF dates, the JSON dataset loader and its validator.
+        .target(name: "ChanceryModel"),
+        // The SQLite store; the only target that imports GRDB.
+        .target(name: "ChanceryStore", dependencies: [
+            "ChanceryModel",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // Cell grid, display widths and widgets; knows nothing of diplomacy.
+        .target(name: "TerminalUI"),
+        // State, actions, pure update and effects; imports neither GRDB nor ncurses.
+        .target(name: "ChanceryViewModel", dependencies: ["ChanceryModel", "TerminalUI"]),
+        // Renders view-model state into a screen buffer.
+        .target(name: "ChanceryScreens", dependencies: ["ChanceryViewModel", "TerminalUI"]),
+        // The ncurses C library, seen through a shim.
+        .systemLibrary(name: "CNcurses", path: "Sources/CNcurses", pkgConfig: "ncursesw",
+                       providers: [.apt(["libncurses-dev"])]),
+        // Copies screen buffers to the terminal and reads keys; the only importer of ncurses.
+        .target(name: "NcursesBackend", dependencies: ["CNcurses", "TerminalUI"]),
+        .executableTarget(name: "chancery", dependencies: [
+            "ChanceryModel", "ChanceryStore", "ChanceryViewModel", "ChanceryScreens",
+            "NcursesBackend", "TerminalUI",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "ChanceryModelTests", dependencies: [
+            "ChanceryModel",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "ChanceryStoreTests", dependencies: ["ChanceryStore", "ChanceryModel"]),
+        .testTarget(name: "TerminalUITests", dependencies: [
+            "TerminalUI",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "ChanceryViewModelTests", dependencies: ["ChanceryViewModel", "ChanceryStore"]),
+        .testTarget(name: "ChanceryScreensTests", dependencies: [
+            "ChanceryScreens", "ChanceryViewModel", "ChanceryStore", "TerminalUI",
+            .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+        ], exclude: ["__Snapshots__"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["chancery"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
