@@ -1,0 +1,266 @@
+/// What kind of entity an id names; the id's prefix tells.
+public enum EntityKind: String, CaseIterable, Hashable, Sendable, Encodable {
+    case source, organization, person, place, document, event, visit, meeting
+
+    /// The id prefix of this kind, such as `org-`.
+    public var idPrefix: String {
+        switch self {
+        case .source: "src-"
+        case .organization: "org-"
+        case .person: "person-"
+        case .place: "place-"
+        case .document: "doc-"
+        case .event: "event-"
+        case .visit: "visit-"
+        case .meeting: "meeting-"
+        }
+    }
+
+    /// The kind named by an id's prefix, or nil for an id of no known kind.
+    public init?(id: String) {
+        guard let kind = EntityKind.allCases.first(where: { id.hasPrefix($0.idPrefix) }) else { return nil }
+        self = kind
+    }
+
+    /// The plural noun for headings and commands, such as `organizations`.
+    public var plural: String {
+        switch self {
+        case .person: "people"
+        default: rawValue + "s"
+        }
+    }
+}
+
+/// The words of a source that back a record.
+public struct Citation: Hashable, Sendable, Encodable {
+    /// The source id.
+    public var source: String
+    /// The exact quote, verbatim from the source text.
+    public var quote: String
+
+    /// A citation of `quote` in `source`.
+    public init(source: String, quote: String) {
+        self.source = source
+        self.quote = quote
+    }
+}
+
+/// A directed relation from a record to another entity, with the role the other entity plays.
+public struct Link: Hashable, Sendable, Encodable {
+    /// The linked entity's id.
+    public var to: String
+    /// The role it plays, such as `host` or `signatory`.
+    public var role: LinkRole
+
+    /// A link to `to` in `role`.
+    public init(to: String, role: LinkRole) {
+        self.to = to
+        self.role = role
+    }
+}
+
+/// The role a linked entity plays in a record.
+public enum LinkRole: String, CaseIterable, Hashable, Sendable, Encodable {
+    case participant, host, visitor, signatory, member, subject, location, organizer
+    case author, adopter, sponsor, counterpart, target, mentioned
+    /// Roles the store derives from records' own fields: a visit's head, sender, destinations and
+    /// meetings, a meeting's bodies, an organization's parent, a place's or agency's country, a person's affiliation.
+    case head, sender, destination, meeting, body, parent, country, affiliation
+}
+
+/// Where a document's text comes from.
+public enum SourceKind: String, CaseIterable, Hashable, Sendable, Encodable {
+    case officialSite, newsArticle, blogPost
+}
+
+/// A source document of the dataset.
+public struct Source: Hashable, Sendable, Encodable {
+    /// `src-…` id.
+    public var id: String
+    /// Title of the page.
+    public var title: String
+    /// Who published it.
+    public var publisher: String?
+    /// Publication date, when the document gives one.
+    public var published: EDTFDate?
+    /// File name of the source text.
+    public var file: String
+    /// What kind of document it is.
+    public var kind: SourceKind
+    /// Where it was published, when known.
+    public var url: String?
+}
+
+/// What kind of body an organization is.
+public enum OrganizationKind: String, CaseIterable, Hashable, Sendable, Encodable {
+    case unBody, intergovernmental, regional, nationalAgency, ngo, forum, other
+}
+
+/// An organization, agency, process or forum.
+public struct Organization: Hashable, Sendable, Encodable {
+    /// `org-…` id.
+    public var id: String
+    /// Full name.
+    public var name: String
+    /// Acronym, when it has one.
+    public var acronym: String?
+    /// Other names it goes by.
+    public var aliases: [String]
+    /// What kind of body it is.
+    public var kind: OrganizationKind
+    /// The organization it belongs to.
+    public var parent: String?
+    /// The country of a national agency.
+    public var country: String?
+    /// Where the sources mention it.
+    public var citations: [Citation]
+
+    /// The acronym if any, else the name.
+    public var shortName: String { acronym ?? name }
+}
+
+/// A position a person held.
+public struct PersonRole: Hashable, Sendable, Encodable {
+    /// Title, such as `Prosecutor General`.
+    public var title: String
+    /// Organization id, when given.
+    public var organization: String?
+    /// Country (place id), when given.
+    public var country: String?
+    /// When they held it, when known.
+    public var period: EDTFDate?
+}
+
+/// A person named in the sources.
+public struct Person: Hashable, Sendable, Encodable {
+    /// `person-…` id.
+    public var id: String
+    /// Full name.
+    public var name: String
+    /// Other spellings.
+    public var aliases: [String]
+    /// Positions held.
+    public var roles: [PersonRole]
+    /// Where the sources mention them.
+    public var citations: [Citation]
+}
+
+/// What kind of place a place is.
+public enum PlaceKind: String, CaseIterable, Hashable, Sendable, Encodable {
+    case city, country, region
+}
+
+/// A city, country or region.
+public struct Place: Hashable, Sendable, Encodable {
+    /// `place-…` id.
+    public var id: String
+    /// Name.
+    public var name: String
+    /// Other names, such as local spellings.
+    public var aliases: [String]
+    /// City, country or region.
+    public var kind: PlaceKind
+    /// The country it lies in (a place id).
+    public var country: String?
+    /// Where the sources mention it.
+    public var citations: [Citation]
+}
+
+/// What kind of text a document is.
+public enum DocumentKind: String, CaseIterable, Hashable, Sendable, Encodable {
+    case treaty, convention, `protocol`, resolution, agreement, report, declaration, charter, programme, letter, other
+}
+
+/// A treaty, convention, resolution, report or similar text.
+public struct Document: Hashable, Sendable, Encodable {
+    /// `doc-…` id.
+    public var id: String
+    /// Title.
+    public var title: String
+    /// What kind of text it is.
+    public var kind: DocumentKind
+    /// Official symbols the sources give, such as `S/RES/822 (1993)`.
+    public var symbols: [String]
+    /// Date of adoption or signature, when given.
+    public var date: EDTFDate?
+    /// Who adopted, signed or wrote it.
+    public var links: [Link]
+    /// Where the sources mention it.
+    public var citations: [Citation]
+}
+
+/// What happened in an event.
+public enum EventKind: String, CaseIterable, Hashable, Sendable, Encodable {
+    case agreementSigned, membership, meeting, institutionalChange, election, publication
+    case resolutionAdopted, statement, contribution, visit, incident, other
+}
+
+/// Something that happened, with its date, links and citations.
+public struct Event: Hashable, Sendable, Encodable {
+    /// `event-…` id.
+    public var id: String
+    /// When, if the text says.
+    public var date: EDTFDate?
+    /// How the date was worked out, when it was.
+    public var dateNote: String?
+    /// Short title.
+    public var title: String
+    /// What happened.
+    public var kind: EventKind
+    /// Neutral, attributed summary.
+    public var summary: String
+    /// The entities involved, with their roles.
+    public var links: [Link]
+    /// The source sentences behind it.
+    public var citations: [Citation]
+}
+
+/// A meeting held during a delegation visit.
+public struct Meeting: Hashable, Sendable, Encodable {
+    /// `meeting-…` id.
+    public var id: String
+    /// When, if the text says.
+    public var date: EDTFDate?
+    /// The people met (person ids).
+    public var counterparts: [String]
+    /// The bodies met (organization ids).
+    public var bodies: [String]
+    /// What was discussed.
+    public var topics: [String]
+    /// The source sentences behind it.
+    public var citations: [Citation]
+}
+
+/// A delegation visit: who travelled, where, when, why, and whom they met.
+public struct Visit: Hashable, Sendable, Encodable {
+    /// `visit-…` id.
+    public var id: String
+    /// When, if the text says.
+    public var date: EDTFDate?
+    /// How the date was worked out, when it was.
+    public var dateNote: String?
+    /// Short title.
+    public var title: String
+    /// Head of delegation (person id).
+    public var head: String?
+    /// The body sending the delegation (organization id).
+    public var sender: String?
+    /// Where it went (place ids).
+    public var destinations: [String]
+    /// Why it went.
+    public var purpose: String?
+    /// Other entities involved, with their roles.
+    public var links: [Link]
+    /// Meetings held.
+    public var meetings: [Meeting]
+    /// The source sentences behind it.
+    public var citations: [Citation]
+}
+
+extension EDTFDate: Encodable {
+    /// Encodes the EDTF string.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(edtf)
+    }
+}

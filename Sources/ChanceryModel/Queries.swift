@@ -1,0 +1,189 @@
+/// Which entities of one kind to list: every condition given must hold.
+public struct EntityFilter: Hashable, Sendable {
+    /// The kind listed.
+    public var kind: EntityKind
+    /// Words that must all occur (as word prefixes) in the entity's text, ignoring case and diacritics.
+    public var text: String
+    /// Keep only entities whose period reaches this date or later.
+    public var since: EDTFDate?
+    /// Keep only entities whose period starts by this date.
+    public var until: EDTFDate?
+    /// Keep only these categories (event kinds, organization kinds, ...); empty keeps all.
+    public var categories: [String]
+    /// Keep only entities linked (either way) to every one of these ids.
+    public var linkedTo: [String]
+    /// Keep only entities linked to this country or to a place inside it.
+    public var country: String?
+
+    /// A filter on `kind`; everything else defaults to "no condition".
+    public init(kind: EntityKind, text: String = "", since: EDTFDate? = nil, until: EDTFDate? = nil,
+                categories: [String] = [], linkedTo: [String] = [], country: String? = nil) {
+        self.kind = kind
+        self.text = text
+        self.since = since
+        self.until = until
+        self.categories = categories
+        self.linkedTo = linkedTo
+        self.country = country
+    }
+}
+
+/// One row of a list: what a pane shows of an entity.
+public struct EntitySummary: Hashable, Sendable {
+    /// The entity's id.
+    public var id: String
+    /// Its kind.
+    public var kind: EntityKind
+    /// Its category: event kind, organization kind, place kind, document kind or source kind.
+    public var category: String
+    /// Title or name.
+    public var name: String
+    /// Acronym, for organizations that have one.
+    public var acronym: String?
+    /// Date, for dated kinds.
+    public var date: EDTFDate?
+    /// One line of context: a visit's "who → where", an event's organizations.
+    public var context: String
+    /// How many events link to it or from it.
+    public var linkedEventCount: Int
+
+    /// A summary row.
+    public init(id: String, kind: EntityKind, category: String, name: String, acronym: String? = nil,
+                date: EDTFDate? = nil, context: String = "", linkedEventCount: Int = 0) {
+        self.id = id
+        self.kind = kind
+        self.category = category
+        self.name = name
+        self.acronym = acronym
+        self.date = date
+        self.context = context
+        self.linkedEventCount = linkedEventCount
+    }
+}
+
+/// A window of a filtered list and the size of the whole list.
+public struct EntityPage: Hashable, Sendable {
+    /// The rows of the window, in list order.
+    public var rows: [EntitySummary]
+    /// Position of the first row in the whole list.
+    public var offset: Int
+    /// How many entities match the filter.
+    public var total: Int
+
+    /// A page of `rows` starting at `offset` in a list of `total`.
+    public init(rows: [EntitySummary], offset: Int, total: Int) {
+        self.rows = rows
+        self.offset = offset
+        self.total = total
+    }
+}
+
+/// Which way a link points, seen from the entity shown.
+public enum LinkDirection: String, Hashable, Sendable {
+    /// The entity shown names the other one.
+    case outbound
+    /// The other entity names the one shown.
+    case inbound
+}
+
+/// An entity linked to the one shown, with the role and direction of the link.
+public struct LinkedEntity: Hashable, Sendable {
+    /// The other entity's summary.
+    public var entity: EntitySummary
+    /// The role in the record that holds the link.
+    public var role: LinkRole
+    /// Which record holds the link.
+    public var direction: LinkDirection
+
+    /// A link to `entity`.
+    public init(entity: EntitySummary, role: LinkRole, direction: LinkDirection) {
+        self.entity = entity
+        self.role = role
+        self.direction = direction
+    }
+}
+
+/// A labelled fact shown in a detail view, such as `Aliases: …`.
+public struct DetailField: Hashable, Sendable, Codable {
+    /// The label.
+    public var label: String
+    /// The value.
+    public var value: String
+
+    /// A field.
+    public init(label: String, value: String) {
+        self.label = label
+        self.value = value
+    }
+}
+
+/// A citation with its source's title.
+public struct CitationDetail: Hashable, Sendable {
+    /// The source id.
+    public var sourceID: String
+    /// The source's title.
+    public var sourceTitle: String
+    /// The verbatim quote.
+    public var quote: String
+
+    /// A citation of `quote` from the source `sourceID` titled `sourceTitle`.
+    public init(sourceID: String, sourceTitle: String, quote: String) {
+        self.sourceID = sourceID
+        self.sourceTitle = sourceTitle
+        self.quote = quote
+    }
+}
+
+/// Everything about one entity: its facts, its links both ways, a visit's meetings, and citations.
+public struct EntityDetail: Hashable, Sendable {
+    /// The entity's summary row.
+    public var summary: EntitySummary
+    /// An event's summary or a visit's purpose.
+    public var text: String?
+    /// How the date was worked out, when it was.
+    public var dateNote: String?
+    /// Other facts, labelled.
+    public var fields: [DetailField]
+    /// Links in both directions, outbound first, each group in a stable order.
+    public var links: [LinkedEntity]
+    /// A visit's meetings, each a full detail.
+    public var meetings: [EntityDetail]
+    /// Source sentences behind the record.
+    public var citations: [CitationDetail]
+
+    /// A detail.
+    public init(summary: EntitySummary, text: String?, dateNote: String?, fields: [DetailField],
+                links: [LinkedEntity], meetings: [EntityDetail], citations: [CitationDetail]) {
+        self.summary = summary
+        self.text = text
+        self.dateNote = dateNote
+        self.fields = fields
+        self.links = links
+        self.meetings = meetings
+        self.citations = citations
+    }
+}
+
+/// How many entities of a filter fall in one year.
+public struct YearCount: Hashable, Sendable {
+    /// The year.
+    public var year: Int
+    /// How many.
+    public var count: Int
+
+    /// A count for a year.
+    public init(year: Int, count: Int) {
+        self.year = year
+        self.count = count
+    }
+}
+
+/// The reads the browser and the command line make; the store answers them.
+public protocol EntityQueries: Sendable {
+    /// A window of the entities matching `filter`, in list order, and how many match in all.
+    func page(_ filter: EntityFilter, offset: Int, limit: Int) throws -> EntityPage
+    /// Everything about the entity `id`, or nil when there is none.
+    func detail(id: String) throws -> EntityDetail?
+    /// How many entities match `filter` in each year, dated ones only, in year order.
+    func yearCounts(_ filter: EntityFilter) throws -> [YearCount]
+}

@@ -1,0 +1,29 @@
+import Foundation
+
+/// Folds text for searching: lowercase, diacritics removed, and letters with no decomposition
+/// mapped to their plain Latin look-alikes, so `baki` finds `Bakı` and `heydar` finds `Heydər`.
+public enum SearchFolding {
+    /// The folded form of `text`.
+    public static func fold(_ text: String) -> String {
+        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        guard folded.unicodeScalars.contains(where: { $0.value > 0x7F }) else { return folded }
+        var result = String.UnicodeScalarView()
+        for scalar in folded.unicodeScalars {
+            if let replacement = letterReplacements[scalar] {
+                result.append(contentsOf: replacement.unicodeScalars)
+            } else {
+                result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+
+    /// The words of a user's query, folded; punctuation separates words.
+    public static func words(_ query: String) -> [String] {
+        fold(query).split { !($0.isLetter || $0.isNumber) }.map(String.init)
+    }
+
+    private static let letterReplacements: [Unicode.Scalar: String] = [
+        "ı": "i", "ə": "e", "ß": "ss", "ø": "o", "đ": "d", "ł": "l", "æ": "ae", "œ": "oe", "þ": "th", "ð": "d",
+    ]
+}

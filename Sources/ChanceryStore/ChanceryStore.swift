@@ -1,0 +1,241 @@
+import ChanceryModel
+import Foundation
+import GRDB
+
+/// Why the store could not be opened or built.
+public enum StoreError: Error, CustomStringConvertible {
+    /// The data directory has problems; the store is not built from broken data.
+    case invalidData(directory: String, issues: [DatasetIssue])
+    /// The store file could not be written.
+    case cannotBuild(path: String, reason: String)
+    /// The store file could not be read.
+    case cannotOpen(path: String, reason: String)
+
+    /// A message that says what happened and what to do.
+    public var description: String {
+        switch self {
+        case .invalidData(let directory, let issues):
+            let shown = issues.prefix(10).map { "  \($0)" }.joined(separator: "\n")
+            let more = issues.count > 10 ? "\n  … and \(issues.count - 10) more" : ""
+            return "the data in \(directory) has \(issues.count) problem(s):\n\(shown)\(more)\nrun `chancery validate --data \(directory)` after fixing them"
+        case .cannotBuild(let path, let reason):
+            return "cannot build the store at \(path): \(reason)\nchoose another location with --store PATH"
+        case .cannotOpen(let path, let reason):
+            return "cannot open the store at \(path): \(reason)"
+        }
+    }
+}
+
+/// The local data store: an SQLite database derived from `Data/`, and the queries the browser runs.
+public final class ChanceryStore: EntityQueries {
+    private let database: DatabaseQueue
+    /// The store file's path.
+    public let path: String
+
+    private init(database: DatabaseQueue, path: String) {
+        self.database = database
+        self.path = path
+    }
+
+    /// Opens an existing store read-only.
+    public static func open(path: String) throws -> ChanceryStore {
+        var configuration = Configuration()
+        configuration.readonly = true
+        do {
+            let database = try DatabaseQueue(path: path, configuration: configuration)
+            let version = try database.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema'") }
+            guard version == Schema.version else {
+                throw StoreError.cannotOpen(path: path, reason: "it was built by another version of chancery")
+            }
+            return ChanceryStore(database: database, path: path)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.cannotOpen(path: path, reason: Self.reason(error))
+        }
+    }
+
+    /// Opens the store for `dataDirectory` at `path`, first (re)building it from the data when it is
+    /// missing, unreadable, or older than the data files. Returns whether it was rebuilt.
+    public static func openFresh(dataDirectory: URL, path: String) throws -> (store: ChanceryStore, rebuilt: Bool) {
+        let fingerprint = DataFingerprint.of(dataDirectory)
+        if let store = try? open(path: path), (try? store.metaValue("fingerprint")) == fingerprint {
+            return (store, false)
+        }
+        let (dataset, issues) = Dataset.load(from: dataDirectory)
+        let problems = issues + (issues.isEmpty ? dataset.validate() : [])
+        guard problems.isEmpty else { throw StoreError.invalidData(directory: dataDirectory.path, issues: problems) }
+        try build(dataset, at: path, fingerprint: fingerprint)
+        return (try open(path: path), true)
+    }
+
+    /// Writes the store for `dataset` to a temporary file beside `path`, then renames it into place,
+    /// so a reader sees the old store or the new one, never half of one.
+    public static func build(_ dataset: Dataset, at path: String, fingerprint: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let directory = url.deletingLastPathComponent()
+        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: temporary) }
+            let database = try DatabaseQueue(path: temporary.path)
+            try Schema.migrator.migrate(database)
+            let content = StoreContent(dataset)
+            try database.write { db in
+                try content.insert(into: db)
+                try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('schema', ?), ('fingerprint', ?)",
+                               arguments: [Schema.version, fingerprint])
+            }
+            try database.close()
+            guard rename(temporary.path, path) == 0 else {
+                throw StoreError.cannotBuild(path: path, reason: String(cString: strerror(errno)))
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.cannotBuild(path: path, reason: reason(error))
+        }
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        (error as? DatabaseError)?.message ?? "\(error)"
+    }
+
+    private func metaValue(_ key: String) throws -> String? {
+        try database.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }
+    }
+
+    // MARK: - Queries
+
+    /// A window of the entities matching `filter`, in list order, and how many match.
+    public func page(_ filter: EntityFilter, offset: Int, limit: Int) throws -> EntityPage {
+        let condition = FilterSQL(filter)
+        return try database.read { db in
+            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM entity e WHERE \(condition.sql)", arguments: condition.arguments) ?? 0
+            let rows = try EntityRecord.fetchAll(
+                db, sql: "SELECT e.* FROM entity e WHERE \(condition.sql) ORDER BY \(condition.order) LIMIT ? OFFSET ?",
+                arguments: condition.arguments + [max(0, limit), max(0, offset)])
+            return EntityPage(rows: rows.map(\.summary), offset: max(0, offset), total: total)
+        }
+    }
+
+    /// How many entities match `filter` in each year.
+    public func yearCounts(_ filter: EntityFilter) throws -> [YearCount] {
+        let condition = FilterSQL(filter)
+        return try database.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT e.dateStart / 10000 AS year, count(*) AS count FROM entity e
+                WHERE \(condition.sql) AND e.date IS NOT NULL GROUP BY year ORDER BY year
+                """, arguments: condition.arguments)
+                .map { YearCount(year: $0["year"], count: $0["count"]) }
+        }
+    }
+
+    /// Everything about the entity `id`: fields, links both ways, meetings and citations.
+    public func detail(id: String) throws -> EntityDetail? {
+        try database.read { db in try Self.detail(id: id, in: db) }
+    }
+
+    private static func detail(id: String, in db: Database) throws -> EntityDetail? {
+        guard let record = try EntityRecord.filter(EntityRecord.Columns.id == id).fetchOne(db) else { return nil }
+        let outbound = try Row.fetchAll(db, sql: """
+            SELECT l.role, e.* FROM link l JOIN entity e ON e.id = l.toID
+            WHERE l.fromID = ? ORDER BY l.position
+            """, arguments: [id])
+        let inbound = try Row.fetchAll(db, sql: """
+            SELECT l.role, e.* FROM link l JOIN entity e ON e.id = l.fromID
+            WHERE l.toID = ? ORDER BY e.kind, e.dateStart, e.sortName
+            """, arguments: [id])
+        func linked(_ rows: [Row], _ direction: LinkDirection) throws -> [LinkedEntity] {
+            try rows.map { row in
+                LinkedEntity(entity: try EntityRecord(row: row).summary,
+                             role: LinkRole(rawValue: row["role"]) ?? .mentioned, direction: direction)
+            }
+        }
+        let links = try linked(outbound, .outbound) + linked(inbound, .inbound)
+        let meetings = try links.filter { $0.role == .meeting && $0.direction == .outbound }
+            .compactMap { try detail(id: $0.entity.id, in: db) }
+        let citations = try Row.fetchAll(db, sql: """
+            SELECT c.sourceID, c.quote, coalesce(s.name, c.sourceID) AS title FROM citation c
+            LEFT JOIN entity s ON s.id = c.sourceID WHERE c.entityID = ? ORDER BY c.position
+            """, arguments: [id])
+            .map { CitationDetail(sourceID: $0["sourceID"], sourceTitle: $0["title"], quote: $0["quote"]) }
+        let fields = (try? JSONDecoder().decode([DetailField].self, from: Data(record.fields.utf8))) ?? []
+        return EntityDetail(summary: record.summary, text: record.text, dateNote: record.dateNote, fields: fields,
+                            links: links, meetings: meetings, citations: citations)
+    }
+}
+
+extension StoreContent {
+    /// Inserts every row, and the search text, into a freshly migrated database.
+    func insert(into db: Database) throws {
+        for entity in entities { try entity.insert(db) }
+        for link in links { try link.insert(db) }
+        for citation in citations { try citation.insert(db) }
+        let statement = try db.makeStatement(sql: "INSERT INTO entity_fts (rowid, text) VALUES (?, ?)")
+        for entity in entities {
+            try statement.execute(arguments: [entity.rowid, searchText[entity.id] ?? ""])
+        }
+    }
+}
+
+/// A fingerprint of the data files (names, sizes, modification times): the store is stale when it differs.
+enum DataFingerprint {
+    static func of(_ directory: URL) -> String {
+        let parts = Dataset.fileNames.map { entry -> String in
+            let attributes = try? FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent(entry.file).path)
+            let size = (attributes?[.size] as? NSNumber)?.int64Value ?? -1
+            let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1
+            return "\(entry.file):\(size):\(modified)"
+        }
+        return ([Schema.version, directory.standardizedFileURL.path] + parts).joined(separator: "|")
+    }
+}
+
+/// The SQL condition and order for an `EntityFilter`, over `entity e`.
+struct FilterSQL {
+    var sql: String
+    var arguments: StatementArguments
+    var order: String
+
+    init(_ filter: EntityFilter) {
+        var clauses = ["e.kind = ?"]
+        var arguments: StatementArguments = [filter.kind.rawValue]
+        if !filter.categories.isEmpty {
+            clauses.append("e.category IN (\(filter.categories.map { _ in "?" }.joined(separator: ", ")))")
+            arguments += StatementArguments(filter.categories)
+        }
+        if filter.since != nil || filter.until != nil {
+            clauses.append("e.date IS NOT NULL")
+        }
+        if let since = filter.since {
+            clauses.append("e.dateEnd >= ?")
+            arguments += [Int64(since.startKey)]
+        }
+        if let until = filter.until {
+            clauses.append("e.dateStart <= ?")
+            arguments += [Int64(until.endKey)]
+        }
+        let words = SearchFolding.words(filter.text)
+        if !words.isEmpty {
+            clauses.append("e.rowid IN (SELECT rowid FROM entity_fts WHERE entity_fts MATCH ?)")
+            arguments += [words.map { "\"\($0)\"*" }.joined(separator: " ")]
+        }
+        for id in filter.linkedTo {
+            clauses.append("e.id IN (SELECT fromID FROM link WHERE toID = ? UNION SELECT toID FROM link WHERE fromID = ?)")
+            arguments += [id, id]
+        }
+        if let country = filter.country {
+            clauses.append("""
+                e.id IN (SELECT fromID FROM link WHERE toID = ?1c OR toID IN (SELECT fromID FROM link WHERE toID = ?1c AND role = 'country' AND fromKind = 'place'))
+                """.replacingOccurrences(of: "?1c", with: "?"))
+            arguments += [country, country]
+        }
+        sql = clauses.joined(separator: " AND ")
+        self.arguments = arguments
+        switch filter.kind {
+        case .event, .visit, .document, .meeting: order = "e.dateStart, e.rowid"
+        case .organization, .person, .place, .source: order = "e.sortName, e.rowid"
+        }
+    }
+}

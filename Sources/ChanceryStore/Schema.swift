@@ -1,0 +1,60 @@
+import GRDB
+
+/// The store's schema, as GRDB migrations.
+enum Schema {
+    /// Bumped whenever the derived content changes shape, so old stores are rebuilt.
+    static let version = "1"
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.create(table: "meta") { table in
+                table.primaryKey("key", .text)
+                table.column("value", .text).notNull()
+            }
+            try db.create(table: "entity") { table in
+                table.column("rowid", .integer).primaryKey()
+                table.column("id", .text).notNull().unique()
+                table.column("kind", .text).notNull()
+                table.column("category", .text).notNull()
+                table.column("name", .text).notNull()
+                table.column("sortName", .text).notNull()
+                table.column("acronym", .text)
+                table.column("text", .text)
+                table.column("date", .text)
+                table.column("dateStart", .integer).notNull()
+                table.column("dateEnd", .integer).notNull()
+                table.column("dateNote", .text)
+                table.column("context", .text).notNull()
+                table.column("fields", .text).notNull()
+                table.column("linkedEventCount", .integer).notNull()
+            }
+            // Dated lists scan by kind in date order; named lists by kind in name order.
+            try db.create(index: "entity_by_date", on: "entity", columns: ["kind", "dateStart"])
+            try db.create(index: "entity_by_name", on: "entity", columns: ["kind", "sortName"])
+            try db.create(index: "entity_by_category", on: "entity", columns: ["kind", "category", "dateStart"])
+            try db.create(table: "link") { table in
+                table.column("fromID", .text).notNull()
+                table.column("toID", .text).notNull()
+                table.column("role", .text).notNull()
+                table.column("fromKind", .text).notNull()
+                table.column("toKind", .text).notNull()
+                table.column("fromDateStart", .integer).notNull()
+                table.column("position", .integer).notNull()
+            }
+            try db.create(index: "link_outbound", on: "link", columns: ["fromID", "position"])
+            // Narrowing a list to what links to an entity walks this index in date order.
+            try db.create(index: "link_inbound", on: "link", columns: ["toID", "fromKind", "fromDateStart"])
+            try db.create(table: "citation") { table in
+                table.column("entityID", .text).notNull()
+                table.column("position", .integer).notNull()
+                table.column("sourceID", .text).notNull()
+                table.column("quote", .text).notNull()
+                table.primaryKey(["entityID", "position"])
+            }
+            // Folded text of every entity (see SearchFolding); rowid is entity.rowid.
+            try db.execute(sql: "CREATE VIRTUAL TABLE entity_fts USING fts5(text, content='', tokenize='unicode61 remove_diacritics 2')")
+        }
+        return migrator
+    }
+}
