@@ -264,3 +264,61 @@ extension EDTFDate: Encodable {
         try container.encode(edtf)
     }
 }
+
+extension Event {
+    private enum CodingKeys: String, CodingKey {
+        case id, date, dateNote, title, kind, summary, links, citations
+    }
+
+    /// Encodes every field, writing `null` for an unknown date rather than leaving it out.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(date, forKey: .date)
+        try container.encode(dateNote, forKey: .dateNote)
+        try container.encode(title, forKey: .title)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(summary, forKey: .summary)
+        try container.encode(links, forKey: .links)
+        try container.encode(citations, forKey: .citations)
+    }
+}
+
+extension Visit {
+    private enum CodingKeys: String, CodingKey {
+        case id, date, dateNote, title, head, sender, destinations, purpose, links, meetings, citations
+    }
+
+    /// Encodes every field, writing `null` for what is unknown rather than leaving it out.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(date, forKey: .date)
+        try container.encode(dateNote, forKey: .dateNote)
+        try container.encode(title, forKey: .title)
+        try container.encode(head, forKey: .head)
+        try container.encode(sender, forKey: .sender)
+        try container.encode(destinations, forKey: .destinations)
+        try container.encode(purpose, forKey: .purpose)
+        try container.encode(links, forKey: .links)
+        try container.encode(meetings, forKey: .meetings)
+        try container.encode(citations, forKey: .citations)
+    }
+}
+
+extension Meeting {
+    private enum CodingKeys: String, CodingKey {
+        case id, date, counterparts, bodies, topics, citations
+    }
+
+    /// Encodes every field, writing `null` for an unknown date rather than leaving it out.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(date, forKey: .date)
+        try container.encode(counterparts, forKey: .counterparts)
+        try container.encode(bodies, forKey: .bodies)
+        try container.encode(topics, forKey: .topics)
+        try container.encode(citations, forKey: .citations)
+    }
+}

@@ -1,0 +1,103 @@
+import ArgumentParser
+import ChanceryModel
+import TerminalUI
+
+/// `chancery list`: an aligned plain-text table of one kind of entity, for scripts and pipes.
+struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print an aligned table of events, organizations, visits, people, places or documents.")
+
+    @Argument(help: "events, organizations, visits, people, places, documents or sources.")
+    var kind: ListedKind
+
+    @Option(name: .long, help: "Words that must all occur (case and diacritics ignored).")
+    var text: String?
+
+    @Option(name: .long, help: "Only what reaches this EDTF date or later.")
+    var since: String?
+
+    @Option(name: .long, help: "Only what starts by this EDTF date.")
+    var until: String?
+
+    @Option(name: .customLong("org"), help: "Only what is linked to this organization id.")
+    var organization: String?
+
+    @Option(name: .long, help: "Only what is linked to this person id.")
+    var person: String?
+
+    @Option(name: .long, help: "Only what is linked to this place id.")
+    var place: String?
+
+    @Option(name: .long, help: "Only what is linked to this country (a place id) or a place inside it.")
+    var country: String?
+
+    @Option(name: .customLong("kind"), help: "Only this category (event kind such as membership, organization kind, ...).")
+    var category: String?
+
+    @OptionGroup var locations: LocationOptions
+
+    func run() throws {
+        let filter = EntityFilter(
+            kind: kind.entityKind, text: text ?? "",
+            since: try since.map { try parseDate($0, option: "--since") },
+            until: try until.map { try parseDate($0, option: "--until") },
+            categories: category.map { [$0] } ?? [],
+            linkedTo: [organization, person, place].compactMap { $0 }, country: country)
+        let store = try locations.openStore()
+        let rows = try store.page(filter, offset: 0, limit: Int(Int32.max)).rows
+        print(TextTable.render(header: Self.header(kind.entityKind), rows: rows.map { Self.cells($0) }), terminator: "")
+    }
+
+    private static func header(_ kind: EntityKind) -> [String] {
+        switch kind {
+        case .event: ["ID", "DATE", "KIND", "TITLE", "ORGANIZATIONS"]
+        case .visit: ["ID", "DATE", "WHO → WHERE", "TITLE"]
+        case .organization: ["ID", "ACRONYM", "NAME", "KIND", "EVENTS"]
+        case .document: ["ID", "DATE", "KIND", "TITLE", "SYMBOLS"]
+        default: ["ID", "NAME", "KIND", "CONTEXT"]
+        }
+    }
+
+    private static func cells(_ row: EntitySummary) -> [String] {
+        switch row.kind {
+        case .event: [row.id, row.date.display, row.category, row.name, row.context]
+        case .visit: [row.id, row.date.display, row.context, row.name]
+        case .organization: [row.id, row.acronym ?? "", row.name, row.category, String(row.linkedEventCount)]
+        case .document: [row.id, row.date.display, row.category, row.name, row.context]
+        default: [row.id, row.name, row.category, row.context]
+        }
+    }
+}
+
+/// Parses an EDTF date given to an option, or fails naming the option.
+func parseDate(_ text: String, option: String) throws -> EDTFDate {
+    guard let date = EDTFDate(text) else {
+        throw ValidationError("\(option): \"\(text)\" is not an EDTF date (such as 1993, 1993-01 or 1993-01-25)")
+    }
+    return date
+}
+
+/// Plain-text tables aligned by display width, with control characters made visible.
+enum TextTable {
+    /// The rows under a header, columns separated by two spaces; the last column is not padded.
+    static func render(header: [String], rows: [[String]]) -> String {
+        let table = ([header] + rows).map { $0.map { $0.sanitized() } }
+        var widths = Array(repeating: 0, count: header.count)
+        for row in table {
+            for (column, cell) in row.enumerated() { widths[column] = max(widths[column], cell.displayWidth) }
+        }
+        return table.map { row in
+            row.enumerated().map { column, cell in
+                column == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[column] - cell.displayWidth)
+            }.joined(separator: "  ").trimmingTrailingSpaces() + "\n"
+        }.joined()
+    }
+}
+
+extension String {
+    /// The string without spaces at its end.
+    func trimmingTrailingSpaces() -> String {
+        var text = self
+        while text.last == " " { text.removeLast() }
+        return text
+    }
+}

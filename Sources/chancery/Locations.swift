@@ -1,0 +1,79 @@
+import ArgumentParser
+import ChanceryModel
+import ChanceryStore
+import Foundation
+
+/// Where the data, the source texts and the store are, from the options or the defaults.
+struct LocationOptions: ParsableArguments {
+    @Option(name: .long, help: "The data directory (default: the bundled Data/).")
+    var data: String?
+
+    @Option(name: .long, help: "The store file (default: under $XDG_CACHE_HOME/chancery/).")
+    var store: String?
+
+    /// The data directory named by `--data`, or the default one.
+    func dataDirectory() throws -> URL {
+        try findDataDirectory(override: data)
+    }
+
+    /// The store path: `--store`, else a file under the cache directory named after the data directory.
+    func storePath(for dataDirectory: URL) -> String {
+        if let store { return store }
+        let environment = ProcessInfo.processInfo.environment
+        let cache = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.cache"
+        return "\(cache)/chancery/store-\(stableHash(dataDirectory.standardizedFileURL.path)).sqlite"
+    }
+
+    /// Opens the store for the data, building it first when missing or stale.
+    func openStore() throws -> ChanceryStore {
+        let directory = try dataDirectory()
+        return try ChanceryStore.openFresh(dataDirectory: directory, path: storePath(for: directory)).store
+    }
+
+    /// FNV-1a, so the store name is the same on every run for the same path.
+    private func stableHash(_ text: String) -> String {
+        var hash: UInt64 = 0xcbf29ce484222325
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
+        return String(hash, radix: 16)
+    }
+}
+
+/// The data directory: `override`, else `$CHANCERY_DATA`, else the bundled `Data/` found from the binary,
+/// the checkout it was built from, or the working directory.
+func findDataDirectory(override: String?) throws -> URL {
+    if let override { return try existingDirectory(override, option: "--data") }
+    if let fromEnvironment = ProcessInfo.processInfo.environment["CHANCERY_DATA"], !fromEnvironment.isEmpty {
+        return try existingDirectory(fromEnvironment, option: "CHANCERY_DATA")
+    }
+    let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    let candidates = [
+        executable.deletingLastPathComponent(),
+        (Bundle.main.executableURL ?? executable).resolvingSymlinksInPath().deletingLastPathComponent(),
+        // The checkout this binary was built from.
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent(),
+        URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+    ]
+    for start in candidates {
+        var directory = start.standardizedFileURL
+        while directory.path != "/" {
+            let data = directory.appendingPathComponent("Data")
+            if FileManager.default.fileExists(atPath: data.appendingPathComponent("events.json").path) { return data }
+            directory.deleteLastPathComponent()
+        }
+    }
+    throw ValidationError("cannot find the bundled Data/ directory; pass --data DIR or set CHANCERY_DATA")
+}
+
+private func existingDirectory(_ path: String, option: String) throws -> URL {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        throw ValidationError("\(option): \(path) is not a directory")
+    }
+    return URL(fileURLWithPath: path)
+}
+
+/// Writes to standard error.
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}

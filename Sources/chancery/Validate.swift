@@ -1,0 +1,43 @@
+import ArgumentParser
+import ChanceryModel
+import Foundation
+
+/// `chancery validate`: checks the data files and prints `FILE:LINE: record ID: message` for each problem.
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the data files: syntax, fields, dates, ids, references and citation quotes.")
+
+    @Option(name: .long, help: "The data directory (default: the bundled Data/).")
+    var data: String?
+
+    @Option(name: .long, help: "Directory of the source texts (default: ../shared/seeds beside the checkout, when present).")
+    var sources: String?
+
+    func run() throws {
+        let directory = try findDataDirectory(override: data)
+        let (dataset, loadIssues) = Dataset.load(from: directory)
+        let sourceDirectory = sources.map { URL(fileURLWithPath: $0) } ?? defaultSourceDirectory(for: directory)
+        if let sources, !FileManager.default.fileExists(atPath: sources) {
+            throw ValidationError("--sources: \(sources) does not exist")
+        }
+        let texts = sourceDirectory.map { dataset.loadSourceTexts(from: $0) }
+        let issues = loadIssues + dataset.validate(sourceTexts: texts)
+        for issue in issues { print(issue) }
+        let counts = [("sources", dataset.sources.count), ("organizations", dataset.organizations.count),
+                      ("people", dataset.people.count), ("places", dataset.places.count),
+                      ("documents", dataset.documents.count), ("events", dataset.events.count),
+                      ("visits", dataset.visits.count),
+                      ("meetings", dataset.visits.reduce(0) { $0 + $1.meetings.count })]
+        let summary = counts.map { "\($0.1) \($0.0)" }.joined(separator: ", ")
+        let quotes = sourceDirectory.map { "quotes checked against \($0.path)" } ?? "quotes not checked (no source texts found; use --sources DIR)"
+        printError("\(directory.path): \(summary); \(quotes); \(issues.count) problem(s)")
+        if !issues.isEmpty { throw ExitCode.failure }
+    }
+
+    /// `../shared/seeds` beside the checkout holding the data directory, when it exists.
+    private func defaultSourceDirectory(for dataDirectory: URL) -> URL? {
+        let candidate = dataDirectory.standardizedFileURL.deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("shared/seeds")
+        return FileManager.default.fileExists(atPath: candidate.path) ? candidate : nil
+    }
+}

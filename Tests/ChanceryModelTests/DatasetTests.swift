@@ -1,0 +1,128 @@
+import ChanceryModel
+import Foundation
+import Testing
+
+/// A data directory in a temporary folder, holding the given files and empty arrays for the rest.
+struct TemporaryDataDirectory {
+    let url: URL
+
+    init(_ files: [String: String]) throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("chancery-data-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        for (_, file) in Dataset.fileNames {
+            try (files[file] ?? "[]\n").write(to: url.appendingPathComponent(file), atomically: true, encoding: .utf8)
+        }
+    }
+}
+
+private let source = """
+[
+  {
+    "id": "src-001",
+    "title": "A page",
+    "publisher": "Ministry",
+    "published": null,
+    "file": "one.txt",
+    "kind": "officialSite"
+  }
+]
+"""
+
+private let places = """
+[
+  { "id": "place-azerbaijan", "name": "Azerbaijan", "aliases": [], "kind": "country", "country": null },
+  { "id": "place-baku", "name": "Bakı", "aliases": ["Baku"], "kind": "city", "country": "place-azerbaijan" }
+]
+"""
+
+private func event(_ id: String, date: String = "\"1992-03-02\"", extra: String = "",
+                   links: String = "[{ \"to\": \"place-baku\", \"role\": \"location\" }]",
+                   quote: String = "Azerbaijan joined the UN on 2 March 1992.") -> String {
+    """
+      {
+        "id": "\(id)",
+        "date": \(date),
+        "title": "Joined",
+        "kind": "membership",
+        "summary": "The Ministry says Azerbaijan joined.",\(extra)
+        "links": \(links),
+        "citations": [{ "source": "src-001", "quote": "\(quote)" }]
+      }
+    """
+}
+
+private func load(events: String) throws -> (Dataset, [DatasetIssue]) {
+    let directory = try TemporaryDataDirectory(["sources.json": source, "places.json": places, "events.json": events])
+    let (dataset, issues) = Dataset.load(from: directory.url)
+    return (dataset, issues + dataset.validate(sourceTexts: ["one.txt": "Intro. Azerbaijan joined the UN on 2 March 1992. End."]))
+}
+
+@Suite struct DatasetLoading {
+    @Test func validDataHasNoIssues() throws {
+        let (dataset, issues) = try load(events: "[\n" + event("event-a") + "\n]")
+        #expect(issues.isEmpty, "\(issues)")
+        #expect(dataset.events.first?.date == EDTFDate("1992-03-02"))
+        #expect(dataset.places.count == 2)
+    }
+
+    @Test func malformedJSONNamesFileAndLine() throws {
+        let (_, issues) = try load(events: "[\n  {\n    \"id\": \"event-a\",,\n  }\n]")
+        #expect(issues.map(\.description) == ["events.json:3: column 21: expected a field name in quotes"])
+    }
+
+    @Test func missingFieldBadDateUnknownFieldAndBadEnumNameTheRecord() throws {
+        let events = "[\n" + [
+            event("event-a", date: "\"1992-13\""),
+            event("event-b", extra: "\n    \"summery\": \"typo\","),
+            event("event-c").replacingOccurrences(of: "\"title\": \"Joined\",", with: ""),
+            event("event-d").replacingOccurrences(of: "membership", with: "joining"),
+        ].joined(separator: ",\n") + "\n]"
+        let (_, issues) = try load(events: events)
+        let messages = issues.map(\.description)
+        #expect(messages.count == 4, "\(messages)")
+        #expect(messages.contains { $0.hasPrefix("events.json:4: record event-a: field \"date\": \"1992-13\" is not an EDTF date") })
+        #expect(messages.contains { $0.hasPrefix("events.json:17: record event-b: unknown field \"summery\"") })
+        #expect(messages.contains { $0.hasPrefix("events.json:21: record event-c: missing required field \"title\"") })
+        #expect(messages.contains { $0.contains("record event-d: field \"kind\": unknown value \"joining\"") })
+    }
+
+    @Test func duplicateIdsAndDanglingReferencesAreReported() throws {
+        let events = "[\n" + [
+            event("event-a"),
+            event("event-a"),
+            event("event-b", links: "[{ \"to\": \"org-nowhere\", \"role\": \"host\" }, { \"to\": \"src-001\", \"role\": \"mentioned\" }]"),
+        ].joined(separator: ",\n") + "\n]"
+        let (_, issues) = try load(events: events)
+        let messages = issues.map(\.description)
+        #expect(messages.contains { $0.hasPrefix("events.json:11: record event-a: duplicate id, first defined at events.json:2") })
+        #expect(messages.contains { $0.contains("record event-b: link (host) refers to unknown id \"org-nowhere\"") })
+        #expect(messages.contains { $0.contains("record event-b: link (mentioned) must name a") })
+    }
+
+    @Test func quotesMustOccurVerbatimAndRecordsBeSorted() throws {
+        let events = "[\n" + [event("event-b"), event("event-a", quote: "Azerbaijan joined the UN on 2 March 1993.")]
+            .joined(separator: ",\n") + "\n]"
+        let (_, issues) = try load(events: events)
+        let messages = issues.map(\.description)
+        #expect(messages.contains { $0.contains("record event-a: records in events.json must be sorted by id") })
+        #expect(messages.contains { $0.contains("record event-a: quote not found verbatim in one.txt") })
+        #expect(messages.count == 2, "\(messages)")
+    }
+
+    @Test func wrongShapesAreReportedNotCrashed() throws {
+        for text in ["{}", "[1, \"x\", null]", "[{\"id\": 5}]", "[{\"id\": \"event-x\", \"links\": {}}]", "", "\u{0}", "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["] {
+            let (_, issues) = try load(events: text)
+            #expect(!issues.isEmpty, "\(text.prefix(20))")
+            #expect(issues.allSatisfy { $0.file == "events.json" && $0.line >= 1 })
+        }
+    }
+}
+
+@Suite struct SearchFoldingTests {
+    @Test func foldsCaseDiacriticsAndAzerbaijaniLetters() {
+        #expect(SearchFolding.fold("Bakı") == "baki")
+        #expect(SearchFolding.fold("Heydər Əliyev") == "heyder eliyev")
+        #expect(SearchFolding.fold("İlham ŞAHİN Güneş") == "ilham sahin gunes")
+        #expect(SearchFolding.words("  OSCE, Minsk-Group!") == ["osce", "minsk", "group"])
+    }
+}
