@@ -12,7 +12,7 @@ public enum EDTFDate: Hashable, Sendable {
             guard let start = EDTFBound(startText), let end = EDTFBound(endText) else { return nil }
             // "/.." and "../.." say nothing; an interval needs at least one real date, in order.
             if case .date(let from) = start, case .date(let to) = end {
-                guard from.startKey <= to.startKey else { return nil }
+                guard from.startKey <= to.endKey else { return nil }
             } else if start.point == nil && end.point == nil {
                 return nil
             }

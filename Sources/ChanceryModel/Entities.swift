@@ -22,6 +22,14 @@ public enum EntityKind: String, CaseIterable, Hashable, Sendable, Encodable {
         self = kind
     }
 
+    /// True for the kinds whose records carry a date.
+    public var isDated: Bool {
+        switch self {
+        case .event, .visit, .meeting, .document, .source: true
+        case .organization, .person, .place: false
+        }
+    }
+
     /// The plural noun for headings and commands, such as `organizations`.
     public var plural: String {
         switch self {

@@ -4,8 +4,34 @@ public enum Key: Hashable, Sendable {
     case character(Character)
     /// A control chord, Ctrl plus a lowercase letter (`ctrl("d")` for Ctrl-D).
     case control(Character)
-    case enter, tab, backTab, escape, backspace, delete
-    case up, down, left, right, pageUp, pageDown, home, end
+    /// The Enter (Return) key.
+    case enter
+    /// The Tab key.
+    case tab
+    /// Shift-Tab.
+    case backTab
+    /// The Escape key.
+    case escape
+    /// The Backspace key.
+    case backspace
+    /// The Delete key.
+    case delete
+    /// The up arrow.
+    case up
+    /// The down arrow.
+    case down
+    /// The left arrow.
+    case left
+    /// The right arrow.
+    case right
+    /// The Page Up key.
+    case pageUp
+    /// The Page Down key.
+    case pageDown
+    /// The Home key.
+    case home
+    /// The End key.
+    case end
     /// The terminal now has this many columns and rows.
     case resize(width: Int, height: Int)
 }

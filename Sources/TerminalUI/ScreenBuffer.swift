@@ -1,6 +1,21 @@
 /// One of the eight ANSI colours a cell can be painted with.
 public enum TerminalColor: Int, Hashable, Sendable, CaseIterable {
-    case black, red, green, yellow, blue, magenta, cyan, white
+    /// ANSI colour 0, black.
+    case black
+    /// ANSI colour 1, red.
+    case red
+    /// ANSI colour 2, green.
+    case green
+    /// ANSI colour 3, yellow.
+    case yellow
+    /// ANSI colour 4, blue.
+    case blue
+    /// ANSI colour 5, magenta.
+    case magenta
+    /// ANSI colour 6, cyan.
+    case cyan
+    /// ANSI colour 7, white.
+    case white
 }
 
 /// How a cell is painted: colours (nil means the terminal's default) and attributes.
@@ -86,7 +101,7 @@ public struct ScreenBuffer: Hashable, Sendable {
     /// Height in rows.
     public let height: Int
     /// Cells row by row.
-    public private(set) var cells: [Cell]
+    public internal(set) var cells: [Cell]
 
     /// A blank buffer of the given size.
     public init(width: Int, height: Int) {

@@ -6,5 +6,6 @@ struct Chancery: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chancery",
         abstract: "Browse diplomatic events, organizations and delegation visits in the terminal.",
-        subcommands: [List.self, Show.self, Export.self, Validate.self])
+        subcommands: [Browse.self, Snapshot.self, List.self, Show.self, Export.self, Validate.self],
+        defaultSubcommand: Browse.self)
 }

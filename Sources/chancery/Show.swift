@@ -48,16 +48,6 @@ struct Show: ParsableCommand {
     }
 }
 
-extension EntityKind {
-    /// True for the kinds whose records carry a date.
-    public var isDated: Bool {
-        switch self {
-        case .event, .visit, .meeting, .document, .source: true
-        case .organization, .person, .place: false
-        }
-    }
-}
-
 extension EntitySummary {
     /// How a linked entity reads in a list: date first for dated kinds, acronym and name for organizations.
     var listLabel: String {

@@ -1,0 +1,186 @@
+import ChanceryModel
+import ChanceryViewModel
+import TerminalUI
+
+/// Renders the browser's state into a screen buffer; the only place that decides how things look.
+public enum BrowserScreen {
+    /// The screen for `state`, and where the cursor goes when a line is being typed.
+    public static func render(_ state: BrowserState) -> (buffer: ScreenBuffer, cursor: (x: Int, y: Int)?) {
+        var buffer = ScreenBuffer(width: state.width, height: state.height)
+        let layout = state.layout
+        guard layout.mode != .tooSmall else {
+            renderTooSmall(state, into: &buffer)
+            return (buffer, nil)
+        }
+        renderHeader(state, area: layout.header, into: &buffer)
+        if layout.mode == .wide || !state.isDetailOpen {
+            for pane in Pane.allCases {
+                renderPane(pane, state: state, area: layout.panes[pane.rawValue], into: &buffer)
+            }
+        }
+        if layout.mode == .wide || state.isDetailOpen {
+            renderDetail(state, area: layout.detail, into: &buffer)
+        }
+        let cursor = renderStatus(state, area: layout.status, into: &buffer)
+        if state.showsHelp { HelpOverlay.render(into: &buffer, area: buffer.area) }
+        return (buffer, state.showsHelp ? nil : cursor)
+    }
+
+    private static func renderTooSmall(_ state: BrowserState, into buffer: inout ScreenBuffer) {
+        let lines = ["Terminal too small: \(state.width)×\(state.height)",
+                     "Chancery needs at least \(ScreenLayout.minimumWidth)×\(ScreenLayout.minimumHeight).",
+                     "Enlarge the window, or press q to quit."]
+        let top = max(0, (state.height - lines.count) / 2)
+        for (index, line) in lines.enumerated() {
+            let x = max(0, (state.width - line.displayWidth) / 2)
+            _ = buffer.write(line.truncated(toWidth: state.width), x: x, y: top + index, style: index == 0 ? Style(bold: true) : .plain)
+        }
+    }
+
+    // MARK: Header
+
+    private static func renderHeader(_ state: BrowserState, area: Rect, into buffer: inout ScreenBuffer) {
+        var spans: [Span] = [Span(" Chancery ", style: Theme.appName)]
+        if let organization = state.narrowing {
+            spans += [" ", Span(" ◆ \(organization.acronym ?? organization.name) · x clears ", style: Theme.chip)]
+        }
+        let pane: Pane = state.paneFocus
+        let filter = state[pane].filter
+        var conditions: [String] = []
+        if !filter.text.isEmpty { conditions.append("words “\(filter.text)”") }
+        if filter.since != nil || filter.until != nil { conditions.append("dates \(rangeLabel(filter))") }
+        if let category = filter.categories.first { conditions.append("kind \(category)") }
+        if !conditions.isEmpty {
+            spans += [" ", Span(" \(pane.title): \(conditions.joined(separator: ", ")) · Esc clears ", style: Theme.chip)]
+        }
+        let right = Line(spans: [Span("? help ", style: Style(dim: true))])
+        _ = buffer.write(Line(spans: spans), x: area.x, y: area.y, clip: Rect(x: area.x, y: area.y, width: area.width - right.displayWidth, height: 1))
+        _ = buffer.write(right, x: area.maxX - right.displayWidth, y: area.y)
+    }
+
+    private static func rangeLabel(_ filter: EntityFilter) -> String {
+        switch (filter.since, filter.until) {
+        case (let since?, let until?) where since == until: since.display
+        case (let since?, nil): "from \(since.display)"
+        case (nil, let until?): "until \(until.display)"
+        case (let since?, let until?): "\(since.display) – \(until.display)"
+        case (nil, nil): ""
+        }
+    }
+
+    // MARK: Panes
+
+    private static func renderPane(_ pane: Pane, state: BrowserState, area: Rect, into buffer: inout ScreenBuffer) {
+        let paneState = state[pane]
+        let focused = state.focus == .pane(pane)
+        let counts: String
+        if let total = paneState.total {
+            counts = paneState.filter.hasOwnConditions || !paneState.filter.linkedTo.isEmpty
+                ? "\(total)/\(paneState.unfilteredTotal.map(String.init) ?? "?")" : "\(total)"
+        } else {
+            counts = "…"
+        }
+        let block = Block(title: "\(pane.rawValue + 1) \(pane.title) \(counts)", isFocused: focused,
+                          style: Theme.border, focusedStyle: Theme.focusedBorder)
+        let inner = block.render(into: &buffer, area: area)
+        guard !inner.isEmpty else { return }
+        if paneState.total == 0 {
+            _ = buffer.write(emptyMessage(paneState.filter), x: inner.x + 1, y: inner.y, style: Theme.placeholder, clip: inner)
+            return
+        }
+        let visible = paneState.scroll..<(paneState.scroll + inner.height)
+        let rows: [[Span]] = visible.compactMap { index in
+            guard paneState.total.map({ index < $0 }) ?? (index == paneState.scroll) else { return nil }
+            guard let row = paneState.row(at: index) else { return [Span("…", style: Theme.placeholder)] }
+            return cells(row, pane: pane)
+        }
+        let selection = focused && !state.isDetailOpen ? Theme.selection : Theme.inactiveSelection
+        Table(columns: columns(pane), rows: rows, showsHeader: false, selected: paneState.selected - paneState.scroll,
+              selectionStyle: selection).render(into: &buffer, area: inner)
+    }
+
+    private static func emptyMessage(_ filter: EntityFilter) -> String {
+        filter.hasOwnConditions ? "No matches — Esc clears the filter" : "Nothing here"
+    }
+
+    private static func columns(_ pane: Pane) -> [TableColumn] {
+        switch pane {
+        case .timeline:
+            [TableColumn("Date", width: .fixed(13)), TableColumn("Kind", width: .fixed(12)), TableColumn("Title", width: .proportional(1))]
+        case .organizations:
+            [TableColumn("Acronym", width: .fixed(7)), TableColumn("Name", width: .proportional(1)),
+             TableColumn("Events", width: .fixed(3), alignment: .right)]
+        case .visits:
+            [TableColumn("Date", width: .fixed(9)), TableColumn("Who → where", width: .proportional(1))]
+        }
+    }
+
+    private static func cells(_ row: EntitySummary, pane: Pane) -> [Span] {
+        switch pane {
+        case .timeline:
+            [Span(row.date.display, style: Theme.date), Span(row.category, style: Theme.category), Span(row.name)]
+        case .organizations:
+            [Span(row.acronym ?? "", style: Theme.acronym), Span(row.name), Span(String(row.linkedEventCount), style: Theme.count)]
+        case .visits:
+            [Span(row.date.display, style: Theme.date), Span(row.context)]
+        }
+    }
+
+    // MARK: Detail
+
+    private static func renderDetail(_ state: BrowserState, area: Rect, into buffer: inout ScreenBuffer) {
+        let title = state.detail?.detail.map { "Detail · \($0.summary.kind.rawValue)" } ?? "Detail"
+        let block = Block(title: title, isFocused: state.isDetailOpen, style: Theme.border, focusedStyle: Theme.focusedBorder)
+        let inner = block.render(into: &buffer, area: area)
+        guard !inner.isEmpty else { return }
+        guard let current = state.detail else {
+            _ = buffer.write("Select an item to see it here; Enter opens it.", x: inner.x + 1, y: inner.y, style: Theme.placeholder, clip: inner)
+            return
+        }
+        guard let loaded = current.detail else {
+            let text = current.isMissing ? "No entity has the id \(current.id)" : "Loading \(current.id)…"
+            _ = buffer.write(text, x: inner.x + 1, y: inner.y, style: Theme.placeholder, clip: inner)
+            return
+        }
+        let document = DetailDocument(loaded, width: inner.width)
+        let selectedLine = state.isDetailOpen ? document.lineOfLink(current.selectedLink) : nil
+        for (offset, line) in document.lines.dropFirst(current.scroll).prefix(inner.height).enumerated() {
+            let index = current.scroll + offset
+            let spans = line.spans.map { Span($0.text, style: Theme.style($0.role)) }
+            let y = inner.y + offset
+            _ = buffer.write(Line(spans: spans), x: inner.x, y: y, clip: inner)
+            if index == selectedLine {
+                buffer.setStyle(Theme.selection, in: Rect(x: inner.x, y: y, width: inner.width, height: 1))
+            }
+        }
+        if document.lines.count > inner.height {
+            let position = "\(min(document.lines.count, current.scroll + inner.height))/\(document.lines.count)"
+            _ = buffer.write(" \(position) ", x: area.maxX - position.count - 3, y: area.maxY - 1, style: Theme.border)
+        }
+    }
+
+    // MARK: Status
+
+    private static func renderStatus(_ state: BrowserState, area: Rect, into buffer: inout ScreenBuffer) -> (x: Int, y: Int)? {
+        if let input = state.input {
+            let prompt: String
+            switch input.purpose {
+            case .filter(let pane): prompt = "/\(pane.title): "
+            case .dateRange(let pane): prompt = "Dates in \(pane.title) (1993, 1990/2000, 2000/..; empty clears): "
+            }
+            buffer.fill(area)
+            return InputLine(prompt: prompt, text: input.text, cursor: input.cursor).render(into: &buffer, area: area)
+        }
+        let left: Line
+        if let message = state.message {
+            left = Line(spans: [Span(" " + message.text, style: message.isError ? Theme.error : .plain)])
+        } else if state.isDetailOpen {
+            left = Line(" j/k link · Enter follow · [ back · ] forward · Esc close · ? help · q quit")
+        } else {
+            left = Line(" j/k move · Enter open · Tab pane · / filter · d dates · t kind · ? help · q quit")
+        }
+        let history = state.backDepth + state.forwardDepth > 0 ? "◀ \(state.backDepth) ▶ \(state.forwardDepth) " : ""
+        StatusLine(left: left, right: Line(history), style: Theme.status).render(into: &buffer, area: area)
+        return nil
+    }
+}

@@ -1,0 +1,30 @@
+import ChanceryViewModel
+import TerminalUI
+
+/// The help overlay: the key-binding table, in one column or two, centred.
+enum HelpOverlay {
+    static func render(into buffer: inout ScreenBuffer, area: Rect) {
+        let entries = KeyBindings.table.map { binding in
+            (keys: binding.keys.map(KeyBindings.name(of:)).joined(separator: " "), summary: binding.summary)
+        }
+        let keyWidth = entries.map(\.keys.displayWidth).max() ?? 0
+        let entryWidth = keyWidth + 2 + (entries.map(\.summary.displayWidth).max() ?? 0)
+        let fitsOneColumn = entries.count + 4 <= area.height
+        let columnCount = fitsOneColumn ? 1 : 2
+        let rowsPerColumn = (entries.count + columnCount - 1) / columnCount
+        let width = min(area.width - 2, columnCount * entryWidth + (columnCount - 1) * 3 + 4)
+        let height = min(area.height - 1, rowsPerColumn + 4)
+        let inner = Overlay(width: width, height: height, block: Block(title: "Keys · ? or Esc closes", isFocused: true,
+                                                                        focusedStyle: Theme.focusedBorder))
+            .render(into: &buffer, area: area)
+        let columnWidth = (inner.width - 2 - (columnCount - 1) * 3) / columnCount
+        for (index, entry) in entries.enumerated() {
+            let column = index / rowsPerColumn, row = index % rowsPerColumn
+            let x = inner.x + 1 + column * (columnWidth + 3)
+            let y = inner.y + 1 + row
+            let clip = Rect(x: x, y: y, width: columnWidth, height: 1).intersection(inner)
+            _ = buffer.write(entry.keys, x: x, y: y, style: Theme.keyName, clip: clip)
+            _ = buffer.write(entry.summary.truncated(toWidth: max(0, columnWidth - keyWidth - 2)), x: x + keyWidth + 2, y: y, clip: clip)
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import ChanceryModel
+import TerminalUI
+
+/// What a piece of detail text is, so the screens can style it.
+public enum TextRole: Hashable, Sendable {
+    case title, meta, label, body, heading, link, linkRole, quote, source, note
+}
+
+/// A run of detail text with its role.
+public struct DetailSpan: Hashable, Sendable {
+    /// The text.
+    public var text: String
+    /// What it is.
+    public var role: TextRole
+}
+
+/// One line of a detail, wrapped to the detail's width; a link line names the entity it leads to.
+public struct DetailLine: Hashable, Sendable {
+    /// The line's runs of text.
+    public var spans: [DetailSpan]
+    /// The id Enter follows from this line, if it is a link.
+    public var target: String?
+}
+
+/// A detail laid out as lines for a width: heading, facts, text, links grouped by kind, meetings, citations.
+public struct DetailDocument: Hashable, Sendable {
+    /// Every line, top to bottom.
+    public private(set) var lines: [DetailLine] = []
+    /// Indices in `lines` of the lines that link somewhere, in order.
+    public private(set) var linkLines: [Int] = []
+
+    /// Lays out `detail` for `width` columns.
+    public init(_ detail: EntityDetail, width: Int) {
+        let summary = detail.summary
+        add(summary.acronym.map { "\($0) — \(summary.name)" } ?? summary.name, .title, width: width)
+        add("\(summary.kind.rawValue) · \(summary.category) · \(summary.id)", .meta, width: width)
+        if summary.kind.isDated {
+            add(label: "Date", summary.date.display + (summary.date.map { "  (\($0.edtf))" } ?? ""), width: width)
+        }
+        if let note = detail.dateNote { add(label: "Date note", note, width: width, role: .note) }
+        for field in detail.fields { add(label: field.label, field.value, width: width) }
+        if let text = detail.text {
+            blank()
+            add(text, .body, width: width)
+        }
+        let shownLinks = detail.links.filter { !($0.role == .meeting && $0.direction == .outbound) }
+        for kind in EntityKind.allCases {
+            let group = shownLinks.filter { $0.entity.kind == kind }
+            guard !group.isEmpty else { continue }
+            blank()
+            add("\(kind.plural.capitalized) (\(group.count))", .heading, width: width)
+            for link in group { addLink(link.entity, role: link.role, direction: link.direction, width: width) }
+        }
+        if !detail.meetings.isEmpty {
+            blank()
+            add("Meetings (\(detail.meetings.count))", .heading, width: width)
+            for meeting in detail.meetings {
+                addLink(meeting.summary, role: .meeting, direction: .outbound, width: width)
+                for field in meeting.fields { add(label: "    " + field.label, field.value, width: width) }
+            }
+        }
+        if !detail.citations.isEmpty {
+            blank()
+            add("Citations (\(detail.citations.count))", .heading, width: width)
+            for citation in detail.citations {
+                add("  " + citation.sourceTitle, .source, width: width)
+                add("    “\(citation.quote)”", .quote, width: width, indent: 5)
+            }
+        }
+    }
+
+    /// The line index of the `index`-th link, if there is one.
+    public func lineOfLink(_ index: Int) -> Int? {
+        linkLines.indices.contains(index) ? linkLines[index] : nil
+    }
+
+    private mutating func blank() {
+        lines.append(DetailLine(spans: [], target: nil))
+    }
+
+    private mutating func add(_ text: String, _ role: TextRole, width: Int, indent: Int = 0) {
+        for piece in Self.wrap(text, width: width, indent: indent) {
+            lines.append(DetailLine(spans: [DetailSpan(text: piece, role: role)], target: nil))
+        }
+    }
+
+    private mutating func add(label: String, _ value: String, width: Int, role: TextRole = .body) {
+        let pieces = Self.wrap("\(label): \(value)", width: width, indent: label.count + 2)
+        for (index, piece) in pieces.enumerated() {
+            let spans = index == 0
+                ? [DetailSpan(text: label + ":", role: .label), DetailSpan(text: String(piece.dropFirst(label.count + 1)), role: role)]
+                : [DetailSpan(text: piece, role: role)]
+            lines.append(DetailLine(spans: spans, target: nil))
+        }
+    }
+
+    private mutating func addLink(_ entity: EntitySummary, role: LinkRole, direction: LinkDirection, width: Int) {
+        let arrow = direction == .outbound ? "→" : "←"
+        let label: String
+        switch entity.kind {
+        case .organization: label = entity.acronym.map { "\($0) — \(entity.name)" } ?? entity.name
+        case .event, .visit, .meeting, .document: label = "\(entity.date.display) · \(entity.name)"
+        default: label = entity.name
+        }
+        linkLines.append(lines.count)
+        lines.append(DetailLine(spans: [DetailSpan(text: "  \(arrow) ", role: .linkRole),
+                                        DetailSpan(text: label, role: .link),
+                                        DetailSpan(text: "  \(role.rawValue)", role: .linkRole)],
+                                target: entity.id))
+    }
+
+    /// Word-wraps `text` to `width` columns; continuation lines start with `indent` spaces.
+    static func wrap(_ text: String, width: Int, indent: Int) -> [String] {
+        let lines = Paragraph(text).lines(width: max(1, width - indent))
+        guard let first = lines.first else { return [""] }
+        return [first] + lines.dropFirst().map { String(repeating: " ", count: indent) + $0 }
+    }
+}

@@ -1,0 +1,92 @@
+import TerminalUI
+
+/// What a key asks the browser to do; one binding table maps keys to commands.
+public enum Command: String, CaseIterable, Hashable, Sendable {
+    case moveDown, moveUp, top, bottom, pageDown, pageUp, halfPageDown, halfPageUp
+    case nextPane, previousPane, focusTimeline, focusOrganizations, focusVisits
+    case open, back, forward, filter, dateRange, nextKind, previousKind, clearNarrowing
+    case close, help, redraw, quit
+}
+
+/// One row of the binding table: the keys, the command, and the line the help and the README show.
+public struct KeyBinding: Hashable, Sendable {
+    /// The keys that run the command.
+    public let keys: [Key]
+    /// The command.
+    public let command: Command
+    /// What it does, for the help overlay and the README.
+    public let summary: String
+}
+
+/// The single key-binding table: it drives dispatch, the help overlay and the key list in the README.
+public enum KeyBindings {
+    /// Every binding, in the order help shows them.
+    public static let table: [KeyBinding] = [
+        KeyBinding(keys: [.down, .character("j")], command: .moveDown, summary: "Move down"),
+        KeyBinding(keys: [.up, .character("k")], command: .moveUp, summary: "Move up"),
+        KeyBinding(keys: [.character("g"), .home], command: .top, summary: "Go to the top"),
+        KeyBinding(keys: [.character("G"), .end], command: .bottom, summary: "Go to the bottom"),
+        KeyBinding(keys: [.pageDown], command: .pageDown, summary: "Page down"),
+        KeyBinding(keys: [.pageUp], command: .pageUp, summary: "Page up"),
+        KeyBinding(keys: [.control("d")], command: .halfPageDown, summary: "Half a page down"),
+        KeyBinding(keys: [.control("u")], command: .halfPageUp, summary: "Half a page up"),
+        KeyBinding(keys: [.tab], command: .nextPane, summary: "Focus the next pane"),
+        KeyBinding(keys: [.backTab], command: .previousPane, summary: "Focus the previous pane"),
+        KeyBinding(keys: [.character("1")], command: .focusTimeline, summary: "Focus Timeline"),
+        KeyBinding(keys: [.character("2")], command: .focusOrganizations, summary: "Focus Organizations"),
+        KeyBinding(keys: [.character("3")], command: .focusVisits, summary: "Focus Visits"),
+        KeyBinding(keys: [.enter], command: .open, summary: "Open the selected item, or follow the selected link"),
+        KeyBinding(keys: [.backspace, .character("[")], command: .back, summary: "Back to the previous view"),
+        KeyBinding(keys: [.character("]")], command: .forward, summary: "Forward again"),
+        KeyBinding(keys: [.character("/")], command: .filter, summary: "Filter the focused pane by words"),
+        KeyBinding(keys: [.character("d")], command: .dateRange, summary: "Filter by date: 1993, 1990/2000, 2000/.."),
+        KeyBinding(keys: [.character("t")], command: .nextKind, summary: "Filter by the next kind"),
+        KeyBinding(keys: [.character("T")], command: .previousKind, summary: "Filter by the previous kind"),
+        KeyBinding(keys: [.character("x")], command: .clearNarrowing, summary: "Stop narrowing to the organization"),
+        KeyBinding(keys: [.escape], command: .close, summary: "Close the detail, or clear the filters"),
+        KeyBinding(keys: [.character("?")], command: .help, summary: "Show or hide this help"),
+        KeyBinding(keys: [.control("l")], command: .redraw, summary: "Redraw the screen"),
+        KeyBinding(keys: [.character("q"), .control("c")], command: .quit, summary: "Quit"),
+    ]
+
+    private static let commandsByKey: [Key: Command] = Dictionary(
+        table.flatMap { binding in binding.keys.map { ($0, binding.command) } }, uniquingKeysWith: { first, _ in first })
+
+    /// The command bound to `key`, if any.
+    public static func command(for key: Key) -> Command? {
+        commandsByKey[key]
+    }
+
+    /// A key in the notation of key scripts and the help: `j`, `<Enter>`, `<C-d>`.
+    public static func name(of key: Key) -> String {
+        switch key {
+        case .character(" "): "<Space>"
+        case .character("<"): "<lt>"
+        case .character(let character): String(character)
+        case .control(let letter): "<C-\(letter)>"
+        case .enter: "<Enter>"
+        case .tab: "<Tab>"
+        case .backTab: "<S-Tab>"
+        case .escape: "<Esc>"
+        case .backspace: "<BS>"
+        case .delete: "<Del>"
+        case .up: "<Up>"
+        case .down: "<Down>"
+        case .left: "<Left>"
+        case .right: "<Right>"
+        case .pageUp: "<PgUp>"
+        case .pageDown: "<PgDn>"
+        case .home: "<Home>"
+        case .end: "<End>"
+        case .resize(let width, let height): "<Resize \(width)x\(height)>"
+        }
+    }
+
+    /// The key list as a Markdown table, for the README.
+    public static func markdown() -> String {
+        let rows = table.map { binding in
+            "| " + binding.keys.map { "`\(name(of: $0))`" }.joined(separator: " ") + " | \(binding.summary) |"
+        }
+        return (["| Keys | Action |", "|---|---|"] + rows).joined(separator: "\n") + "\n"
+    }
+}

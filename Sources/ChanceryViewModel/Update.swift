@@ -1,0 +1,405 @@
+import ChanceryModel
+import TerminalUI
+
+/// Something that happened, which the browser reacts to.
+public enum Action: Hashable, Sendable {
+    /// The browser opened: load what the panes show.
+    case started
+    /// The user pressed a key (a resize arrives as a key too).
+    case keyPressed(Key)
+    /// A window of a pane's list arrived, or could not be read.
+    case pageLoaded(Pane, request: Int, Result<EntityPage, ReadFailure>)
+    /// A detail arrived (nil when no such entity), or could not be read.
+    case detailLoaded(request: Int, Result<EntityDetail?, ReadFailure>)
+}
+
+/// Why a read failed, as a message for the status line.
+public struct ReadFailure: Error, Hashable, Sendable {
+    /// The message.
+    public var message: String
+
+    /// A failure with `message`.
+    public init(message: String) {
+        self.message = message
+    }
+}
+
+/// A read the shell runs against the store and answers with an action.
+public enum Effect: Hashable, Sendable {
+    /// Read a window of a pane's list.
+    case loadPage(Pane, request: Int, filter: EntityFilter, offset: Int, limit: Int)
+    /// Read the detail of an entity.
+    case loadDetail(request: Int, id: String)
+
+    /// Runs the read and returns the action that answers it.
+    public func perform(using queries: some EntityQueries) -> Action {
+        switch self {
+        case .loadPage(let pane, let request, let filter, let offset, let limit):
+            return .pageLoaded(pane, request: request, Result { try queries.page(filter, offset: offset, limit: limit) }
+                .mapError { ReadFailure(message: "\($0)") })
+        case .loadDetail(let request, let id):
+            return .detailLoaded(request: request, Result { try queries.detail(id: id) }
+                .mapError { ReadFailure(message: "\($0)") })
+        }
+    }
+}
+
+extension BrowserState {
+    /// Applies `action` and returns the reads it calls for. Pure: no I/O happens here.
+    public mutating func send(_ action: Action) -> [Effect] {
+        wantsRedraw = false
+        switch action {
+        case .started:
+            break
+        case .keyPressed(let key):
+            message = nil
+            handle(key)
+        case .pageLoaded(let pane, let request, let result):
+            guard let pending = self[pane].pending, pending.id == request else { break }
+            switch result {
+            case .success(let page): self[pane].receive(page, for: pending)
+            case .failure(let failure):
+                self[pane].pending = nil
+                message = StatusMessage(text: failure.message, isError: true)
+            }
+        case .detailLoaded(let request, let result):
+            guard detail?.pending == request else { break }
+            detail?.pending = nil
+            switch result {
+            case .success(let loaded):
+                detail?.detail = loaded
+                detail?.isMissing = loaded == nil
+            case .failure(let failure):
+                message = StatusMessage(text: failure.message, isError: true)
+            }
+        }
+        return reconcile()
+    }
+
+    // MARK: Keys
+
+    private mutating func handle(_ key: Key) {
+        if case .resize(let width, let height) = key {
+            resize(width: width, height: height)
+            wantsRedraw = true
+            return
+        }
+        if input != nil { return edit(with: key) }
+        guard let command = KeyBindings.command(for: key) else { return }
+        if showsHelp {
+            if [.help, .close, .quit].contains(command) { showsHelp = false }
+            return
+        }
+        run(command)
+    }
+
+    private mutating func run(_ command: Command) {
+        switch command {
+        case .moveDown: move(by: 1)
+        case .moveUp: move(by: -1)
+        case .top: move(to: 0)
+        case .bottom: move(to: Int.max)
+        case .pageDown: move(by: pageSize)
+        case .pageUp: move(by: -pageSize)
+        case .halfPageDown: move(by: max(1, pageSize / 2))
+        case .halfPageUp: move(by: -max(1, pageSize / 2))
+        case .nextPane: focus(Pane(rawValue: (currentPane.rawValue + 1) % Pane.allCases.count)!)
+        case .previousPane: focus(Pane(rawValue: (currentPane.rawValue + Pane.allCases.count - 1) % Pane.allCases.count)!)
+        case .focusTimeline: focus(.timeline)
+        case .focusOrganizations: focus(.organizations)
+        case .focusVisits: focus(.visits)
+        case .open: open()
+        case .back: goBack()
+        case .forward: goForward()
+        case .filter:
+            guard case .pane(let pane) = focus else { return }
+            let text = self[pane].filter.text
+            input = InputState(purpose: .filter(pane), text: text, cursor: text.count)
+        case .dateRange:
+            guard case .pane(let pane) = focus else { return }
+            guard pane.kind.isDated else {
+                message = StatusMessage(text: "\(pane.title) have no dates", isError: true)
+                return
+            }
+            let text = Self.rangeText(self[pane].filter)
+            input = InputState(purpose: .dateRange(pane), text: text, cursor: text.count)
+        case .nextKind: cycleCategory(by: 1)
+        case .previousKind: cycleCategory(by: -1)
+        case .clearNarrowing: setNarrowing(nil)
+        case .close: close()
+        case .help: showsHelp = true
+        case .redraw: wantsRedraw = true
+        case .quit: shouldQuit = true
+        }
+    }
+
+    /// The pane with the keys, or the one the detail was opened from.
+    private var currentPane: Pane {
+        if case .pane(let pane) = focus { return pane }
+        return paneFocus
+    }
+
+    private var pageSize: Int {
+        isDetailOpen ? layout.detailRows : layout.visibleRows(currentPane)
+    }
+
+    private mutating func focus(_ pane: Pane) {
+        focus = .pane(pane)
+        paneFocus = pane
+    }
+
+    // MARK: Moving
+
+    private mutating func move(by delta: Int) {
+        if isDetailOpen {
+            moveLink(to: (detail?.selectedLink ?? 0) + delta)
+        } else {
+            move(to: self[currentPane].selected + delta)
+        }
+    }
+
+    private mutating func move(to index: Int) {
+        if isDetailOpen { return moveLink(to: index) }
+        let pane = currentPane
+        let last = max(0, (self[pane].total ?? 1) - 1)
+        let target = min(max(0, index), last)
+        guard target != self[pane].selected else { return }
+        self[pane].selected = target
+        self[pane].scroll = ListView.offsetKeepingVisible(selected: target, offset: self[pane].scroll,
+                                                          height: layout.visibleRows(pane))
+        if pane == .organizations { narrowsOnLoad = true }
+    }
+
+    private mutating func moveLink(to index: Int) {
+        guard var current = detail, let loaded = current.detail else { return }
+        let document = DetailDocument(loaded, width: layout.detailColumns)
+        let rows = layout.detailRows
+        if document.linkLines.isEmpty {
+            // Nothing to select: scroll the text instead.
+            let delta = index == Int.max ? document.lines.count : index - current.selectedLink
+            current.scroll = min(max(0, current.scroll + delta), max(0, document.lines.count - rows))
+        } else {
+            current.selectedLink = min(max(0, index), document.linkLines.count - 1)
+            let line = document.linkLines[current.selectedLink]
+            current.scroll = ListView.offsetKeepingVisible(selected: line, offset: current.scroll, height: rows)
+            // Show the heading above the first link of a group when it fits.
+            if current.selectedLink == 0 { current.scroll = min(current.scroll, max(0, line - 2)) }
+        }
+        detail = current
+    }
+
+    // MARK: Navigating
+
+    private mutating func open() {
+        let target: String?
+        if isDetailOpen {
+            guard let current = detail, let loaded = current.detail else { return }
+            let document = DetailDocument(loaded, width: layout.detailColumns)
+            target = document.lineOfLink(current.selectedLink).flatMap { document.lines[$0].target }
+        } else {
+            target = self[currentPane].selectedRow?.id
+        }
+        guard let target else { return }
+        navigate {
+            $0.focus = .detail
+            if $0.detail?.id != target { $0.detail = DetailState(id: target) }
+            $0.detail?.selectedLink = 0
+            $0.detail?.scroll = 0
+        }
+    }
+
+    private mutating func close() {
+        if isDetailOpen {
+            navigate {
+                $0.focus = .pane($0.paneFocus)
+                if $0.layout.mode != .wide { $0.detail = nil }
+            }
+        } else if self[currentPane].filter.hasOwnConditions {
+            self[currentPane].setFilter(EntityFilter(kind: currentPane.kind, linkedTo: self[currentPane].filter.linkedTo))
+        } else if narrowing != nil {
+            setNarrowing(nil)
+        }
+    }
+
+    /// Records the current view for back, then changes it.
+    private mutating func navigate(_ change: (inout BrowserState) -> Void) {
+        let before = navigationEntry
+        change(&self)
+        guard navigationEntry != before else { return }
+        backStack.append(before)
+        forwardStack.removeAll()
+    }
+
+    private mutating func goBack() {
+        guard let entry = backStack.popLast() else { return }
+        forwardStack.append(navigationEntry)
+        restore(entry)
+    }
+
+    private mutating func goForward() {
+        guard let entry = forwardStack.popLast() else { return }
+        backStack.append(navigationEntry)
+        restore(entry)
+    }
+
+    // MARK: Filters
+
+    private mutating func setNarrowing(_ organization: EntitySummary?) {
+        narrowsOnLoad = false
+        guard narrowing?.id != organization?.id else { return }
+        narrowing = organization
+        for pane in [Pane.timeline, .visits] {
+            var filter = self[pane].filter
+            filter.linkedTo = organization.map { [$0.id] } ?? []
+            self[pane].setFilter(filter)
+        }
+    }
+
+    private mutating func cycleCategory(by step: Int) {
+        let pane = currentPane
+        let categories = pane.categories
+        guard !isDetailOpen, !categories.isEmpty else { return }
+        var filter = self[pane].filter
+        // Position -1 is "every kind".
+        let position = filter.categories.first.flatMap { categories.firstIndex(of: $0) } ?? -1
+        let next = (position + 1 + step + categories.count + 1) % (categories.count + 1) - 1
+        filter.categories = next < 0 ? [] : [categories[next]]
+        self[pane].setFilter(filter)
+    }
+
+    private static func rangeText(_ filter: EntityFilter) -> String {
+        switch (filter.since, filter.until) {
+        case (nil, nil): ""
+        case (let since?, let until?) where since == until: since.edtf
+        case (let since, let until): "\(since?.edtf ?? "..")/\(until?.edtf ?? "..")"
+        }
+    }
+
+    /// Reads `text` as a date range: a date (that period), `A/B`, `A/..` or `../B`; "" clears the range.
+    static func parseRange(_ text: String) -> (since: EDTFDate?, until: EDTFDate?)? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty { return (nil, nil) }
+        guard let date = EDTFDate(trimmed) else { return nil }
+        switch date {
+        case .point: return (date, date)
+        case .interval(let start, let end): return (start.point.map(EDTFDate.point), end.point.map(EDTFDate.point))
+        }
+    }
+
+    // MARK: Input
+
+    private mutating func edit(with key: Key) {
+        guard var line = input else { return }
+        var characters = Array(line.text)
+        switch key {
+        case .character(let character):
+            characters.insert(character, at: line.cursor)
+            line.cursor += 1
+        case .backspace:
+            guard line.cursor > 0 else { break }
+            characters.remove(at: line.cursor - 1)
+            line.cursor -= 1
+        case .delete:
+            if line.cursor < characters.count { characters.remove(at: line.cursor) }
+        case .left: line.cursor = max(0, line.cursor - 1)
+        case .right: line.cursor = min(characters.count, line.cursor + 1)
+        case .home, .control("a"): line.cursor = 0
+        case .end, .control("e"): line.cursor = characters.count
+        case .control("u"):
+            characters.removeSubrange(0..<line.cursor)
+            line.cursor = 0
+        case .control("c"):
+            shouldQuit = true
+            return
+        case .escape:
+            if case .filter(let pane) = line.purpose { applyWords("", to: pane) }
+            input = nil
+            return
+        case .enter:
+            return submit(line)
+        default:
+            return
+        }
+        line.text = String(characters)
+        input = line
+        if case .filter(let pane) = line.purpose { applyWords(line.text, to: pane) }
+    }
+
+    private mutating func applyWords(_ text: String, to pane: Pane) {
+        var filter = self[pane].filter
+        filter.text = text
+        self[pane].setFilter(filter)
+    }
+
+    private mutating func submit(_ line: InputState) {
+        switch line.purpose {
+        case .filter:
+            input = nil
+        case .dateRange(let pane):
+            guard let range = Self.parseRange(line.text) else {
+                message = StatusMessage(text: "\"\(line.text)\" is not a date: try 1993, 1993-01, 1990/2000 or 2000/..", isError: true)
+                return
+            }
+            var filter = self[pane].filter
+            filter.since = range.since
+            filter.until = range.until
+            self[pane].setFilter(filter)
+            input = nil
+        }
+    }
+
+    // MARK: Reads
+
+    /// Asks for what the screen needs and does not have: each pane's visible window, and the detail shown.
+    private mutating func reconcile() -> [Effect] {
+        var effects: [Effect] = []
+        let layout = self.layout
+        for pane in Pane.allCases {
+            let rows = layout.visibleRows(pane)
+            var state = self[pane]
+            if let total = state.total {
+                state.selected = min(state.selected, max(0, total - 1))
+                state.scroll = min(state.scroll, max(0, total - rows))
+                state.scroll = ListView.offsetKeepingVisible(selected: state.selected, offset: state.scroll, height: rows)
+            }
+            let visible = state.scroll..<(state.scroll + rows)
+            let covered = state.pending.map { $0.filter == state.filter && $0.offset <= visible.lowerBound
+                && $0.offset + $0.limit >= visible.upperBound } ?? false
+            if !state.hasRows(visible) && !covered {
+                let offset = max(0, state.scroll - rows)
+                let request = PageRequest(id: takeRequestID(), filter: state.filter, offset: offset, limit: rows * 3)
+                state.pending = request
+                effects.append(.loadPage(pane, request: request.id, filter: request.filter, offset: request.offset, limit: request.limit))
+            }
+            self[pane] = state
+        }
+        if narrowsOnLoad, let organization = self[.organizations].selectedRow {
+            setNarrowing(organization)
+            return effects + reconcile()
+        }
+        if !isDetailOpen {
+            if layout.mode != .wide {
+                detail = nil
+            } else if let id = self[paneFocus].selectedRow?.id {
+                if detail?.id != id { detail = DetailState(id: id) }
+            } else if self[paneFocus].total == 0 {
+                detail = nil
+            }
+            // Otherwise the selected row is still loading: keep the last preview meanwhile.
+        }
+        if var current = detail, current.detail == nil, !current.isMissing, current.pending == nil {
+            let request = takeRequestID()
+            current.pending = request
+            detail = current
+            effects.append(.loadDetail(request: request, id: current.id))
+        }
+        return effects
+    }
+}
+
+extension EntityFilter {
+    /// True when words, dates or kinds are set (narrowing to an organization aside).
+    public var hasOwnConditions: Bool {
+        !text.isEmpty || since != nil || until != nil || !categories.isEmpty
+    }
+}

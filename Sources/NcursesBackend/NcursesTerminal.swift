@@ -1,0 +1,224 @@
+import CNcurses
+import Synchronization
+import TerminalUI
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Why the interactive terminal could not be opened.
+public enum TerminalError: Error, CustomStringConvertible {
+    /// Standard input or standard output is not a terminal.
+    case notATerminal
+    /// The terminal type (TERM) is unknown or cannot position the cursor.
+    case unusableTerminal(type: String)
+
+    /// A message for the user, naming the non-interactive alternatives where they help.
+    public var description: String {
+        switch self {
+        case .notATerminal:
+            "chancery's browser needs an interactive terminal on standard input and output; "
+                + "use `chancery snapshot` or `chancery list` for non-interactive output."
+        case .unusableTerminal(let type):
+            (type.isEmpty ? "TERM is not set; " : "the terminal type \"\(type)\" is unknown or cannot position the cursor; ")
+                + "set TERM to a full-screen terminal such as xterm-256color, "
+                + "or use `chancery snapshot` or `chancery list`."
+        }
+    }
+}
+
+/// The full-screen terminal, driven by ncurses: copies screen buffers out and reads keys.
+public final class NcursesTerminal {
+    /// The quit signal (SIGINT, SIGTERM, SIGHUP) received since opening, or 0; written by the signal handler.
+    private static let quitSignal = Atomic<Int32>(0)
+    private static let quitSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+
+    private var screen: OpaquePointer?
+    private let window: UnsafeMutablePointer<WINDOW>
+    private let usesColour: Bool
+    private var colourPairs: [Int: Int16] = [:]
+    private let previousActions: [(signal: Int32, action: sigaction)]
+
+    private init(screen: OpaquePointer, window: UnsafeMutablePointer<WINDOW>, usesColour: Bool,
+                 previousActions: [(signal: Int32, action: sigaction)]) {
+        self.screen = screen
+        self.window = window
+        self.usesColour = usesColour
+        self.previousActions = previousActions
+    }
+
+    deinit { close() }
+
+    /// Takes over the terminal (alternate screen, raw keys, hidden cursor); throws `TerminalError` when there is none.
+    public static func open() throws -> NcursesTerminal {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
+        setlocale(LC_ALL, "")
+        if let ctype = setlocale(LC_CTYPE, nil), ["C", "POSIX"].contains(String(cString: ctype)) {
+            setlocale(LC_CTYPE, "C.UTF-8")  // no locale configured: still decode and measure UTF-8
+        }
+        // Installed before newterm, so ncurses keeps these instead of its own exit-on-signal handlers.
+        quitSignal.store(0, ordering: .relaxed)
+        let previousActions = quitSignals.map { signal in
+            var previous = sigaction()
+            chancery_catch_signal(signal, { NcursesTerminal.quitSignal.store($0, ordering: .relaxed) }, &previous)
+            return (signal: signal, action: previous)
+        }
+        let unusable = TerminalError.unusableTerminal(type: getenv("TERM").map { String(cString: $0) } ?? "")
+        guard let screen = chancery_newterm() else {
+            restore(previousActions)
+            throw unusable
+        }
+        guard chancery_can_address_cursor(), let window = chancery_stdscr() else {
+            endwin()
+            delscreen(screen)
+            restore(previousActions)
+            throw unusable
+        }
+        cbreak()
+        noecho()
+        nonl()
+        keypad(window, true)
+        curs_set(0)
+        set_escdelay(25)
+        let noColour = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
+        let usesColour = !noColour && has_colors() && start_color() == OK && use_default_colors() == OK
+        return NcursesTerminal(screen: screen, window: window, usesColour: usesColour, previousActions: previousActions)
+    }
+
+    /// Opens the terminal, runs `body` with it, and always restores the terminal afterwards, even when `body` throws.
+    public static func withTerminal<T>(_ body: (NcursesTerminal) throws -> T) throws -> T {
+        let terminal = try open()
+        defer { terminal.close() }
+        return try body(terminal)
+    }
+
+    /// Gives the terminal back to the shell (normal screen, cooked keys, visible cursor); safe to call twice,
+    /// but nothing else may be called afterwards.
+    public func close() {
+        guard let screen else { return }
+        curs_set(1)
+        endwin()
+        delscreen(screen)
+        self.screen = nil
+        Self.restore(previousActions)
+    }
+
+    private static func restore(_ actions: [(signal: Int32, action: sigaction)]) {
+        for (signal, action) in actions { withUnsafePointer(to: action) { _ = sigaction(signal, $0, nil) } }
+    }
+
+    /// The quit signal received since opening (SIGINT, SIGTERM or SIGHUP), or nil; exit with 128 plus it.
+    public var pendingQuitSignal: Int32? {
+        let signal = Self.quitSignal.load(ordering: .relaxed)
+        return signal == 0 ? nil : signal
+    }
+
+    /// The screen's size in columns and rows.
+    public var size: (width: Int, height: Int) {
+        (Int(getmaxx(window)), Int(getmaxy(window)))
+    }
+
+    /// Forces the next `draw` to repaint every cell, for when the screen may have been garbled.
+    public func invalidate() {
+        clearok(chancery_curscr(), true)
+    }
+
+    /// Shows `buffer` (what fits of it), sending only the changes, with the cursor at `cursor` or hidden when nil.
+    public func draw(_ buffer: ScreenBuffer, cursor: (x: Int, y: Int)?) {
+        let (width, height) = size
+        werase(window)
+        for y in 0..<min(buffer.height, height) {
+            for x in 0..<min(buffer.width, width) where !buffer[x, y].isContinuation {
+                let cell = buffer[x, y]
+                let columns = buffer[x + 1, y].isContinuation ? 2 : 1
+                put(cell, glyph: glyph(cell.grapheme, columns: x + columns <= width ? columns : 1), x: x, y: y)
+            }
+        }
+        if let cursor, cursor.x >= 0, cursor.y >= 0, cursor.x < width, cursor.y < height {
+            wmove(window, Int32(cursor.y), Int32(cursor.x))
+            wnoutrefresh(window)
+            doupdate()
+            curs_set(1)
+        } else {
+            curs_set(0)
+            wnoutrefresh(window)
+            doupdate()
+        }
+    }
+
+    /// The next key, waiting at most `timeoutMilliseconds` (-1: forever); nil on timeout, unknown keys or a quit signal.
+    public func nextKey(timeoutMilliseconds: Int32) -> Key? {
+        guard pendingQuitSignal == nil else { return nil }
+        wtimeout(window, timeoutMilliseconds)
+        var input: wint_t = 0
+        switch wget_wch(window, &input) {
+        case KEY_CODE_YES: return functionKey(Int32(input))
+        case OK: return characterKey(UInt32(input))
+        default: return nil
+        }
+    }
+
+    /// The wide characters (NUL-ended) to draw a grapheme in `columns` columns. When the C library measures it
+    /// otherwise, it is drawn one column wide, as its first scalar alone ("❤️" as "❤") or as "�", and the second
+    /// column stays blank, so that ncurses' idea of the cursor stays in step with the terminal's.
+    private func glyph(_ grapheme: String, columns: Int) -> [wchar_t] {
+        let scalars = grapheme.unicodeScalars.prefix(Int(CCHARW_MAX)).map { wchar_t(bitPattern: $0.value) }
+        let base = scalars.first ?? 0x20
+        if wcwidth(base) == columns { return scalars + [0] }
+        return [wcwidth(base) == 1 ? base : 0xFFFD, 0]
+    }
+
+    private func put(_ cell: Cell, glyph: [wchar_t], x: Int, y: Int) {
+        let style = cell.style  // monochrome keeps bold, reverse and underline only
+        let attributes = chancery_attributes(style.bold, usesColour && style.dim, style.reverse, style.underline)
+        var character = cchar_t()
+        setcchar(&character, glyph, attributes, colourPair(style), nil)
+        mvwadd_wch(window, Int32(y), Int32(x), &character)
+    }
+
+    /// The colour pair for a style's colours, allocated on first use; 0 (default colours) in monochrome.
+    private func colourPair(_ style: Style) -> Int16 {
+        guard usesColour, style.foreground != nil || style.background != nil else { return 0 }
+        let foreground = Int16(style.foreground?.rawValue ?? -1)
+        let background = Int16(style.background?.rawValue ?? -1)
+        let key = Int(foreground + 1) * 9 + Int(background + 1)
+        if let pair = colourPairs[key] { return pair }
+        let pair = Int16(colourPairs.count + 1)
+        guard Int32(pair) < chancery_color_pairs(), init_pair(pair, foreground, background) == OK else { return 0 }
+        colourPairs[key] = pair
+        return pair
+    }
+
+    private func functionKey(_ code: Int32) -> Key? {
+        switch code {
+        case KEY_UP: .up
+        case KEY_DOWN: .down
+        case KEY_LEFT: .left
+        case KEY_RIGHT: .right
+        case KEY_PPAGE: .pageUp
+        case KEY_NPAGE: .pageDown
+        case KEY_HOME: .home
+        case KEY_END: .end
+        case KEY_BACKSPACE: .backspace
+        case KEY_DC: .delete
+        case KEY_BTAB: .backTab
+        case KEY_ENTER: .enter
+        case KEY_RESIZE: .resize(width: size.width, height: size.height)
+        default: nil
+        }
+    }
+
+    private func characterKey(_ code: UInt32) -> Key? {
+        switch code {
+        case 9: return .tab
+        case 10, 13: return .enter
+        case 27: return .escape
+        case 8, 127: return .backspace
+        case 1...26: return .control(Character(Unicode.Scalar(UInt8(code) + 96)))
+        case 0..<32, 128..<160: return nil
+        default: return Unicode.Scalar(code).map { .character(Character($0)) }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+/// One step of a key script: a key press, or a change of terminal size.
+public enum ScriptStep: Hashable, Sendable {
+    /// Press this key.
+    case key(Key)
+    /// Resize the terminal to this many columns and rows.
+    case resize(width: Int, height: Int)
+}
+
+/// Why a key script could not be read; `description` names the offending text and where it is.
+public struct KeyScriptError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// A message such as "unknown key <Foo> at column 7".
+    public let description: String
+}
+
+/// Reads key scripts in vim notation: plain characters type themselves, `<Name>` names a key.
+///
+/// Names, case-insensitive: `<Enter>` `<CR>` `<Tab>` `<S-Tab>` `<Esc>` `<BS>` `<Del>` `<Up>` `<Down>` `<Left>` `<Right>`
+/// `<PgUp>` `<PgDn>` `<Home>` `<End>` `<Space>` `<lt>` (a literal "<"), `<C-x>` for Ctrl plus any letter,
+/// and `<Resize 80x24>` for a terminal resize.
+public enum KeyScript {
+    /// The steps of a one-line script; throws `KeyScriptError` on an unknown or malformed `<...>`, a lone "<" or a control character.
+    public static func parse(_ text: String) throws -> [ScriptStep] {
+        try parse(text, location: { "column \($0)" })
+    }
+
+    /// The steps of a script file: each line trimmed, blank lines and lines starting with "#" skipped, the rest read in order.
+    public static func parseFile(_ text: String) throws -> [ScriptStep] {
+        var steps: [ScriptStep] = []
+        for (number, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+            let content = trimmed(line)
+            guard let first = content.first, first != "#" else { continue }
+            steps += try parse(String(content), location: { "line \(number + 1), column \($0)" })
+        }
+        return steps
+    }
+
+    /// `line` without leading and trailing whitespace.
+    private static func trimmed(_ line: Substring) -> Substring {
+        guard let first = line.firstIndex(where: { !$0.isWhitespace }),
+              let last = line.lastIndex(where: { !$0.isWhitespace }) else { return "" }
+        return line[first...last]
+    }
+
+    /// The steps of `text`; `location` describes a 1-based column for error messages.
+    private static func parse(_ text: String, location: (Int) -> String) throws -> [ScriptStep] {
+        let characters = Array(text)
+        var steps: [ScriptStep] = []
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
+            let column = index + 1
+            if character == "<" {
+                guard let close = characters[index...].firstIndex(of: ">") else {
+                    throw KeyScriptError(description: "lone '<' at \(location(column)) (write <lt> for a literal '<')")
+                }
+                let name = String(characters[(index + 1)..<close])
+                guard let step = try step(named: name, at: location(column)) else {
+                    throw KeyScriptError(description: "unknown key <\(name)> at \(location(column))")
+                }
+                steps.append(step)
+                index = close + 1
+            } else if character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+                throw KeyScriptError(description: "control character \(character.debugDescription) at \(location(column)); name the key instead, as in <Enter>")
+            } else {
+                steps.append(.key(.character(character)))
+                index += 1
+            }
+        }
+        return steps
+    }
+
+    /// The step a `<name>` stands for, nil for an unknown name; throws for a malformed `<Resize ...>`.
+    private static func step(named name: String, at location: String) throws -> ScriptStep? {
+        let lowered = name.lowercased()
+        if let key = namedKeys[lowered] { return .key(key) }
+        if lowered.count == 3, lowered.hasPrefix("c-"), let letter = lowered.last, letter.isASCII, letter.isLetter {
+            return .key(.control(letter))
+        }
+        guard lowered.hasPrefix("resize ") else { return nil }
+        let size = lowered.dropFirst("resize ".count).split(separator: "x", omittingEmptySubsequences: false)
+        guard size.count == 2, let width = Int(size[0]), let height = Int(size[1]), width >= 1, height >= 1 else {
+            throw KeyScriptError(description: "malformed <\(name)> at \(location): expected <Resize WxH> with W and H at least 1")
+        }
+        return .resize(width: width, height: height)
+    }
+
+    /// Key names (lowercased) and the keys they stand for.
+    private static let namedKeys: [String: Key] = [
+        "enter": .enter, "cr": .enter, "tab": .tab, "s-tab": .backTab, "esc": .escape,
+        "bs": .backspace, "del": .delete, "up": .up, "down": .down, "left": .left, "right": .right,
+        "pgup": .pageUp, "pgdn": .pageDown, "home": .home, "end": .end,
+        "space": .character(" "), "lt": .character("<"),
+    ]
+}
