@@ -37,6 +37,8 @@ let package = Package(
             "NcursesBackend", "TerminalUI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // The bundled data and a store built from it, shared by the test targets.
+        .target(name: "ChanceryTestSupport", dependencies: ["ChanceryModel", "ChanceryStore"]),
         .testTarget(name: "ChanceryModelTests", dependencies: [
             "ChanceryModel",
             .product(name: "PropertyBased", package: "swift-property-based"),
@@ -46,9 +48,9 @@ let package = Package(
             "TerminalUI",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "ChanceryViewModelTests", dependencies: ["ChanceryViewModel", "ChanceryStore"]),
+        .testTarget(name: "ChanceryViewModelTests", dependencies: ["ChanceryViewModel", "ChanceryTestSupport"]),
         .testTarget(name: "ChanceryScreensTests", dependencies: [
-            "ChanceryScreens", "ChanceryViewModel", "ChanceryStore", "TerminalUI",
+            "ChanceryScreens", "ChanceryViewModel", "ChanceryTestSupport", "TerminalUI",
             .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
         ], exclude: ["__Snapshots__"]),
         .testTarget(name: "EndToEndTests", dependencies: ["chancery"]),

@@ -203,6 +203,18 @@ public enum EventKind: String, CaseIterable, Hashable, Sendable, Encodable {
     case resolutionAdopted, statement, contribution, visit, incident, other
 }
 
+extension EventKind {
+    /// A short word for lists: `agreement`, `membership`, `institution`, `resolution`, …
+    public var label: String {
+        switch self {
+        case .agreementSigned: "agreement"
+        case .institutionalChange: "institution"
+        case .resolutionAdopted: "resolution"
+        default: rawValue
+        }
+    }
+}
+
 /// Something that happened, with its date, links and citations.
 public struct Event: Hashable, Sendable, Encodable {
     /// `event-…` id.

@@ -85,7 +85,7 @@ public enum BrowserScreen {
         let inner = block.render(into: &buffer, area: area)
         guard !inner.isEmpty else { return }
         if paneState.total == 0 {
-            _ = buffer.write(emptyMessage(paneState.filter), x: inner.x + 1, y: inner.y, style: Theme.placeholder, clip: inner)
+            _ = buffer.write(emptyMessage(paneState.filter, narrowing: state.narrowing).truncated(toWidth: inner.width - 1), x: inner.x + 1, y: inner.y, style: Theme.placeholder, clip: inner)
             return
         }
         let visible = paneState.scroll..<(paneState.scroll + inner.height)
@@ -99,17 +99,18 @@ public enum BrowserScreen {
               selectionStyle: selection).render(into: &buffer, area: inner)
     }
 
-    private static func emptyMessage(_ filter: EntityFilter) -> String {
-        filter.hasOwnConditions ? "No matches — Esc clears the filter" : "Nothing here"
+    private static func emptyMessage(_ filter: EntityFilter, narrowing: EntitySummary?) -> String {
+        if filter.hasOwnConditions { return "No matches — Esc clears the filter" }
+        if let narrowing, !filter.linkedTo.isEmpty { return "Nothing linked to \(narrowing.acronym ?? narrowing.name) — x clears" }
+        return "Nothing here"
     }
 
     private static func columns(_ pane: Pane) -> [TableColumn] {
         switch pane {
         case .timeline:
-            [TableColumn("Date", width: .fixed(13)), TableColumn("Kind", width: .fixed(12)), TableColumn("Title", width: .proportional(1))]
+            [TableColumn("Date", width: .fixed(12)), TableColumn("Kind", width: .fixed(11)), TableColumn("Title", width: .proportional(1))]
         case .organizations:
-            [TableColumn("Acronym", width: .fixed(7)), TableColumn("Name", width: .proportional(1)),
-             TableColumn("Events", width: .fixed(3), alignment: .right)]
+            [TableColumn("Name", width: .proportional(1)), TableColumn("Events", width: .fixed(3), alignment: .right)]
         case .visits:
             [TableColumn("Date", width: .fixed(9)), TableColumn("Who → where", width: .proportional(1))]
         }
@@ -118,9 +119,10 @@ public enum BrowserScreen {
     private static func cells(_ row: EntitySummary, pane: Pane) -> [Span] {
         switch pane {
         case .timeline:
-            [Span(row.date.display, style: Theme.date), Span(row.category, style: Theme.category), Span(row.name)]
+            [Span(row.date.display, style: Theme.date),
+             Span(EventKind(rawValue: row.category)?.label ?? row.category, style: Theme.category), Span(row.name)]
         case .organizations:
-            [Span(row.acronym ?? "", style: Theme.acronym), Span(row.name), Span(String(row.linkedEventCount), style: Theme.count)]
+            [Span(row.acronym.map { "\($0) · \(row.name)" } ?? row.name), Span(String(row.linkedEventCount), style: Theme.count)]
         case .visits:
             [Span(row.date.display, style: Theme.date), Span(row.context)]
         }

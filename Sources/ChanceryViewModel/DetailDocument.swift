@@ -33,7 +33,8 @@ public struct DetailDocument: Hashable, Sendable {
     public init(_ detail: EntityDetail, width: Int) {
         let summary = detail.summary
         add(summary.acronym.map { "\($0) — \(summary.name)" } ?? summary.name, .title, width: width)
-        add("\(summary.kind.rawValue) · \(summary.category) · \(summary.id)", .meta, width: width)
+        let category = EventKind(rawValue: summary.category)?.label ?? summary.category
+        add("\(summary.kind.rawValue) · \(category) · \(summary.id)", .meta, width: width)
         if summary.kind.isDated {
             add(label: "Date", summary.date.display + (summary.date.map { "  (\($0.edtf))" } ?? ""), width: width)
         }
@@ -63,7 +64,7 @@ public struct DetailDocument: Hashable, Sendable {
             blank()
             add("Citations (\(detail.citations.count))", .heading, width: width)
             for citation in detail.citations {
-                add("  " + citation.sourceTitle, .source, width: width)
+                add("  " + citation.sourceTitle, .source, width: width, indent: 2)
                 add("    “\(citation.quote)”", .quote, width: width, indent: 5)
             }
         }
@@ -102,10 +103,13 @@ public struct DetailDocument: Hashable, Sendable {
         case .event, .visit, .meeting, .document: label = "\(entity.date.display) · \(entity.name)"
         default: label = entity.name
         }
+        // One line a link: the label gives way (with an ellipsis) so the role stays visible.
+        let prefix = "  \(arrow) ", suffix = "  \(role.rawValue)"
+        let room = max(1, width - prefix.displayWidth - suffix.displayWidth)
         linkLines.append(lines.count)
-        lines.append(DetailLine(spans: [DetailSpan(text: "  \(arrow) ", role: .linkRole),
-                                        DetailSpan(text: label, role: .link),
-                                        DetailSpan(text: "  \(role.rawValue)", role: .linkRole)],
+        lines.append(DetailLine(spans: [DetailSpan(text: prefix, role: .linkRole),
+                                        DetailSpan(text: label.truncated(toWidth: room), role: .link),
+                                        DetailSpan(text: suffix, role: .linkRole)],
                                 target: entity.id))
     }
 

@@ -144,6 +144,8 @@ extension BrowserState {
     }
 
     private mutating func focus(_ pane: Pane) {
+        // Coming into Organizations narrows the other panes to its selection, as moving there does.
+        if pane == .organizations && focus != .pane(pane) { narrowsOnLoad = true }
         focus = .pane(pane)
         paneFocus = pane
     }
@@ -215,7 +217,7 @@ extension BrowserState {
                 if $0.layout.mode != .wide { $0.detail = nil }
             }
         } else if self[currentPane].filter.hasOwnConditions {
-            self[currentPane].setFilter(EntityFilter(kind: currentPane.kind, linkedTo: self[currentPane].filter.linkedTo))
+            setFilter(EntityFilter(kind: currentPane.kind, linkedTo: self[currentPane].filter.linkedTo), of: currentPane)
         } else if narrowing != nil {
             setNarrowing(nil)
         }
@@ -255,6 +257,12 @@ extension BrowserState {
         }
     }
 
+    /// Changes a pane's filter; a new list in Organizations narrows the others to its new selection.
+    private mutating func setFilter(_ filter: EntityFilter, of pane: Pane) {
+        self[pane].setFilter(filter)
+        if pane == .organizations { narrowsOnLoad = true }
+    }
+
     private mutating func cycleCategory(by step: Int) {
         let pane = currentPane
         let categories = pane.categories
@@ -264,7 +272,7 @@ extension BrowserState {
         let position = filter.categories.first.flatMap { categories.firstIndex(of: $0) } ?? -1
         let next = (position + 1 + step + categories.count + 1) % (categories.count + 1) - 1
         filter.categories = next < 0 ? [] : [categories[next]]
-        self[pane].setFilter(filter)
+        setFilter(filter, of: pane)
     }
 
     private static func rangeText(_ filter: EntityFilter) -> String {
@@ -328,7 +336,7 @@ extension BrowserState {
     private mutating func applyWords(_ text: String, to pane: Pane) {
         var filter = self[pane].filter
         filter.text = text
-        self[pane].setFilter(filter)
+        setFilter(filter, of: pane)
     }
 
     private mutating func submit(_ line: InputState) {
@@ -343,7 +351,7 @@ extension BrowserState {
             var filter = self[pane].filter
             filter.since = range.since
             filter.until = range.until
-            self[pane].setFilter(filter)
+            setFilter(filter, of: pane)
             input = nil
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChanceryScreens
+import ChanceryViewModel
 import Foundation
 import NcursesBackend
 

@@ -1,20 +1,21 @@
 import ChanceryModel
-import ChanceryViewModel
 
-/// Runs the browser's state machine against a store: each action's reads run at once and are answered.
-struct BrowserSession {
+/// Runs the browser's state machine against a store: each action's reads run at once and are answered,
+/// so after `send` returns the state holds everything the screen needs.
+public struct BrowserSession {
     /// The browser's state.
-    private(set) var state: BrowserState
+    public private(set) var state: BrowserState
     private let queries: any EntityQueries
 
-    init(width: Int, height: Int, queries: any EntityQueries) {
+    /// A browser of `width` × `height` over `queries`, with its first reads done.
+    public init(width: Int, height: Int, queries: any EntityQueries) {
         state = BrowserState(width: width, height: height)
         self.queries = queries
         send(.started)
     }
 
     /// Sends `action`, then runs every read it leads to until none is left.
-    mutating func send(_ action: Action) {
+    public mutating func send(_ action: Action) {
         var effects = state.send(action)
         while !effects.isEmpty {
             let effect = effects.removeFirst()

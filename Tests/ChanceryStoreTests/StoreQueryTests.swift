@@ -1,0 +1,270 @@
+import ChanceryModel
+import ChanceryStore
+import Foundation
+import Testing
+
+/// Lists, filters and year counts of a store built from the curated dataset.
+@Suite struct StoreQueryTests {
+    let dataset = RealData.dataset
+    let store: ChanceryStore
+
+    init() throws {
+        store = try RealData.store()
+    }
+
+    // MARK: - Order and paging
+
+    @Test func eventsListInChronologicalOrderWithUndatedLast() throws {
+        let rows = try store.all(EntityFilter(kind: .event))
+        #expect(rows.count == dataset.events.count)
+        #expect(Set(rows.map(\.id)) == Set(dataset.events.map(\.id)))
+
+        let dated = rows.prefix { $0.date != nil }
+        #expect(dated.count == dataset.events.filter { $0.date != nil }.count, "undated events come after every dated one")
+        #expect(rows.dropFirst(dated.count).allSatisfy { $0.date == nil })
+        for (earlier, later) in zip(dated, dated.dropFirst()) {
+            #expect(earlier.date!.startKey <= later.date!.startKey, "\(earlier.id) before \(later.id)")
+        }
+    }
+
+    @Test func coarserDatesComeBeforeFinerOnesWithinTheirSpan() throws {
+        let dated = try store.all(EntityFilter(kind: .event)).filter { $0.date != nil }
+        let position = Dictionary(uniqueKeysWithValues: dated.enumerated().map { ($1.id, $0) })
+        var pairs = 0
+        for coarse in dated {
+            for fine in dated where fine.date!.edtf.hasPrefix(coarse.date!.edtf + "-") {
+                pairs += 1
+                #expect(position[coarse.id]! < position[fine.id]!,
+                        "\(coarse.date!.edtf) (\(coarse.id)) before \(fine.date!.edtf) (\(fine.id))")
+            }
+        }
+        #expect(pairs > 0, "the data holds dates within other dates' spans, such as 2018 and 2018-07")
+    }
+
+    @Test func rowsCarryTheirRecordsFields() throws {
+        let events = Dictionary(uniqueKeysWithValues: dataset.events.map { ($0.id, $0) })
+        for row in try store.all(EntityFilter(kind: .event)) {
+            let event = try #require(events[row.id])
+            #expect(row.kind == .event)
+            #expect(row.name == event.title)
+            #expect(row.category == event.kind.rawValue)
+            #expect(row.date == event.date)
+        }
+    }
+
+    @Test(arguments: [1, 7, 50, 1000])
+    func pagesAreConsecutiveWindowsOfTheWholeList(limit: Int) throws {
+        let filter = EntityFilter(kind: .event)
+        let whole = try store.ids(filter)
+        var joined: [String] = []
+        var offset = 0
+        while offset < whole.count {
+            let page = try store.page(filter, offset: offset, limit: limit)
+            #expect(page.offset == offset)
+            #expect(page.total == whole.count)
+            #expect(page.rows.count == min(limit, whole.count - offset))
+            joined += page.rows.map(\.id)
+            offset += limit
+        }
+        #expect(joined == whole)
+    }
+
+    @Test func pagesPastTheEndAreEmptyButKeepTheTotal() throws {
+        let filter = EntityFilter(kind: .event)
+        let past = try store.page(filter, offset: dataset.events.count + 5, limit: 10)
+        #expect(past.rows.isEmpty)
+        #expect(past.total == dataset.events.count)
+        let empty = try store.page(filter, offset: 0, limit: 0)
+        #expect(empty.rows.isEmpty)
+        #expect(empty.total == dataset.events.count)
+    }
+
+    @Test func everyKindListsAllItsRecords() throws {
+        let expected: [(EntityKind, Int)] = [
+            (.source, dataset.sources.count), (.organization, dataset.organizations.count), (.person, dataset.people.count),
+            (.place, dataset.places.count), (.document, dataset.documents.count), (.event, dataset.events.count),
+            (.visit, dataset.visits.count), (.meeting, dataset.visits.map(\.meetings.count).reduce(0, +)),
+        ]
+        for (kind, count) in expected {
+            #expect(try store.page(EntityFilter(kind: kind), offset: 0, limit: 1).total == count, "\(kind)")
+        }
+    }
+
+    // MARK: - Text
+
+    /// Every word of an event the search could see: its title, summary, quotes, and the names of what it links to.
+    private func searchableWords(of event: Event) -> [String] {
+        let names = dataset.namesByID
+        let texts = [event.title, event.summary] + event.citations.map(\.quote) + event.links.flatMap { names[$0.to] ?? [] }
+        return texts.flatMap(SearchFolding.words)
+    }
+
+    /// The events whose title or summary has a word starting with `prefix`: each must be found.
+    private func eventsSaying(_ prefix: String) -> Set<String> {
+        Set(dataset.events.filter { event in
+            SearchFolding.words(event.title + " " + event.summary).contains { $0.hasPrefix(prefix) }
+        }.map(\.id))
+    }
+
+    @Test(arguments: ["dushanbe", "unicef", "prosecutor", "terrorism"])
+    func textSearchFindsEveryEventSayingTheWordAndOnlyEventsMentioningIt(word: String) throws {
+        let found = try store.eventIDs(text: word)
+        let saying = eventsSaying(word)
+        #expect(!saying.isEmpty)
+        #expect(saying.isSubset(of: found), "missing: \(saying.subtracting(found).sorted())")
+        for event in dataset.events where found.contains(event.id) {
+            #expect(searchableWords(of: event).contains { $0.hasPrefix(word) }, "\(event.id) does not mention \(word)")
+        }
+    }
+
+    @Test func textSearchIgnoresCaseAndDiacritics() throws {
+        let plain = try store.eventIDs(text: "dushanbe")
+        #expect(!plain.isEmpty)
+        for variant in ["DUSHANBE", "Dushanbe", "Düshanbé", "DÛSHÂNBE"] {
+            #expect(try store.eventIDs(text: variant) == plain, "\(variant)")
+        }
+        let placeIDs = try store.ids(EntityFilter(kind: .place, text: "Bakü"))
+        #expect(placeIDs == ["place-baku"])
+    }
+
+    @Test func textSearchMatchesWordPrefixes() throws {
+        let whole = try store.eventIDs(text: "dushanbe")
+        #expect(try store.eventIDs(text: "dusha") == whole)
+        #expect(try store.eventIDs(text: "Dush") == whole)
+        #expect(try store.eventIDs(text: "ushanbe").isEmpty, "only the start of a word matches")
+        #expect(try store.eventIDs(text: "prosecut").isSuperset(of: try store.eventIDs(text: "prosecutors")))
+    }
+
+    @Test func everyWordMustMatch() throws {
+        let prosecutor = try store.eventIDs(text: "prosecutor")
+        let dushanbe = try store.eventIDs(text: "dushanbe")
+        let both = try store.eventIDs(text: "prosecutor Dushanbe")
+        #expect(!both.isEmpty)
+        #expect(both == prosecutor.intersection(dushanbe))
+        #expect(both.count < prosecutor.count)
+        #expect(try store.eventIDs(text: "dushanbe zzqxv").isEmpty)
+        #expect(try store.eventIDs(text: "  Dushanbe,  prosecutor! ") == both, "punctuation and spaces separate words")
+    }
+
+    @Test func textNeverBreaksTheQuery() throws {
+        for text in ["\"", "*", "a OR b", "NEAR(", "-", "'; DROP TABLE entity; --", "(", "^x", "AND", "ı", "…"] {
+            _ = try store.page(EntityFilter(kind: .event, text: text), offset: 0, limit: 5)
+        }
+        #expect(try store.page(EntityFilter(kind: .event, text: "...,;"), offset: 0, limit: 1).total == dataset.events.count,
+                "a query of punctuation alone filters nothing")
+    }
+
+    // MARK: - Dates
+
+    @Test(arguments: [("2018", "2018"), ("1993", "1995"), ("2020-06", "2021-03"), ("1990", "1990"), ("2024-05-18", "2024-05-18")])
+    func dateRangeKeepsExactlyTheOverlappingPeriods(since: String, until: String) throws {
+        let range = try #require(EDTFDate(since)).startKey...(try #require(EDTFDate(until)).endKey)
+        let expected = Set(dataset.events.filter { event in
+            guard let date = event.date else { return false }
+            return date.startKey <= range.upperBound && date.endKey >= range.lowerBound
+        }.map(\.id))
+        #expect(try store.eventIDs(since: since, until: until) == expected)
+    }
+
+    @Test func dateRangeIncludesPeriodsThatStartBeforeOrRunOn() throws {
+        let in2018 = try store.eventIDs(since: "2018", until: "2018")
+        let yearOf2018 = Set(dataset.events.filter { event in event.date.map { yearSpan($0).contains(2018) } ?? false }.map(\.id))
+        #expect(in2018 == yearOf2018)
+        // The data holds a 2017/2020 interval and periods open since the 1990s or 2000s.
+        #expect(in2018.contains { id in dataset.events.first { $0.id == id }?.date?.edtf == "2017/2020" })
+        #expect(in2018.contains { id in dataset.events.first { $0.id == id }?.date?.edtf.hasSuffix("/..") == true })
+        #expect(!in2018.contains { id in dataset.events.first { $0.id == id }?.date?.edtf == "2020-09/" })
+    }
+
+    @Test func sinceAloneAndUntilAloneExcludeUndated() throws {
+        let undated = Set(dataset.events.filter { $0.date == nil }.map(\.id))
+        let since = try store.eventIDs(since: "1000")
+        let until = try store.eventIDs(until: "2999")
+        let dated = Set(dataset.events.map(\.id)).subtracting(undated)
+        #expect(since == dated)
+        #expect(until == dated)
+        let after2021 = try store.eventIDs(since: "2022")
+        #expect(after2021 == Set(dataset.events.filter { $0.date.map { yearSpan($0).upperBound >= 2022 } ?? false }.map(\.id)))
+    }
+
+    // MARK: - Categories and links
+
+    @Test func categoryFilterKeepsOnlyThoseKinds() throws {
+        for kinds in [["agreementSigned"], ["membership", "election"], ["incident"]] {
+            let expected = Set(dataset.events.filter { kinds.contains($0.kind.rawValue) }.map(\.id))
+            #expect(!expected.isEmpty)
+            #expect(try store.eventIDs(categories: kinds) == expected, "\(kinds)")
+        }
+        #expect(try store.eventIDs(categories: ["noSuchKind"]).isEmpty)
+    }
+
+    @Test(arguments: ["org-un", "org-eu", "org-iap", "person-kamran-aliyev", "place-baku", "place-dushanbe", "doc-crc"])
+    func linkedToGivesExactlyTheEventsNamingIt(id: String) throws {
+        let expected = dataset.eventIDs(naming: id)
+        #expect(!expected.isEmpty, "the data links some event to \(id)")
+        #expect(try store.eventIDs(linkedTo: [id]) == expected)
+    }
+
+    @Test func linkedToWorksBothWaysAndCombines() throws {
+        // event-iap-certificate-of-honor-az-pgo names event-2018-04-iap-45th-executive-committee-baku.
+        let naming = "event-iap-certificate-of-honor-az-pgo", named = "event-2018-04-iap-45th-executive-committee-baku"
+        #expect(try store.eventIDs(linkedTo: [named]).contains(naming))
+        #expect(try store.eventIDs(linkedTo: [naming]).contains(named))
+        let both = try store.eventIDs(linkedTo: ["org-az-prosecutor-general", "place-baku"])
+        #expect(!both.isEmpty)
+        #expect(both == dataset.eventIDs(naming: "org-az-prosecutor-general").intersection(dataset.eventIDs(naming: "place-baku")))
+    }
+
+    @Test func visitsAreLinkedToWhomTheirMeetingsMet() throws {
+        let visits = try store.ids(EntityFilter(kind: .visit, linkedTo: ["person-yusuf-rahmon"]))
+        #expect(visits == ["visit-2024-05-az-pg-tajikistan"])
+        let headed = try store.ids(EntityFilter(kind: .visit, linkedTo: ["person-heydar-aliyev"]))
+        let expected = dataset.visits.filter { visit in
+            visit.head == "person-heydar-aliyev" || visit.meetings.contains { $0.counterparts.contains("person-heydar-aliyev") }
+        }
+        #expect(Set(headed) == Set(expected.map(\.id)))
+    }
+
+    @Test(arguments: ["place-azerbaijan", "place-tajikistan", "place-belgium"])
+    func countryFilterIncludesPlacesInsideTheCountry(country: String) throws {
+        let inside = Set(dataset.places.filter { $0.country == country }.map(\.id)).union([country])
+        let expected = Set(dataset.events.filter { event in event.links.contains { inside.contains($0.to) } }.map(\.id))
+        #expect(try store.eventIDs(country: country) == expected)
+    }
+
+    @Test func countryFilterFindsEventsLinkedOnlyToACity() throws {
+        let inAzerbaijan = try store.eventIDs(country: "place-azerbaijan")
+        let cityOnly = dataset.eventIDs(naming: "place-baku").subtracting(dataset.eventIDs(naming: "place-azerbaijan"))
+        #expect(!cityOnly.isEmpty, "some events name Baku but not Azerbaijan")
+        #expect(cityOnly.isSubset(of: inAzerbaijan))
+        #expect(try store.eventIDs(linkedTo: ["place-azerbaijan"]).isDisjoint(with: cityOnly))
+    }
+
+    @Test func filtersCombine() throws {
+        let found = try store.eventIDs(text: "prosecutor", since: "2000", categories: ["meeting"], country: "place-azerbaijan")
+        let expected = try store.eventIDs(text: "prosecutor").intersection(try store.eventIDs(since: "2000"))
+            .intersection(try store.eventIDs(categories: ["meeting"])).intersection(try store.eventIDs(country: "place-azerbaijan"))
+        #expect(!found.isEmpty)
+        #expect(found == expected)
+    }
+
+    // MARK: - Year counts
+
+    @Test func yearCountsSumToTheDatedEventsAndMatchTheData() throws {
+        let counts = try store.yearCounts(EntityFilter(kind: .event))
+        let dated = dataset.events.compactMap(\.date)
+        #expect(counts.map(\.count).reduce(0, +) == dated.count)
+        #expect(counts.map(\.year) == counts.map(\.year).sorted())
+        let expected = Dictionary(grouping: dated, by: firstNamedYear).mapValues(\.count)
+        #expect(counts.map { YearCount(year: $0.year, count: $0.count) }
+                == expected.keys.sorted().map { YearCount(year: $0, count: expected[$0]!) })
+    }
+
+    @Test func yearCountsFollowTheFilter() throws {
+        let filter = EntityFilter(kind: .event, categories: ["agreementSigned"])
+        let counts = try store.yearCounts(filter)
+        let dated = dataset.events.filter { $0.kind == .agreementSigned }.compactMap(\.date)
+        #expect(counts.map(\.count).reduce(0, +) == dated.count)
+        #expect(counts.allSatisfy { $0.count > 0 })
+    }
+}

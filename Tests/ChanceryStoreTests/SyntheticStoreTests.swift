@@ -1,0 +1,90 @@
+import ChanceryModel
+import ChanceryStore
+import Foundation
+import Testing
+
+/// A small dataset holding what the curated one lacks: Azerbaijani letters, open-start periods, BCE dates.
+private let files = [
+    "sources.json": """
+    [
+      { "id": "src-001", "title": "A page", "publisher": "Ministry", "published": null,
+        "file": "one.txt", "kind": "officialSite" }
+    ]
+    """,
+    "places.json": """
+    [
+      { "id": "place-azerbaijan", "name": "Azərbaycan", "aliases": [], "kind": "country", "country": null },
+      { "id": "place-baku", "name": "Bakı", "aliases": [], "kind": "city", "country": "place-azerbaijan" }
+    ]
+    """,
+    "people.json": """
+    [
+      { "id": "person-heydar-aliyev", "name": "Heydər Əliyev", "aliases": [], "roles": [] }
+    ]
+    """,
+    "events.json": "[\n" + [
+        event("event-a-conference", date: "1994-05", title: "Conference in Bakı", summary: "Heydər Əliyev opened ŞUŞA talks.",
+              links: [("place-baku", "location"), ("person-heydar-aliyev", "participant")]),
+        event("event-b-open-start", date: "../1995", title: "Ceasefire regime", summary: "In force until 1995."),
+        event("event-c-unknown-start", date: "/1995", title: "Talks", summary: "Ended in 1995."),
+        event("event-d-ancient", date: "-0500-03", title: "Ancient treaty", summary: "Long ago."),
+        event("event-e-undated", date: nil, title: "Undated note", summary: "No date."),
+    ].joined(separator: ",\n") + "\n]",
+]
+
+private func event(_ id: String, date: String?, title: String, summary: String, links: [(String, String)] = []) -> String {
+    let linkList = links.map { "{ \"to\": \"\($0.0)\", \"role\": \"\($0.1)\" }" }.joined(separator: ", ")
+    return """
+      { "id": "\(id)", "date": \(date.map { "\"\($0)\"" } ?? "null"), "title": "\(title)", "kind": "other",
+        "summary": "\(summary)", "links": [\(linkList)],
+        "citations": [{ "source": "src-001", "quote": "Some words." }] }
+    """
+}
+
+@Suite struct SyntheticStoreTests {
+    let directory: TemporaryDirectory
+    let store: ChanceryStore
+
+    init() throws {
+        directory = try TemporaryDirectory()
+        let data = try directory.dataDirectory(files)
+        store = try ChanceryStore.openFresh(dataDirectory: data, path: directory.path("store.sqlite")).store
+    }
+
+    @Test func searchFoldsAzerbaijaniLettersInTheDataAndTheQuery() throws {
+        for query in ["baki", "BAKI", "Bakı", "bakı", "heyder", "HEYDƏR", "Əliyev eliyev", "şuşa", "SUSA"] {
+            #expect(try store.eventIDs(text: query) == ["event-a-conference"], "\(query)")
+        }
+        #expect(try store.eventIDs(text: "baku").isEmpty, "ı folds to i, not to u")
+        #expect(try store.ids(EntityFilter(kind: .place, text: "baki")) == ["place-baku"])
+        #expect(try store.ids(EntityFilter(kind: .person, text: "heydar")).isEmpty)
+        #expect(try store.ids(EntityFilter(kind: .person, text: "heyder")) == ["person-heydar-aliyev"])
+    }
+
+    @Test func listsSortByFoldedName() throws {
+        #expect(try store.ids(EntityFilter(kind: .place)) == ["place-azerbaijan", "place-baku"])
+    }
+
+    @Test func countryFilterReachesTheCityInside() throws {
+        #expect(try store.eventIDs(country: "place-azerbaijan") == ["event-a-conference"])
+    }
+
+    @Test func openAndUnknownStartsReachBackBeforeTheirEnd() throws {
+        #expect(try store.eventIDs(until: "1990") == ["event-b-open-start", "event-c-unknown-start", "event-d-ancient"])
+        #expect(try store.eventIDs(since: "1990", until: "1990") == ["event-b-open-start", "event-c-unknown-start"])
+        #expect(try store.eventIDs(since: "1996").isEmpty)
+        #expect(try store.eventIDs(since: "1995-12-31") == ["event-b-open-start", "event-c-unknown-start"])
+    }
+
+    @Test func yearCountsFileBCEDatesUnderTheirOwnYear() throws {
+        let counts = try store.yearCounts(EntityFilter(kind: .event))
+        #expect(counts == [YearCount(year: -500, count: 1), YearCount(year: 1994, count: 1), YearCount(year: 1995, count: 2)])
+    }
+
+    @Test func undatedEventsListLast() throws {
+        let ids = try store.ids(EntityFilter(kind: .event))
+        #expect(ids.first == "event-d-ancient")
+        #expect(ids.last == "event-e-undated")
+        #expect(ids.count == 5)
+    }
+}

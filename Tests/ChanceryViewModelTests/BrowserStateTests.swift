@@ -1,0 +1,236 @@
+import ChanceryModel
+import ChanceryTestSupport
+import ChanceryViewModel
+import TerminalUI
+import Testing
+
+/// A session over the bundled data, driven by key scripts.
+private func session(width: Int = 120, height: Int = 40, keys: String = "") throws -> BrowserSession {
+    var session = BrowserSession(width: width, height: height, queries: TestStore.bundled)
+    try session.press(keys)
+    return session
+}
+
+extension BrowserSession {
+    mutating func press(_ keys: String) throws {
+        for step in try KeyScript.parse(keys) {
+            switch step {
+            case .key(let key): send(.keyPressed(key))
+            case .resize(let width, let height): send(.keyPressed(.resize(width: width, height: height)))
+            }
+        }
+    }
+}
+
+private let dataset = TestStore.dataset
+
+@Suite struct StartingAndMoving {
+    @Test func panesLoadTheirTotalsAndFirstRows() throws {
+        let state = try session().state
+        #expect(state[.timeline].total == dataset.events.count)
+        #expect(state[.organizations].total == dataset.organizations.count)
+        #expect(state[.visits].total == dataset.visits.count)
+        #expect(state[.timeline].selectedRow != nil)
+        #expect(state.focus == .pane(.timeline))
+        // The wide layout previews the selection.
+        #expect(state.detail?.id == state[.timeline].selectedRow?.id)
+        #expect(state.detail?.detail != nil)
+    }
+
+    @Test func movingKeepsTheSelectionVisibleAndInRange() throws {
+        var browser = try session(width: 80, height: 24)
+        let rows = browser.state.layout.visibleRows(.timeline)
+        try browser.press("jjj")
+        #expect(browser.state[.timeline].selected == 3)
+        try browser.press("<PgDn>")
+        #expect(browser.state[.timeline].selected == 3 + rows)
+        #expect(browser.state[.timeline].scroll <= 3 + rows && 3 + rows < browser.state[.timeline].scroll + rows)
+        try browser.press("G")
+        #expect(browser.state[.timeline].selected == dataset.events.count - 1)
+        #expect(browser.state[.timeline].selectedRow != nil)
+        try browser.press("j")
+        #expect(browser.state[.timeline].selected == dataset.events.count - 1)
+        try browser.press("g")
+        #expect(browser.state[.timeline].selected == 0)
+        #expect(browser.state[.timeline].scroll == 0)
+        try browser.press("k<C-d>")
+        #expect(browser.state[.timeline].selected == rows / 2)
+    }
+
+    @Test func resizeKeepsTheSelection() throws {
+        var browser = try session(keys: "jjjjjjjjjjjjjjjjjjjj")
+        try browser.press("<Resize 80x24>")
+        let state = browser.state
+        #expect(state.layout.mode == .compact)
+        #expect(state[.timeline].selected == 20)
+        let rows = state.layout.visibleRows(.timeline)
+        #expect((state[.timeline].scroll..<state[.timeline].scroll + rows).contains(20))
+        try browser.press("<Resize 50x10>")
+        #expect(browser.state.layout.mode == .tooSmall)
+        #expect(browser.state[.timeline].selected == 20)
+    }
+
+    @Test func tabAndDigitsMoveFocus() throws {
+        var browser = try session(keys: "<Tab>")
+        #expect(browser.state.focus == .pane(.organizations))
+        try browser.press("<S-Tab><S-Tab>")
+        #expect(browser.state.focus == .pane(.visits))
+        try browser.press("1")
+        #expect(browser.state.focus == .pane(.timeline))
+    }
+}
+
+@Suite struct CrossLinking {
+    /// Events linking to `id`, counted from the JSON files.
+    private func eventCount(linkedTo id: String) -> Int {
+        dataset.events.filter { $0.links.contains { $0.to == id } }.count
+    }
+
+    @Test func movingInOrganizationsNarrowsTimelineAndVisits() throws {
+        var browser = try session(keys: "2/status women<Enter>jk")
+        let state = browser.state
+        #expect(state.narrowing?.id == "org-un-csw")
+        #expect(state[.timeline].filter.linkedTo == ["org-un-csw"])
+        #expect(state[.timeline].total == eventCount(linkedTo: "org-un-csw"))
+        #expect(state[.visits].filter.linkedTo == ["org-un-csw"])
+        try browser.press("x")
+        #expect(browser.state.narrowing == nil)
+        #expect(browser.state[.timeline].total == dataset.events.count)
+    }
+
+    @Test func enterOpensAndFollowsLinksAndHistoryGoesBothWays() throws {
+        var browser = try session(keys: "jjjjj")
+        let opened = try #require(browser.state[.timeline].selectedRow?.id)
+        try browser.press("<Enter>")
+        #expect(browser.state.isDetailOpen)
+        #expect(browser.state.detail?.id == opened)
+        let links = try #require(browser.state.detail?.detail?.links)
+        try #require(!links.isEmpty)
+        try browser.press("<Enter>")
+        let followed = browser.state.detail?.id
+        #expect(followed != opened)
+        #expect(links.contains { $0.entity.id == followed })
+        #expect(browser.state.detail?.detail?.links.contains { $0.entity.id == opened } == true, "the link back exists")
+        try browser.press("[")
+        #expect(browser.state.detail?.id == opened)
+        try browser.press("]")
+        #expect(browser.state.detail?.id == followed)
+        try browser.press("<BS><Esc>")
+        #expect(!browser.state.isDetailOpen)
+        #expect(browser.state[.timeline].selected == 5)
+    }
+
+    @Test func backRestoresSelectionScrollAndFilter() throws {
+        var browser = try session(width: 80, height: 24, keys: "/azerbaijan<Enter>jjjjjjjjjjjj")
+        let before = browser.state[.timeline]
+        try browser.press("<Enter><Enter>")
+        #expect(browser.state.isDetailOpen)
+        try browser.press("[[")
+        let after = browser.state[.timeline]
+        #expect(!browser.state.isDetailOpen)
+        #expect(after.selected == before.selected && after.scroll == before.scroll && after.filter == before.filter)
+        #expect(browser.state.forwardDepth == 2)
+    }
+
+    @Test func everyVisitOpensWithItsMeetings() throws {
+        var browser = try session(keys: "3")
+        for index in 0..<dataset.visits.count {
+            try browser.press("<Enter>")
+            let detail = try #require(browser.state.detail?.detail)
+            let visit = try #require(dataset.visits.first { $0.id == detail.summary.id })
+            #expect(detail.meetings.map(\.summary.id) == visit.meetings.map(\.id))
+            try browser.press("<Esc>j")
+            #expect(browser.state[.visits].selected == min(index + 1, dataset.visits.count - 1))
+        }
+    }
+}
+
+@Suite struct Filtering {
+    @Test func wordsFilterIncrementallyIgnoringCaseAndDiacritics() throws {
+        var browser = try session(keys: "/TAJİK")
+        let state = browser.state
+        #expect(state.input != nil)
+        let total = try #require(state[.timeline].total)
+        #expect(total > 0 && total < dataset.events.count)
+        try browser.press("istan dushanbe")
+        #expect((browser.state[.timeline].total ?? 0) <= total)
+        try browser.press("<Esc>")
+        #expect(browser.state.input == nil)
+        #expect(browser.state[.timeline].filter.text.isEmpty)
+        #expect(browser.state[.timeline].total == dataset.events.count)
+    }
+
+    @Test func aFilterWithNoMatchesIsEmptyNotBroken() throws {
+        let state = try session(keys: "/zzzzqqq<Enter>").state
+        #expect(state[.timeline].total == 0)
+        #expect(state.input == nil)
+        #expect(state.detail == nil)
+    }
+
+    @Test func dateRangeKeepsOverlappingPeriodsAndRejectsNonsense() throws {
+        var browser = try session(keys: "d1993<Enter>")
+        let filter = browser.state[.timeline].filter
+        #expect(filter.since == EDTFDate("1993") && filter.until == EDTFDate("1993"))
+        let expected = dataset.events.filter { event in
+            guard let date = event.date else { return false }
+            return date.startKey <= 1993_12_31 && date.endKey >= 1993_00_00
+        }.count
+        #expect(browser.state[.timeline].total == expected)
+        try browser.press("d<C-u>19x3<Enter>")
+        #expect(browser.state.message?.isError == true)
+        #expect(browser.state.input != nil)
+        try browser.press("<C-u>2000/..<Enter>")
+        #expect(browser.state[.timeline].filter.since == EDTFDate("2000") && browser.state[.timeline].filter.until == nil)
+        try browser.press("<Esc>")
+        #expect(!browser.state[.timeline].filter.hasOwnConditions)
+    }
+
+    @Test func kindFilterCyclesThroughKindsAndBack() throws {
+        var browser = try session(keys: "t")
+        #expect(browser.state[.timeline].filter.categories == [EventKind.allCases[0].rawValue])
+        #expect(browser.state[.timeline].total == dataset.events.filter { $0.kind == EventKind.allCases[0] }.count)
+        try browser.press("T")
+        #expect(browser.state[.timeline].filter.categories.isEmpty)
+        try browser.press("T")
+        #expect(browser.state[.timeline].filter.categories == [EventKind.allCases.last!.rawValue])
+    }
+}
+
+@Suite struct KeysAndEffects {
+    @Test func helpSwallowsKeysUntilClosedAndQQuits() throws {
+        var browser = try session(keys: "?j")
+        #expect(browser.state.showsHelp)
+        #expect(browser.state[.timeline].selected == 0)
+        try browser.press("<Esc>q")
+        #expect(!browser.state.showsHelp)
+        #expect(browser.state.shouldQuit)
+    }
+
+    @Test func typingQInAFilterTypesIt() throws {
+        let state = try session(keys: "/q").state
+        #expect(!state.shouldQuit)
+        #expect(state[.timeline].filter.text == "q")
+    }
+
+    @Test func staleAnswersAreIgnored() throws {
+        var state = BrowserState(width: 100, height: 30)
+        let effects = state.send(.started)
+        #expect(effects.count == 3)
+        guard case .loadPage(let pane, let request, _, _, _) = effects[0] else { Issue.record("expected a page read"); return }
+        let page = EntityPage(rows: [EntitySummary(id: "event-x", kind: .event, category: "other", name: "X")], offset: 0, total: 1)
+        _ = state.send(.pageLoaded(pane, request: request + 100, .success(page)))
+        #expect(state[pane].total == nil)
+        _ = state.send(.pageLoaded(pane, request: request, .success(page)))
+        #expect(state[pane].total == 1)
+    }
+
+    @Test func bindingTableCoversEveryCommandOnceAndNoKeyTwice() {
+        let commands = KeyBindings.table.map(\.command)
+        #expect(Set(commands) == Set(Command.allCases))
+        #expect(commands.count == Command.allCases.count)
+        let keys = KeyBindings.table.flatMap(\.keys)
+        #expect(Set(keys).count == keys.count)
+        #expect(KeyBindings.command(for: .character("j")) == .moveDown)
+        #expect(KeyBindings.markdown().contains("| `<Enter>` | Open the selected item, or follow the selected link |"))
+    }
+}
