@@ -177,9 +177,9 @@ public enum BrowserScreen {
         if let message = state.message {
             left = Line(spans: [Span(" " + message.text, style: message.isError ? Theme.error : .plain)])
         } else if state.isDetailOpen {
-            left = Line(" j/k link · Enter follow · [ back · ] forward · Esc close · ? help · q quit")
+            left = Line(" j/k link · Enter follow · [ back · ] forward · Esc close · ? help")
         } else {
-            left = Line(" j/k move · Enter open · Tab pane · / filter · d dates · t kind · ? help · q quit")
+            left = Line(" j/k move · Enter open · Tab pane · / filter · d dates · t kind · ? help")
         }
         let history = state.backDepth + state.forwardDepth > 0 ? "◀ \(state.backDepth) ▶ \(state.forwardDepth) " : ""
         StatusLine(left: left, right: Line(history), style: Theme.status).render(into: &buffer, area: area)

@@ -12,15 +12,16 @@ enum HelpOverlay {
         let fitsOneColumn = entries.count + 4 <= area.height
         let columnCount = fitsOneColumn ? 1 : 2
         let rowsPerColumn = (entries.count + columnCount - 1) / columnCount
-        let width = min(area.width - 2, columnCount * entryWidth + (columnCount - 1) * 3 + 4)
+        let gap = 2
+        let width = min(area.width, columnCount * entryWidth + (columnCount - 1) * gap + 4)
         let height = min(area.height - 1, rowsPerColumn + 4)
         let inner = Overlay(width: width, height: height, block: Block(title: "Keys · ? or Esc closes", isFocused: true,
                                                                         focusedStyle: Theme.focusedBorder))
             .render(into: &buffer, area: area)
-        let columnWidth = (inner.width - 2 - (columnCount - 1) * 3) / columnCount
+        let columnWidth = (inner.width - 2 - (columnCount - 1) * gap) / columnCount
         for (index, entry) in entries.enumerated() {
             let column = index / rowsPerColumn, row = index % rowsPerColumn
-            let x = inner.x + 1 + column * (columnWidth + 3)
+            let x = inner.x + 1 + column * (columnWidth + gap)
             let y = inner.y + 1 + row
             let clip = Rect(x: x, y: y, width: columnWidth, height: 1).intersection(inner)
             _ = buffer.write(entry.keys, x: x, y: y, style: Theme.keyName, clip: clip)

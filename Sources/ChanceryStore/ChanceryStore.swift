@@ -47,6 +47,14 @@ public final class ChanceryStore: EntityQueries {
             guard version == Schema.version else {
                 throw StoreError.cannotOpen(path: path, reason: "it was built by another version of chancery")
             }
+            // A file cut short (an interrupted copy) can still open; its header tells the size it should have.
+            let expectedSize = try database.read { db in
+                try Int64.fetchOne(db, sql: "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()")
+            }
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value
+            guard size == expectedSize else {
+                throw StoreError.cannotOpen(path: path, reason: "the file is truncated")
+            }
             return ChanceryStore(database: database, path: path)
         } catch let error as StoreError {
             throw error
@@ -124,7 +132,8 @@ public final class ChanceryStore: EntityQueries {
         let condition = FilterSQL(filter)
         return try database.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT e.dateStart / 10000 AS year, count(*) AS count FROM entity e
+                SELECT CASE WHEN e.dateStart < 0 THEN (e.dateStart + 1) / 10000 - 1 ELSE e.dateStart / 10000 END AS year,
+                       count(*) AS count FROM entity e
                 WHERE \(condition.sql) AND e.date IS NOT NULL GROUP BY year ORDER BY year
                 """, arguments: condition.arguments)
                 .map { YearCount(year: $0["year"], count: $0["count"]) }
@@ -213,7 +222,8 @@ struct FilterSQL {
             arguments += [Int64(since.startKey)]
         }
         if let until = filter.until {
-            clauses.append("e.dateStart <= ?")
+            // An open or unknown start ("../1995", "/1995") may lie before any date, as an open or unknown end may lie after.
+            clauses.append("(e.dateStart <= ? OR substr(e.date, 1, 1) IN ('.', '/'))")
             arguments += [Int64(until.endKey)]
         }
         let words = SearchFolding.words(filter.text)

@@ -34,7 +34,8 @@ public struct DetailDocument: Hashable, Sendable {
         let summary = detail.summary
         add(summary.acronym.map { "\($0) — \(summary.name)" } ?? summary.name, .title, width: width)
         let category = EventKind(rawValue: summary.category)?.label ?? summary.category
-        add("\(summary.kind.rawValue) · \(category) · \(summary.id)", .meta, width: width)
+        let meta = category == summary.kind.rawValue ? [category, summary.id] : [summary.kind.rawValue, category, summary.id]
+        add(meta.joined(separator: " · "), .meta, width: width)
         if summary.kind.isDated {
             add(label: "Date", summary.date.display + (summary.date.map { "  (\($0.edtf))" } ?? ""), width: width)
         }
@@ -44,19 +45,19 @@ public struct DetailDocument: Hashable, Sendable {
             blank()
             add(text, .body, width: width)
         }
-        let shownLinks = detail.links.filter { !($0.role == .meeting && $0.direction == .outbound) }
+        let shownLinks = Self.merged(detail.links.filter { !($0.role == .meeting && $0.direction == .outbound) })
         for kind in EntityKind.allCases {
             let group = shownLinks.filter { $0.entity.kind == kind }
             guard !group.isEmpty else { continue }
             blank()
             add("\(kind.plural.capitalized) (\(group.count))", .heading, width: width)
-            for link in group { addLink(link.entity, role: link.role, direction: link.direction, width: width) }
+            for link in group { addLink(link.entity, roles: link.roles, direction: link.direction, width: width) }
         }
         if !detail.meetings.isEmpty {
             blank()
             add("Meetings (\(detail.meetings.count))", .heading, width: width)
             for meeting in detail.meetings {
-                addLink(meeting.summary, role: .meeting, direction: .outbound, width: width)
+                addLink(meeting.summary, roles: [.meeting], direction: .outbound, width: width)
                 for field in meeting.fields { add(label: "    " + field.label, field.value, width: width) }
             }
         }
@@ -95,7 +96,23 @@ public struct DetailDocument: Hashable, Sendable {
         }
     }
 
-    private mutating func addLink(_ entity: EntitySummary, role: LinkRole, direction: LinkDirection, width: Int) {
+    /// Links to the same entity in the same direction, as one line listing every role, in first-seen order.
+    private static func merged(_ links: [LinkedEntity]) -> [(entity: EntitySummary, roles: [LinkRole], direction: LinkDirection)] {
+        var result: [(entity: EntitySummary, roles: [LinkRole], direction: LinkDirection)] = []
+        var positions: [String: Int] = [:]
+        for link in links {
+            let key = "\(link.direction.rawValue) \(link.entity.id)"
+            if let position = positions[key] {
+                if !result[position].roles.contains(link.role) { result[position].roles.append(link.role) }
+            } else {
+                positions[key] = result.count
+                result.append((link.entity, [link.role], link.direction))
+            }
+        }
+        return result
+    }
+
+    private mutating func addLink(_ entity: EntitySummary, roles: [LinkRole], direction: LinkDirection, width: Int) {
         let arrow = direction == .outbound ? "→" : "←"
         let label: String
         switch entity.kind {
@@ -104,7 +121,7 @@ public struct DetailDocument: Hashable, Sendable {
         default: label = entity.name
         }
         // One line a link: the label gives way (with an ellipsis) so the role stays visible.
-        let prefix = "  \(arrow) ", suffix = "  \(role.rawValue)"
+        let prefix = "  \(arrow) ", suffix = "  " + roles.map(\.rawValue).joined(separator: ", ")
         let room = max(1, width - prefix.displayWidth - suffix.displayWidth)
         linkLines.append(lines.count)
         lines.append(DetailLine(spans: [DetailSpan(text: prefix, role: .linkRole),

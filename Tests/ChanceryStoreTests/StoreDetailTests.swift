@@ -95,7 +95,7 @@ import Testing
     }
 
     @Test func linksListOutboundFirst() throws {
-        for id in ["event-2018-04-iap-45th-executive-committee-baku", "visit-2024-05-az-pg-tajikistan", "doc-crc"] {
+        for id in ["event-2018-04-iap-45th-executive-committee-baku", "place-baku", "doc-crc-optional-protocol-sale-of-children", "org-un-csw"] {
             let directions = try detail(id).links.map(\.direction)
             #expect(directions.contains(.inbound) && directions.contains(.outbound), "\(id)")
             #expect(directions == directions.sorted { $0 == .outbound && $1 == .inbound }, "\(id)")

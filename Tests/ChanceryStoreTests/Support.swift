@@ -61,11 +61,12 @@ enum RealData {
     static let loaded = Dataset.load(from: Repository.data)
     static var dataset: Dataset { loaded.dataset }
 
-    private static let storeDirectory = Result { try TemporaryDirectory() }
+    /// Built in a folder removed once the store is open: the open store keeps reading the unlinked file.
     private static let builtStore = Result { () throws -> ChanceryStore in
-        let path = try storeDirectory.get().path("real.sqlite")
+        let directory = try TemporaryDirectory()
+        let path = directory.path("real.sqlite")
         try ChanceryStore.build(dataset, at: path, fingerprint: "tests")
-        return try ChanceryStore.open(path: path)
+        return try withExtendedLifetime(directory) { try ChanceryStore.open(path: path) }
     }
 
     /// The store built from the curated dataset.

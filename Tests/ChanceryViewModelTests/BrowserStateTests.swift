@@ -231,6 +231,6 @@ private let dataset = TestStore.dataset
         let keys = KeyBindings.table.flatMap(\.keys)
         #expect(Set(keys).count == keys.count)
         #expect(KeyBindings.command(for: .character("j")) == .moveDown)
-        #expect(KeyBindings.markdown().contains("| `<Enter>` | Open the selected item, or follow the selected link |"))
+        #expect(KeyBindings.markdown().contains("| `<Enter>` | Open item / follow link |"))
     }
 }

@@ -1,0 +1,87 @@
+import ChanceryScreens
+import ChanceryTestSupport
+import ChanceryViewModel
+import SnapshotTesting
+import TerminalUI
+import Testing
+
+extension Snapshotting where Value == ScreenBuffer, Format == String {
+    /// The screen as text, one line a row, each exactly the buffer's width.
+    static var screen: Self {
+        Snapshotting<String, String>.lines.pullback { (buffer: ScreenBuffer) in buffer.plainText() + "\n" }
+    }
+    /// The screen as text, then its style layer (see `ScreenBuffer.styleText`).
+    static var screenWithStyles: Self {
+        Snapshotting<String, String>.lines.pullback { (buffer: ScreenBuffer) in
+            buffer.plainText() + "\n-- styles --\n" + buffer.styleText() + "\n"
+        }
+    }
+}
+
+/// The screen after pressing `keys` in a browser of `width` × `height` over the bundled data.
+private func screen(_ keys: String, width: Int, height: Int) throws -> ScreenBuffer {
+    var session = BrowserSession(width: width, height: height, queries: TestStore.bundled)
+    for step in try KeyScript.parse(keys) {
+        switch step {
+        case .key(let key): session.send(.keyPressed(key))
+        case .resize(let width, let height): session.send(.keyPressed(.resize(width: width, height: height)))
+        }
+    }
+    return BrowserScreen.render(session.state).buffer
+}
+
+/// A named screen an analyst sees, and the keys that lead there.
+struct Scenario: Sendable, CustomTestStringConvertible {
+    let name: String
+    let keys: String
+    var testDescription: String { name }
+}
+
+private let scenarios = [
+    Scenario(name: "timeline", keys: ""),
+    Scenario(name: "organizations", keys: "2"),
+    Scenario(name: "visits", keys: "3"),
+    Scenario(name: "event-detail", keys: "jjjjjjjj<Enter>"),
+    Scenario(name: "organization-detail", keys: "2/csw<Enter><Enter>"),
+    Scenario(name: "visit-detail-with-meetings", keys: "3jj<Enter>"),
+    Scenario(name: "person-detail", keys: "3jj<Enter>jjjjjjjj<Enter>"),
+    Scenario(name: "help", keys: "?"),
+    Scenario(name: "filter-with-matches", keys: "/tajik"),
+    Scenario(name: "filter-without-matches", keys: "/zzzz<Enter>"),
+    Scenario(name: "year-filter", keys: "d1993<Enter>"),
+    Scenario(name: "narrowed-to-organization", keys: "2/status women<Enter>"),
+]
+
+@Suite struct ScreenSnapshotTests {
+    @Test(arguments: scenarios)
+    func compact80x24(_ scenario: Scenario) throws {
+        assertSnapshot(of: try screen(scenario.keys, width: 80, height: 24), as: .screen, named: scenario.name)
+    }
+
+    @Test(arguments: scenarios)
+    func wide120x40(_ scenario: Scenario) throws {
+        assertSnapshot(of: try screen(scenario.keys, width: 120, height: 40), as: .screen, named: scenario.name)
+    }
+
+    @Test func tooSmall() throws {
+        assertSnapshot(of: try screen("", width: 59, height: 15), as: .screen, named: "59x15")
+        assertSnapshot(of: try screen("<Resize 40x10>", width: 80, height: 24), as: .screen, named: "resized-to-40x10")
+    }
+
+    @Test func stylesOfTheSelectionAndFocus() throws {
+        assertSnapshot(of: try screen("jj", width: 80, height: 24), as: .screenWithStyles, named: "timeline-selection")
+        assertSnapshot(of: try screen("3jj<Enter>j", width: 80, height: 24), as: .screenWithStyles, named: "detail-link-selection")
+    }
+
+    @Test func resizeRelaysOutAndKeepsTheSelection() throws {
+        assertSnapshot(of: try screen("jjjjjjjjjjjjjjjjjjjj<Resize 80x24>", width: 120, height: 40), as: .screen, named: "120x40-to-80x24")
+    }
+
+    @Test func hostileTextIsShownAsPlaceholders() {
+        var buffer = ScreenBuffer(width: 30, height: 1)
+        _ = buffer.write("a\u{1B}]52;c;SGVsbG8=\u{07}b\u{1B}[2Jc\u{202E}d", x: 0, y: 0)
+        let text = buffer.plainText()
+        #expect(!text.unicodeScalars.contains { $0.value < 0x20 || (0x80..<0xA0).contains($0.value) || $0 == "\u{202E}" })
+        #expect(text.hasPrefix("a␛]52;c;SGVsbG8=␇b␛[2Jc"))
+    }
+}
