@@ -53,7 +53,7 @@ let package = Package(
             "ChanceryScreens", "ChanceryViewModel", "ChanceryTestSupport", "TerminalUI",
             .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
         ], exclude: ["__Snapshots__"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["chancery"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["chancery", "TerminalUI"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `chancery` command: a terminal browser of diplomatic events, and the tools around its data.
 @main
@@ -8,4 +9,16 @@ struct Chancery: ParsableCommand {
         abstract: "Browse diplomatic events, organizations and delegation visits in the terminal.",
         subcommands: [Browse.self, Snapshot.self, List.self, Show.self, Export.self, Validate.self],
         defaultSubcommand: Browse.self)
+
+    /// Runs the command; a usage error (bad option, bad value) exits with status 2, as Unix tools do.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+            printError(fullMessage(for: error))
+            Foundation.exit(2)
+        }
+    }
 }

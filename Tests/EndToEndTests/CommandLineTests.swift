@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+/// The repository's `Data/`.
+private let dataDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("Data")
+
+private func chancery(_ arguments: String...) throws -> Chancery.Output {
+    try Chancery.run(arguments + (["list", "show", "snapshot", "browse"].contains(arguments.first) ? ["--store", Chancery.storePath] : []))
+}
+
+@Suite struct CommandLineTests {
+    @Test func validatePassesOnTheBundledData() throws {
+        let result = try chancery("validate")
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stderr.contains("0 problem(s)"))
+    }
+
+    @Test func validateNamesFileLineAndRecordAndFails() throws {
+        let broken = FileManager.default.temporaryDirectory.appendingPathComponent("chancery-broken-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: dataDirectory, to: broken)
+        defer { try? FileManager.default.removeItem(at: broken) }
+        let events = broken.appendingPathComponent("events.json")
+        var text = try String(contentsOf: events, encoding: .utf8)
+        let firstDate = try #require(text.range(of: "\"date\": \""))
+        text.insert(contentsOf: "99", at: firstDate.upperBound)
+        try text.write(to: events, atomically: true, encoding: .utf8)
+        let line = text[..<firstDate.lowerBound].filter { $0 == "\n" }.count + 1
+        let result = try chancery("validate", "--data", broken.path)
+        #expect(result.status == 1)
+        let message = try #require(result.stdout.split(separator: "\n").first)
+        #expect(message.hasPrefix("events.json:\(line): record event-"), "\(message)")
+        #expect(message.contains("is not an EDTF date"))
+    }
+
+    @Test func exportJSONHoldsEveryKindWithIdsAndDates() throws {
+        let result = try chancery("export", "--format", "json")
+        #expect(result.status == 0, "\(result.stderr)")
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: [[String: Any]]])
+        #expect(Set(root.keys) == ["sources", "organizations", "people", "places", "documents", "events", "visits"])
+        for (kind, records) in root {
+            #expect(!records.isEmpty, "\(kind)")
+            #expect(records.allSatisfy { $0["id"] is String }, "\(kind)")
+        }
+        for record in try #require(root["events"]) + (root["visits"] ?? []) {
+            #expect(record.keys.contains("date"), "\(record["id"] ?? "?")")
+            #expect(record["date"] is String || record["date"] is NSNull)
+        }
+        #expect(try #require(root["visits"]).contains { ($0["meetings"] as? [Any])?.isEmpty == false })
+    }
+
+    @Test func exportNDJSONAndCSVHaveOneRecordALine() throws {
+        let ndjson = try chancery("export", "--format", "ndjson", "--kind", "events").stdout.split(separator: "\n")
+        let csv = try chancery("export", "--format", "csv").stdout.split(separator: "\r\n")
+        #expect(ndjson.count > 100)
+        #expect(csv.first == "id,date,kind,title,summary,organizations,people,places,countries,source,quote")
+        #expect(csv.count == ndjson.count + 1)
+    }
+
+    @Test func listPrintsAnAlignedTableAndFilters() throws {
+        let all = try chancery("list", "events").stdout.split(separator: "\n")
+        let narrowed = try chancery("list", "events", "--since", "1992", "--until", "1992").stdout.split(separator: "\n")
+        let linked = try chancery("list", "events", "--org", "org-unhcr", "--since", "1992").stdout.split(separator: "\n")
+        #expect(linked.count == 2 && linked[1].hasPrefix("event-1992-unhcr-operating-in-azerbaijan"))
+        #expect(all.first?.hasPrefix("ID") == true)
+        #expect(narrowed.count >= 2 && narrowed.count < all.count)
+        let dateColumn = try #require(all.first?.range(of: "DATE")?.lowerBound.utf16Offset(in: all.first!))
+        #expect(narrowed.dropFirst().allSatisfy { String($0).utf16.count > dateColumn })
+        let bad = try chancery("list", "events", "--since", "1992-13")
+        #expect(bad.status != 0 && bad.stderr.contains("not an EDTF date"))
+    }
+
+    @Test func showPrintsLinksBothWaysAndCitations() throws {
+        let result = try chancery("show", "org-un-csw")
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Commission on the Status of Women"))
+        #expect(result.stdout.contains("→ ") && result.stdout.contains("← ") && result.stdout.contains("Citations"))
+        let missing = try chancery("show", "org-nowhere")
+        #expect(missing.status != 0 && missing.stderr.contains("org-nowhere"))
+    }
+
+    @Test(arguments: [("j<Nope>", "unknown key <Nope>"), ("<Resize 0x5>", "Resize")])
+    func snapshotRejectsBadKeysWithStatus2(_ keys: String, _ message: String) throws {
+        let result = try chancery("snapshot", "--keys", keys)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+
+    @Test(arguments: ["0x10", "80", "80x", "x24", "80x24x2", "-1x5", "axb"])
+    func snapshotRejectsBadSizesWithStatus2(_ size: String) throws {
+        let result = try chancery("snapshot", "--size", size)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--size"))
+    }
+
+    @Test func snapshotPrintsExactlyTheSize() throws {
+        let result = try chancery("snapshot", "--size", "70x20", "--keys", "2j")
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.count == 20)
+        #expect(lines.allSatisfy { $0.count == 70 })
+    }
+
+    @Test func browserWithoutATerminalSaysWhatToUseInstead() throws {
+        let result = try chancery("browse")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("chancery snapshot") && result.stderr.contains("chancery list"))
+        #expect(result.stdout.isEmpty)
+    }
+}
