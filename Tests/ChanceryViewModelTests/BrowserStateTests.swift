@@ -1,3 +1,4 @@
+import Foundation
 import ChanceryModel
 import ChanceryTestSupport
 import ChanceryViewModel
@@ -222,6 +223,11 @@ private let dataset = TestStore.dataset
         #expect(state[pane].total == nil)
         _ = state.send(.pageLoaded(pane, request: request, .success(page)))
         #expect(state[pane].total == 1)
+    }
+
+    @Test func readmeListsTheKeysOfTheBindingTable() throws {
+        let readme = try String(contentsOf: TestStore.dataDirectory.deletingLastPathComponent().appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(readme.contains(KeyBindings.markdown()), "run `chancery keys` and paste its table into README.md")
     }
 
     @Test func bindingTableCoversEveryCommandOnceAndNoKeyTwice() {

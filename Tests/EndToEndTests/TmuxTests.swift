@@ -8,7 +8,7 @@ private struct Tmux {
 
     @discardableResult
     func run(_ arguments: [String]) throws -> Chancery.Output {
-        try Chancery.run(["-L", socket] + arguments, executable: "tmux")
+        try Chancery.run(["-u", "-L", socket] + arguments, executable: "tmux")
     }
 
     func capture() throws -> String {
