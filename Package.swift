@@ -39,6 +39,10 @@ let package = Package(
         ]),
         // The bundled data and a store built from it, shared by the test targets.
         .target(name: "ChanceryTestSupport", dependencies: ["ChanceryModel", "ChanceryStore"]),
+        // End-to-end timings of the browse path on a (generated) store; prints medians, p99, max and peak memory.
+        .executableTarget(name: "chancery-bench", dependencies: [
+            "ChanceryModel", "ChanceryStore", "ChanceryViewModel", "ChanceryScreens", "TerminalUI",
+        ], path: "Benchmarks/ChanceryBenchmarks"),
         .testTarget(name: "ChanceryModelTests", dependencies: [
             "ChanceryModel",
             .product(name: "PropertyBased", package: "swift-property-based"),

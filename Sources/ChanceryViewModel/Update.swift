@@ -11,6 +11,8 @@ public enum Action: Hashable, Sendable {
     case pageLoaded(Pane, request: Int, Result<EntityPage, ReadFailure>)
     /// A detail arrived (nil when no such entity), or could not be read.
     case detailLoaded(request: Int, Result<EntityDetail?, ReadFailure>)
+    /// A row was picked directly (by a pointer, or a benchmark placing the selection), not by moving to it.
+    case selected(row: Int, in: Pane)
 }
 
 /// Why a read failed, as a message for the status line.
@@ -54,6 +56,9 @@ extension BrowserState {
         case .keyPressed(let key):
             message = nil
             handle(key)
+        case .selected(let row, let pane):
+            focus(pane)
+            move(to: row)
         case .pageLoaded(let pane, let request, let result):
             guard let pending = self[pane].pending, pending.id == request else { break }
             switch result {

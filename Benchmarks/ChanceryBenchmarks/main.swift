@@ -1,0 +1,135 @@
+import ChanceryModel
+import ChanceryScreens
+import ChanceryStore
+import ChanceryViewModel
+import Foundation
+import TerminalUI
+
+// End-to-end timings of the browse path on a store: action → store → screen buffer rendered.
+// Usage: chancery-bench --store PATH [--common WORD] [--rare WORD] [--runs N]
+
+/// Command-line options.
+struct Options {
+    var store = ""
+    var commonWord = "report"
+    var rareWord = "zenith"
+    var runs = 20
+
+    init(_ arguments: [String]) {
+        var iterator = arguments.dropFirst().makeIterator()
+        while let argument = iterator.next() {
+            switch argument {
+            case "--store": store = iterator.next() ?? ""
+            case "--common": commonWord = iterator.next() ?? commonWord
+            case "--rare": rareWord = iterator.next() ?? rareWord
+            case "--runs": runs = Int(iterator.next() ?? "") ?? runs
+            default:
+                FileHandle.standardError.write(Data("unknown option \(argument)\n".utf8))
+                exit(2)
+            }
+        }
+        guard !store.isEmpty else {
+            FileHandle.standardError.write(Data("usage: chancery-bench --store PATH [--common WORD] [--rare WORD] [--runs N]\n".utf8))
+            exit(2)
+        }
+    }
+}
+
+/// Milliseconds taken by `body`.
+func milliseconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+}
+
+/// Peak resident memory of this process so far, in MB (VmHWM).
+func peakResidentMegabytes() -> Double {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+          let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+    return kilobytes / 1024
+}
+
+/// Collected samples of one measurement.
+struct Samples {
+    let name: String
+    var values: [Double] = []
+
+    func report() -> String {
+        let sorted = values.sorted()
+        guard !sorted.isEmpty else { return "\(name): no samples" }
+        func percentile(_ fraction: Double) -> Double { sorted[min(sorted.count - 1, Int(Double(sorted.count - 1) * fraction + 0.5))] }
+        return String(format: "%-44@ n=%4d  median %8.3f ms  p99 %8.3f ms  max %8.3f ms",
+                      name as NSString, sorted.count, percentile(0.5), percentile(0.99), sorted.last!)
+    }
+}
+
+let options = Options(CommandLine.arguments)
+let width = 120, height = 40
+
+/// A session on a freshly opened store, its first frame rendered.
+func openSession() throws -> BrowserSession {
+    let store = try ChanceryStore.open(path: options.store)
+    let session = BrowserSession(width: width, height: height, queries: store)
+    _ = BrowserScreen.render(session.state)
+    return session
+}
+
+/// Sends `key` and renders the frame that follows.
+func press(_ key: Key, in session: inout BrowserSession) {
+    session.send(.keyPressed(key))
+    _ = BrowserScreen.render(session.state)
+}
+
+var results: [Samples] = []
+
+var firstFrame = Samples(name: "open store → first frame")
+for _ in 0..<options.runs {
+    firstFrame.values.append(try milliseconds { _ = try openSession() })
+}
+results.append(firstFrame)
+
+for (label, word) in [("common", options.commonWord), ("rare", options.rareWord)] {
+    var keystrokes = Samples(name: "filter keystroke, \(label) word “\(word)”")
+    for _ in 0..<max(1, options.runs / 4) {
+        var session = try openSession()
+        press(.character("/"), in: &session)
+        for character in word {
+            keystrokes.values.append(milliseconds { press(.character(character), in: &session) })
+        }
+    }
+    results.append(keystrokes)
+}
+
+var session = try openSession()
+let total = session.state[.timeline].total ?? 0
+var pageDown = Samples(name: "PageDown in the middle of the timeline")
+var bottom = Samples(name: "G (to the end of the timeline)")
+for _ in 0..<options.runs {
+    session = try openSession()
+    bottom.values.append(milliseconds { press(.character("G"), in: &session) })
+    session = try openSession()
+    session.send(.selected(row: total / 2, in: .timeline))
+    pageDown.values.append(milliseconds { press(.pageDown, in: &session) })
+}
+results.append(pageDown)
+results.append(bottom)
+
+// The busiest organization, by its linked events, and its place in the Organizations list.
+let organizations = try ChanceryStore.open(path: options.store).page(EntityFilter(kind: .organization), offset: 0, limit: 100_000).rows
+let busiest = organizations.indices.max { organizations[$0].linkedEventCount < organizations[$1].linkedEventCount } ?? 0
+var narrowing = Samples(name: "narrow to \(organizations.isEmpty ? "?" : organizations[busiest].name) (\(organizations.isEmpty ? 0 : organizations[busiest].linkedEventCount) events)")
+var detail = Samples(name: "open the detail of that organization")
+for _ in 0..<options.runs {
+    session = try openSession()
+    press(.character("2"), in: &session)
+    session.send(.selected(row: busiest == 0 ? 1 : busiest - 1, in: .organizations))
+    narrowing.values.append(milliseconds { press(busiest == 0 ? .up : .down, in: &session) })
+    detail.values.append(milliseconds { press(.enter, in: &session) })
+}
+results.append(narrowing)
+results.append(detail)
+
+print("store: \(options.store)  events: \(total)  screen: \(width)x\(height)  runs: \(options.runs)")
+for result in results { print(result.report()) }
+print(String(format: "peak resident memory: %.1f MB", peakResidentMegabytes()))
