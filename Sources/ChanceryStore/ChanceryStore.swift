@@ -1,6 +1,7 @@
 import ChanceryModel
 import Foundation
 import GRDB
+import Synchronization
 
 /// Why the store could not be opened or built.
 public enum StoreError: Error, CustomStringConvertible {
@@ -29,6 +30,7 @@ public enum StoreError: Error, CustomStringConvertible {
 /// The local data store: an SQLite database derived from `Data/`, and the queries the browser runs.
 public final class ChanceryStore: EntityQueries {
     private let database: DatabaseQueue
+    private let counts = Mutex<[EntityFilter: Int]>([:])
     /// The store file's path.
     public let path: String
 
@@ -94,6 +96,8 @@ public final class ChanceryStore: EntityQueries {
                 try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('schema', ?), ('fingerprint', ?)",
                                arguments: [Schema.version, fingerprint])
             }
+            // Statistics for the query planner, sampled so that they stay cheap on large stores.
+            try database.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA analysis_limit = 1000; ANALYZE") }
             try database.close()
             guard rename(temporary.path, path) == 0 else {
                 throw StoreError.cannotBuild(path: path, reason: String(cString: strerror(errno)))
@@ -119,12 +123,24 @@ public final class ChanceryStore: EntityQueries {
     public func page(_ filter: EntityFilter, offset: Int, limit: Int) throws -> EntityPage {
         let condition = FilterSQL(filter)
         return try database.read { db in
-            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM entity e WHERE \(condition.sql)", arguments: condition.arguments) ?? 0
+            let total = try count(filter, condition, in: db)
             let rows = try EntityRecord.fetchAll(
                 db, sql: "SELECT e.* FROM entity e WHERE \(condition.sql) ORDER BY \(condition.order) LIMIT ? OFFSET ?",
                 arguments: condition.arguments + [max(0, limit), max(0, offset)])
             return EntityPage(rows: rows.map(\.summary), offset: max(0, offset), total: total)
         }
+    }
+
+    /// How many entities match `filter`; counted once per filter, since the store does not change while open.
+    private func count(_ filter: EntityFilter, _ condition: FilterSQL, in db: Database) throws -> Int {
+        if let known = counts.withLock({ $0[filter] }) { return known }
+        let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM entity e WHERE \(condition.sql)", arguments: condition.arguments) ?? 0
+        counts.withLock { known in
+            // A bounded memo: typing a filter makes one entry a keystroke.
+            if known.count >= 256 { known.removeAll() }
+            known[filter] = total
+        }
+        return total
     }
 
     /// How many entities match `filter` in each year.
@@ -232,8 +248,9 @@ struct FilterSQL {
             arguments += [words.map { "\"\($0)\"*" }.joined(separator: " ")]
         }
         for id in filter.linkedTo {
-            clauses.append("e.id IN (SELECT fromID FROM link WHERE toID = ? UNION SELECT toID FROM link WHERE fromID = ?)")
-            arguments += [id, id]
+            // Both directions, each side restricted to the kind listed so the indexes do the narrowing.
+            clauses.append("e.id IN (SELECT fromID FROM link WHERE toID = ? AND fromKind = ? UNION ALL SELECT toID FROM link WHERE fromID = ? AND toKind = ?)")
+            arguments += [id, filter.kind.rawValue, id, filter.kind.rawValue]
         }
         if let country = filter.country {
             clauses.append("""
