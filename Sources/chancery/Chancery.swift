@@ -16,9 +16,13 @@ struct Chancery: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch {
-            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
-            printError(fullMessage(for: error))
-            Foundation.exit(2)
+            let code = exitCode(for: error)
+            // Help and version go to standard output as ArgumentParser prints them.
+            guard code != .success else { exit(withError: error) }
+            // Errors may quote the data, so they go through `printError`, which neutralises control characters.
+            let message = fullMessage(for: error)
+            if !message.isEmpty { printError(message) }
+            Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
         }
     }
 }

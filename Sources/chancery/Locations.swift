@@ -2,6 +2,7 @@ import ArgumentParser
 import ChanceryModel
 import ChanceryStore
 import Foundation
+import TerminalUI
 
 /// Where the data, the source texts and the store are, from the options or the defaults.
 struct LocationOptions: ParsableArguments {
@@ -73,7 +74,16 @@ private func existingDirectory(_ path: String, option: String) throws -> URL {
     return URL(fileURLWithPath: path)
 }
 
-/// Writes to standard error.
+/// Writes to standard error, made safe for a terminal (see `safeForTerminal`).
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    FileHandle.standardError.write(Data((message.safeForTerminal + "\n").utf8))
+}
+
+extension String {
+    /// The text line by line with every control character shown as a placeholder (ESC as ␛), so that a
+    /// message quoting the data, an argument or the environment cannot move the cursor, retitle the window,
+    /// write the clipboard or reorder the text of the terminal it is printed to.
+    var safeForTerminal: String {
+        split(separator: "\n", omittingEmptySubsequences: false).map { String($0).sanitized() }.joined(separator: "\n")
+    }
 }

@@ -22,7 +22,7 @@ struct Validate: ParsableCommand {
         }
         let texts = sourceDirectory.map { dataset.loadSourceTexts(from: $0) }
         let issues = loadIssues + dataset.validate(sourceTexts: texts)
-        for issue in issues { print(issue) }
+        for issue in issues { print(issue.description.safeForTerminal) }
         let counts = [("sources", dataset.sources.count), ("organizations", dataset.organizations.count),
                       ("people", dataset.people.count), ("places", dataset.places.count),
                       ("documents", dataset.documents.count), ("events", dataset.events.count),
