@@ -16,13 +16,18 @@ struct StoreContent {
         func add(id: String, kind: EntityKind, category: String, name title: String, acronym: String? = nil,
                  text: String? = nil, date: EDTFDate? = nil, dateNote: String? = nil, context: String = "",
                  fields: [DetailField] = [], links: [Link] = [], citations: [Citation] = [], words: [String] = []) {
-            let encodedFields = String(decoding: (try? JSONEncoder().encode(fields)) ?? Data("[]".utf8), as: UTF8.self)
+            // What is shown is capped (search still sees every word), so hostile data cannot make each detail slow.
+            let shownFields = fields.map { DetailField(label: $0.label, value: Self.capped($0.value, to: Self.maximumTextLength)) }
+            let encodedFields = String(decoding: (try? JSONEncoder().encode(shownFields)) ?? Data("[]".utf8), as: UTF8.self)
+            let shownName = Self.capped(title, to: Self.maximumNameLength)
             let record = EntityRecord(
-                rowid: nil, id: id, kind: kind.rawValue, category: category, name: title,
-                sortName: SearchFolding.fold(title), acronym: acronym, text: text, date: date?.edtf,
-                dateStart: date.storedStart, dateEnd: date.storedEnd, dateNote: dateNote, context: context,
-                fields: encodedFields, linkedEventCount: 0)
-            pending.append((record, links, citations, [title, acronym, text].compactMap { $0 } + words))
+                rowid: nil, id: id, kind: kind.rawValue, category: category, name: shownName,
+                sortName: SearchFolding.fold(shownName), acronym: acronym.map { Self.capped($0, to: Self.maximumNameLength) },
+                text: text.map { Self.capped($0, to: Self.maximumTextLength) }, date: date?.edtf,
+                dateStart: date.storedStart, dateEnd: date.storedEnd,
+                dateNote: dateNote.map { Self.capped($0, to: Self.maximumTextLength) },
+                context: Self.capped(context, to: Self.maximumContextLength), fields: encodedFields, linkedEventCount: 0)
+            pending.append((record, Self.unique(links), citations, [title, acronym, text].compactMap { $0 } + words))
         }
         func list(_ label: String, _ values: [String]) -> [DetailField] {
             values.isEmpty ? [] : [DetailField(label: label, value: values.joined(separator: "; "))]
@@ -122,7 +127,8 @@ struct StoreContent {
                 if let linkedName = names[link.to] { words.append(linkedName) }
             }
             for (position, citation) in item.citations.enumerated() {
-                citations.append(CitationRecord(entityID: record.id, position: position, sourceID: citation.source, quote: citation.quote))
+                citations.append(CitationRecord(entityID: record.id, position: position, sourceID: citation.source,
+                                                quote: Self.capped(citation.quote, to: Self.maximumTextLength)))
                 words.append(citation.quote)
             }
             searchText[record.id] = SearchFolding.fold(words.joined(separator: " \n "))
@@ -130,6 +136,23 @@ struct StoreContent {
         for index in entities.indices {
             entities[index].linkedEventCount = eventCounts[entities[index].id] ?? 0
         }
+    }
+
+    /// The longest context kept, in characters: it is one column of a list, and every detail row linking
+    /// to the entity carries it, so a record linking to thousands of organizations must not copy them all.
+    static let maximumContextLength = 1_000
+    /// The longest name or title kept for display, in characters.
+    static let maximumNameLength = 1_000
+    /// The longest text (summary, purpose, date note, field, quote) kept for display, in characters;
+    /// curated texts are a few hundred characters, and a detail is laid out again on every key.
+    static let maximumTextLength = 20_000
+
+    /// `text` cut to `limit` characters, ending with "…" when cut.
+    static func capped(_ text: String, to limit: Int) -> String {
+        guard text.utf8.count > limit,
+              let end = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex),
+              end < text.endIndex else { return text }
+        return String(text[..<text.index(before: end)]) + "…"
     }
 
     /// The links with repeats of the same target and role removed, first kept.
