@@ -52,7 +52,10 @@ let package = Package(
             "TerminalUI",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "ChanceryViewModelTests", dependencies: ["ChanceryViewModel", "ChanceryTestSupport"]),
+        .testTarget(name: "ChanceryViewModelTests", dependencies: [
+            "ChanceryViewModel", "ChanceryTestSupport",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
         .testTarget(name: "ChanceryScreensTests", dependencies: [
             "ChanceryScreens", "ChanceryViewModel", "ChanceryTestSupport", "TerminalUI",
             .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),

@@ -78,11 +78,15 @@ public enum KeyScript {
         }
         guard lowered.hasPrefix("resize ") else { return nil }
         let size = lowered.dropFirst("resize ".count).split(separator: "x", omittingEmptySubsequences: false)
-        guard size.count == 2, let width = Int(size[0]), let height = Int(size[1]), width >= 1, height >= 1 else {
-            throw KeyScriptError(description: "malformed <\(name)> at \(location): expected <Resize WxH> with W and H at least 1")
+        guard size.count == 2, let width = Int(size[0]), let height = Int(size[1]),
+              (1...maximumSize).contains(width), (1...maximumSize).contains(height) else {
+            throw KeyScriptError(description: "malformed <\(name)> at \(location): expected <Resize WxH> with W and H from 1 to \(maximumSize)")
         }
         return .resize(width: width, height: height)
     }
+
+    /// The largest width or height a `<Resize WxH>` may ask for; a screen buffer of Int.max columns cannot be made.
+    public static let maximumSize = 10_000
 
     /// Key names (lowercased) and the keys they stand for.
     private static let namedKeys: [String: Key] = [
