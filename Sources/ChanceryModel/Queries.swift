@@ -69,12 +69,15 @@ public struct EntityPage: Hashable, Sendable {
     public var offset: Int
     /// How many entities match the filter.
     public var total: Int
+    /// How many entities of the kind there are, filter or not.
+    public var unfilteredTotal: Int
 
-    /// A page of `rows` starting at `offset` in a list of `total`.
-    public init(rows: [EntitySummary], offset: Int, total: Int) {
+    /// A page of `rows` starting at `offset` in a list of `total`, out of `unfilteredTotal` of the kind.
+    public init(rows: [EntitySummary], offset: Int, total: Int, unfilteredTotal: Int) {
         self.rows = rows
         self.offset = offset
         self.total = total
+        self.unfilteredTotal = unfilteredTotal
     }
 }
 
@@ -176,6 +179,12 @@ public struct YearCount: Hashable, Sendable {
         self.year = year
         self.count = count
     }
+}
+
+/// Thrown by a read that was interrupted because a newer one superseded it.
+public struct QueryInterrupted: Error, Hashable, Sendable {
+    /// An interruption.
+    public init() {}
 }
 
 /// The reads the browser and the command line make; the store answers them.

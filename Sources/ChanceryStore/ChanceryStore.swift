@@ -66,8 +66,10 @@ public final class ChanceryStore: EntityQueries {
     }
 
     /// Opens the store for `dataDirectory` at `path`, first (re)building it from the data when it is
-    /// missing, unreadable, or older than the data files. Returns whether it was rebuilt.
+    /// missing, unreadable, or older than the data files. Returns whether it was rebuilt. A store made by
+    /// import (see `createEmpty`) holds no copy of the data: it is opened as it is, and never rebuilt.
     public static func openFresh(dataDirectory: URL, path: String) throws -> (store: ChanceryStore, rebuilt: Bool) {
+        if origin(ofStoreAt: path) == .import { return (try open(path: path), false) }
         let fingerprint = DataFingerprint.of(dataDirectory)
         if let store = try? open(path: path), (try? store.metaValue("fingerprint")) == fingerprint {
             return (store, false)
@@ -82,14 +84,7 @@ public final class ChanceryStore: EntityQueries {
     /// Writes the store for `dataset` to a temporary file beside `path`, then renames it into place,
     /// so a reader sees the old store or the new one, never half of one.
     public static func build(_ dataset: Dataset, at path: String, fingerprint: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent()
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
-        do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: temporary) }
-            let database = try DatabaseQueue(path: temporary.path)
-            try Schema.migrator.migrate(database)
+        try writeAtomically(to: path) { database in
             let content = StoreContent(dataset)
             try database.write { db in
                 try content.insert(into: db)
@@ -98,6 +93,21 @@ public final class ChanceryStore: EntityQueries {
             }
             // Statistics for the query planner, sampled so that they stay cheap on large stores.
             try database.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA analysis_limit = 1000; ANALYZE") }
+        }
+    }
+
+    /// Makes a store in a temporary file beside `path` (migrated, then filled by `fill`) and renames it
+    /// into place, so that a reader sees the old file or the new one, never half of one.
+    static func writeAtomically(to path: String, _ fill: (DatabaseQueue) throws -> Void) throws {
+        let url = URL(fileURLWithPath: path)
+        let directory = url.deletingLastPathComponent()
+        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: temporary) }
+            let database = try DatabaseQueue(path: temporary.path)
+            try Schema.migrator.migrate(database)
+            try fill(database)
             try database.close()
             guard rename(temporary.path, path) == 0 else {
                 throw StoreError.cannotBuild(path: path, reason: String(cString: strerror(errno)))
@@ -122,12 +132,27 @@ public final class ChanceryStore: EntityQueries {
     /// A window of the entities matching `filter`, in list order, and how many match.
     public func page(_ filter: EntityFilter, offset: Int, limit: Int) throws -> EntityPage {
         let condition = FilterSQL(filter)
-        return try database.read { db in
+        return try reading { db in
             let total = try count(filter, condition, in: db)
             let rows = try EntityRecord.fetchAll(
                 db, sql: "SELECT e.* FROM entity e WHERE \(condition.sql) ORDER BY \(condition.order) LIMIT ? OFFSET ?",
                 arguments: condition.arguments + [max(0, limit), max(0, offset)])
-            return EntityPage(rows: rows.map(\.summary), offset: max(0, offset), total: total)
+            let kind = EntityFilter(kind: filter.kind)
+            let unfilteredTotal = filter == kind ? total : try count(kind, FilterSQL(kind), in: db)
+            return EntityPage(rows: rows.map(\.summary), offset: max(0, offset), total: total, unfilteredTotal: unfilteredTotal)
+        }
+    }
+
+    /// Stops the read under way, which then throws `QueryInterrupted`; reads that start later are not affected.
+    public func interrupt() {
+        database.interrupt()
+    }
+
+    private func reading<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try database.read(body)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_INTERRUPT {
+            throw QueryInterrupted()
         }
     }
 
@@ -146,7 +171,7 @@ public final class ChanceryStore: EntityQueries {
     /// How many entities match `filter` in each year.
     public func yearCounts(_ filter: EntityFilter) throws -> [YearCount] {
         let condition = FilterSQL(filter)
-        return try database.read { db in
+        return try reading { db in
             try Row.fetchAll(db, sql: """
                 SELECT CASE WHEN e.dateStart < 0 THEN (e.dateStart + 1) / 10000 - 1 ELSE e.dateStart / 10000 END AS year,
                        count(*) AS count FROM entity e
@@ -158,7 +183,7 @@ public final class ChanceryStore: EntityQueries {
 
     /// Everything about the entity `id`: fields, links both ways, meetings and citations.
     public func detail(id: String) throws -> EntityDetail? {
-        try database.read { db in try Self.detail(id: id, in: db) }
+        try reading { db in try Self.detail(id: id, in: db) }
     }
 
     private static func detail(id: String, in db: Database) throws -> EntityDetail? {
@@ -188,19 +213,6 @@ public final class ChanceryStore: EntityQueries {
         let fields = (try? JSONDecoder().decode([DetailField].self, from: Data(record.fields.utf8))) ?? []
         return EntityDetail(summary: record.summary, text: record.text, dateNote: record.dateNote, fields: fields,
                             links: links, meetings: meetings, citations: citations)
-    }
-}
-
-extension StoreContent {
-    /// Inserts every row, and the search text, into a freshly migrated database.
-    func insert(into db: Database) throws {
-        for entity in entities { try entity.insert(db) }
-        for link in links { try link.insert(db) }
-        for citation in citations { try citation.insert(db) }
-        let statement = try db.makeStatement(sql: "INSERT INTO entity_fts (rowid, text) VALUES (?, ?)")
-        for entity in entities {
-            try statement.execute(arguments: [entity.rowid, searchText[entity.id] ?? ""])
-        }
     }
 }
 

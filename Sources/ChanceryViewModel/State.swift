@@ -91,7 +91,7 @@ public struct PaneState: Hashable, Sendable {
         loaded = page
         loadedFilter = request.filter
         pending = nil
-        if !request.filter.hasOwnConditions && request.filter.linkedTo.isEmpty { unfilteredTotal = page.total }
+        unfilteredTotal = page.unfilteredTotal
     }
 
     /// Changes the filter and goes back to the top.

@@ -19,10 +19,17 @@ public enum Action: Hashable, Sendable {
 public struct ReadFailure: Error, Hashable, Sendable {
     /// The message.
     public var message: String
+    /// True when a newer read superseded it: not an error to show, and asked again if still needed.
+    public var wasInterrupted: Bool
 
     /// A failure with `message`.
-    public init(message: String) {
+    public init(message: String, wasInterrupted: Bool = false) {
         self.message = message
+        self.wasInterrupted = wasInterrupted
+    }
+
+    init(_ error: any Error) {
+        self.init(message: "\(error)", wasInterrupted: error is QueryInterrupted)
     }
 }
 
@@ -38,10 +45,10 @@ public enum Effect: Hashable, Sendable {
         switch self {
         case .loadPage(let pane, let request, let filter, let offset, let limit):
             return .pageLoaded(pane, request: request, Result { try queries.page(filter, offset: offset, limit: limit) }
-                .mapError { ReadFailure(message: "\($0)") })
+                .mapError(ReadFailure.init))
         case .loadDetail(let request, let id):
             return .detailLoaded(request: request, Result { try queries.detail(id: id) }
-                .mapError { ReadFailure(message: "\($0)") })
+                .mapError(ReadFailure.init))
         }
     }
 }
@@ -65,7 +72,7 @@ extension BrowserState {
             case .success(let page): self[pane].receive(page, for: pending)
             case .failure(let failure):
                 self[pane].pending = nil
-                message = StatusMessage(text: failure.message, isError: true)
+                if !failure.wasInterrupted { message = StatusMessage(text: failure.message, isError: true) }
             }
         case .detailLoaded(let request, let result):
             guard detail?.pending == request else { break }
@@ -75,6 +82,8 @@ extension BrowserState {
                 detail?.detail = loaded
                 detail?.isMissing = loaded == nil
             case .failure(let failure):
+                if failure.wasInterrupted { break }
+                detail?.isMissing = true
                 message = StatusMessage(text: failure.message, isError: true)
             }
         }

@@ -12,29 +12,45 @@ struct Browse: ParsableCommand {
 
     func run() throws {
         let store = try locations.openStore()
+        let runner = EffectRunner(store: store)
         var quitSignal: Int32?
         do {
             try NcursesTerminal.withTerminal { terminal in
                 let size = terminal.size
-                var session = BrowserSession(width: size.width, height: size.height, queries: store)
+                var state = BrowserState(width: size.width, height: size.height)
+                runner.run(state.send(.started), interruptingOthers: false)
+                var needsDrawing = true
                 var idleWakeups = 0
-                while !session.state.shouldQuit {
-                    let (buffer, cursor) = BrowserScreen.render(session.state)
-                    if session.state.wantsRedraw { terminal.invalidate() }
-                    terminal.draw(buffer, cursor: cursor)
-                    let key = terminal.nextKey(timeoutMilliseconds: -1)
+                while !state.shouldQuit {
+                    for answer in runner.takeAnswers() {
+                        runner.run(state.send(answer), interruptingOthers: false)
+                        needsDrawing = true
+                    }
+                    if needsDrawing {
+                        let (buffer, cursor) = BrowserScreen.render(state)
+                        if state.wantsRedraw { terminal.invalidate() }
+                        terminal.draw(buffer, cursor: cursor)
+                        needsDrawing = false
+                    }
+                    // A read posts its answer before it stops counting as busy, so when the runner is idle
+                    // every answer is already waiting: take them before blocking for a key.
+                    let busy = runner.isBusy
+                    if !busy && runner.hasAnswers { continue }
+                    // While reads are under way, wake often to show their answers; otherwise wait for a key.
+                    let key = terminal.nextKey(timeoutMilliseconds: busy ? 10 : -1)
                     if let signal = terminal.pendingQuitSignal {
                         quitSignal = signal
                         return
                     }
-                    guard let key else {
+                    if let key {
+                        idleWakeups = 0
+                        runner.run(state.send(.keyPressed(key)), interruptingOthers: true)
+                        needsDrawing = true
+                    } else if !busy {
                         // A blocking read that keeps returning nothing means the input is gone.
                         idleWakeups += 1
                         if idleWakeups > 1000 { return }
-                        continue
                     }
-                    idleWakeups = 0
-                    session.send(.keyPressed(key))
                 }
             }
         } catch let error as TerminalError {

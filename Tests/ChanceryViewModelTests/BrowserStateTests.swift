@@ -218,7 +218,7 @@ private let dataset = TestStore.dataset
         let effects = state.send(.started)
         #expect(effects.count == 3)
         guard case .loadPage(let pane, let request, _, _, _) = effects[0] else { Issue.record("expected a page read"); return }
-        let page = EntityPage(rows: [EntitySummary(id: "event-x", kind: .event, category: "other", name: "X")], offset: 0, total: 1)
+        let page = EntityPage(rows: [EntitySummary(id: "event-x", kind: .event, category: "other", name: "X")], offset: 0, total: 1, unfilteredTotal: 1)
         _ = state.send(.pageLoaded(pane, request: request + 100, .success(page)))
         #expect(state[pane].total == nil)
         _ = state.send(.pageLoaded(pane, request: request, .success(page)))

@@ -1,0 +1,46 @@
+import ChanceryModel
+import ChanceryStore
+import ChanceryViewModel
+import Dispatch
+import Synchronization
+
+/// Runs the browser's reads on a background queue, so typing never waits for the store.
+/// Answers come back as actions for the input loop to send; a newer key interrupts the read under way
+/// (its answer would be stale), and the state asks again for anything it still needs.
+final class EffectRunner: Sendable {
+    private let store: ChanceryStore
+    private let queue = DispatchQueue(label: "chancery.store")
+    private let answers = Mutex<[Action]>([])
+    private let inFlight = Atomic<Int>(0)
+
+    init(store: ChanceryStore) {
+        self.store = store
+    }
+
+    /// True while reads are queued or running.
+    var isBusy: Bool { inFlight.load(ordering: .acquiring) > 0 }
+
+    /// Queues `effects`; with `interruptingOthers`, the read under way is stopped first.
+    func run(_ effects: [Effect], interruptingOthers: Bool) {
+        if interruptingOthers && isBusy { store.interrupt() }
+        for effect in effects {
+            inFlight.add(1, ordering: .relaxed)
+            queue.async { [self] in
+                let answer = effect.perform(using: store)
+                answers.withLock { $0.append(answer) }
+                inFlight.subtract(1, ordering: .releasing)
+            }
+        }
+    }
+
+    /// True when answers are waiting to be taken.
+    var hasAnswers: Bool { answers.withLock { !$0.isEmpty } }
+
+    /// The answers that arrived since the last call, oldest first.
+    func takeAnswers() -> [Action] {
+        answers.withLock { pending in
+            defer { pending.removeAll() }
+            return pending
+        }
+    }
+}
