@@ -34,19 +34,24 @@ public final class NcursesTerminal {
     /// The quit signal (SIGINT, SIGTERM, SIGHUP) received since opening, or 0; written by the signal handler.
     private static let quitSignal = Atomic<Int32>(0)
     private static let quitSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+    /// Signals the browser must receive even when whoever started it blocked them (a blocked mask is inherited
+    /// across exec: a test runner's worker thread, some launchers): quitting, resizing, suspending, resuming.
+    private static let neededSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGTSTP, SIGCONT]
 
     private var screen: OpaquePointer?
     private let window: UnsafeMutablePointer<WINDOW>
     private let usesColour: Bool
     private var colourPairs: [Int: Int16] = [:]
     private let previousActions: [(signal: Int32, action: sigaction)]
+    private let previousMask: sigset_t
 
     private init(screen: OpaquePointer, window: UnsafeMutablePointer<WINDOW>, usesColour: Bool,
-                 previousActions: [(signal: Int32, action: sigaction)]) {
+                 previousActions: [(signal: Int32, action: sigaction)], previousMask: sigset_t) {
         self.screen = screen
         self.window = window
         self.usesColour = usesColour
         self.previousActions = previousActions
+        self.previousMask = previousMask
     }
 
     deinit { close() }
@@ -58,6 +63,7 @@ public final class NcursesTerminal {
         if let ctype = setlocale(LC_CTYPE, nil), ["C", "POSIX"].contains(String(cString: ctype)) {
             setlocale(LC_CTYPE, "C.UTF-8")  // no locale configured: still decode and measure UTF-8
         }
+        var previousMask = unblockNeededSignals()
         // Installed before newterm, so ncurses keeps these instead of its own exit-on-signal handlers.
         quitSignal.store(0, ordering: .relaxed)
         let previousActions = quitSignals.map { signal in
@@ -67,13 +73,13 @@ public final class NcursesTerminal {
         }
         let unusable = TerminalError.unusableTerminal(type: getenv("TERM").map { String(cString: $0) } ?? "")
         guard let screen = chancery_newterm() else {
-            restore(previousActions)
+            restore(previousActions, mask: &previousMask)
             throw unusable
         }
         guard chancery_can_address_cursor(), let window = chancery_stdscr() else {
             endwin()
             delscreen(screen)
-            restore(previousActions)
+            restore(previousActions, mask: &previousMask)
             throw unusable
         }
         cbreak()
@@ -84,7 +90,8 @@ public final class NcursesTerminal {
         set_escdelay(25)
         let noColour = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
         let usesColour = !noColour && has_colors() && start_color() == OK && use_default_colors() == OK
-        return NcursesTerminal(screen: screen, window: window, usesColour: usesColour, previousActions: previousActions)
+        return NcursesTerminal(screen: screen, window: window, usesColour: usesColour, previousActions: previousActions,
+                               previousMask: previousMask)
     }
 
     /// Opens the terminal, runs `body` with it, and always restores the terminal afterwards, even when `body` throws.
@@ -102,11 +109,24 @@ public final class NcursesTerminal {
         endwin()
         delscreen(screen)
         self.screen = nil
-        Self.restore(previousActions)
+        var mask = previousMask
+        Self.restore(previousActions, mask: &mask)
     }
 
-    private static func restore(_ actions: [(signal: Int32, action: sigaction)]) {
+    /// Unblocks `neededSignals` for this thread (signals sent to the process go to a thread that does not block
+    /// them; the other threads, Dispatch's, block them all); returns the mask as it was.
+    private static func unblockNeededSignals() -> sigset_t {
+        var needed = sigset_t()
+        sigemptyset(&needed)
+        for signal in neededSignals { sigaddset(&needed, signal) }
+        var previous = sigset_t()
+        pthread_sigmask(SIG_UNBLOCK, &needed, &previous)
+        return previous
+    }
+
+    private static func restore(_ actions: [(signal: Int32, action: sigaction)], mask: inout sigset_t) {
         for (signal, action) in actions { withUnsafePointer(to: action) { _ = sigaction(signal, $0, nil) } }
+        pthread_sigmask(SIG_SETMASK, &mask, nil)
     }
 
     /// The quit signal received since opening (SIGINT, SIGTERM or SIGHUP), or nil; exit with 128 plus it.
