@@ -20,6 +20,8 @@ let package = Package(
         .target(name: "ChanceryStore", dependencies: [
             "ChanceryModel",
             .product(name: "GRDB", package: "GRDB.swift"),
+            // The C API, for binding values to the import's prepared statements without boxing them.
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         // Cell grid, display widths and widgets; knows nothing of diplomacy.
         .target(name: "TerminalUI"),

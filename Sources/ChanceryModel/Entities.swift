@@ -125,6 +125,19 @@ public struct Organization: Hashable, Sendable, Encodable {
 
     /// The acronym if any, else the name.
     public var shortName: String { acronym ?? name }
+
+    /// An organization with every field given.
+    public init(id: String, name: String, acronym: String?, aliases: [String], kind: OrganizationKind,
+                parent: String?, country: String?, citations: [Citation]) {
+        self.id = id
+        self.name = name
+        self.acronym = acronym
+        self.aliases = aliases
+        self.kind = kind
+        self.parent = parent
+        self.country = country
+        self.citations = citations
+    }
 }
 
 /// A position a person held.
@@ -151,6 +164,15 @@ public struct Person: Hashable, Sendable, Encodable {
     public var roles: [PersonRole]
     /// Where the sources mention them.
     public var citations: [Citation]
+
+    /// A person with every field given.
+    public init(id: String, name: String, aliases: [String], roles: [PersonRole], citations: [Citation]) {
+        self.id = id
+        self.name = name
+        self.aliases = aliases
+        self.roles = roles
+        self.citations = citations
+    }
 }
 
 /// What kind of place a place is.
@@ -172,6 +194,16 @@ public struct Place: Hashable, Sendable, Encodable {
     public var country: String?
     /// Where the sources mention it.
     public var citations: [Citation]
+
+    /// A place with every field given.
+    public init(id: String, name: String, aliases: [String], kind: PlaceKind, country: String?, citations: [Citation]) {
+        self.id = id
+        self.name = name
+        self.aliases = aliases
+        self.kind = kind
+        self.country = country
+        self.citations = citations
+    }
 }
 
 /// What kind of text a document is.
@@ -233,6 +265,19 @@ public struct Event: Hashable, Sendable, Encodable {
     public var links: [Link]
     /// The source sentences behind it.
     public var citations: [Citation]
+
+    /// An event with every field given.
+    public init(id: String, date: EDTFDate?, dateNote: String?, title: String, kind: EventKind, summary: String,
+                links: [Link], citations: [Citation]) {
+        self.id = id
+        self.date = date
+        self.dateNote = dateNote
+        self.title = title
+        self.kind = kind
+        self.summary = summary
+        self.links = links
+        self.citations = citations
+    }
 }
 
 /// A meeting held during a delegation visit.
@@ -249,6 +294,16 @@ public struct Meeting: Hashable, Sendable, Encodable {
     public var topics: [String]
     /// The source sentences behind it.
     public var citations: [Citation]
+
+    /// A meeting with every field given.
+    public init(id: String, date: EDTFDate?, counterparts: [String], bodies: [String], topics: [String], citations: [Citation]) {
+        self.id = id
+        self.date = date
+        self.counterparts = counterparts
+        self.bodies = bodies
+        self.topics = topics
+        self.citations = citations
+    }
 }
 
 /// A delegation visit: who travelled, where, when, why, and whom they met.
@@ -275,6 +330,22 @@ public struct Visit: Hashable, Sendable, Encodable {
     public var meetings: [Meeting]
     /// The source sentences behind it.
     public var citations: [Citation]
+
+    /// A visit with every field given.
+    public init(id: String, date: EDTFDate?, dateNote: String?, title: String, head: String?, sender: String?,
+                destinations: [String], purpose: String?, links: [Link], meetings: [Meeting], citations: [Citation]) {
+        self.id = id
+        self.date = date
+        self.dateNote = dateNote
+        self.title = title
+        self.head = head
+        self.sender = sender
+        self.destinations = destinations
+        self.purpose = purpose
+        self.links = links
+        self.meetings = meetings
+        self.citations = citations
+    }
 }
 
 extension EDTFDate: Encodable {

@@ -5,6 +5,23 @@ import Foundation
 public enum SearchFolding {
     /// The folded form of `text`.
     public static func fold(_ text: String) -> String {
+        // ASCII text only needs lowercasing; Foundation's folding costs far more, which tells on large imports.
+        var hasCapitals = false
+        for byte in text.utf8 {
+            if byte >= 0x80 { return foldingUnicode(text) }
+            if (0x41...0x5A).contains(byte) { hasCapitals = true }
+        }
+        guard hasCapitals else { return text }
+        return String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
+            for (index, byte) in text.utf8.enumerated() {
+                buffer[index] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+            }
+            return text.utf8.count
+        }
+    }
+
+    /// Foundation's folding, then the letters it leaves alone, for text beyond ASCII.
+    private static func foldingUnicode(_ text: String) -> String {
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         guard folded.unicodeScalars.contains(where: { $0.value > 0x7F }) else { return folded }
         var result = String.UnicodeScalarView()

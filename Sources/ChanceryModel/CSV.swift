@@ -1,0 +1,265 @@
+import Foundation
+
+/// One record of a CSV file, or a record that could not be read, with the line it starts on.
+public enum CSVRow: Hashable, Sendable {
+    /// A well-formed record: its fields, unquoted.
+    case record(line: Int, fields: [String])
+    /// A record with broken quoting or bytes that are not UTF-8; reading goes on after it.
+    case malformed(line: Int, message: String)
+}
+
+/// Reads RFC 4180 CSV as a stream of bytes: quoted fields, doubled quotes, commas and line breaks
+/// inside quotes, CRLF or LF line ends. Blank lines are skipped, and a UTF-8 byte order mark at the start.
+/// A malformed record is reported and reading resumes on the next line.
+public struct CSVReader {
+    private let nextChunk: () throws -> [UInt8]?
+    /// Unread bytes start at `position`; bytes before it were read already.
+    private var buffer: [UInt8] = []
+    private var position = 0
+    private var sourceExhausted = false
+    private var checkedByteOrderMark = false
+    /// The line the next record starts on.
+    private var line = 1
+    /// Bytes dropped from the front of `buffer` so far.
+    private var discardedBytes = 0
+    /// Scratch space for quoted fields holding doubled quotes.
+    private var unescaped: [UInt8] = []
+
+    /// How many bytes of the input the records returned so far span.
+    public var bytesRead: Int { discardedBytes + position }
+
+    /// A reader of the bytes `nextChunk` hands out, one chunk per call, until it returns nil.
+    public init(nextChunk: @escaping () throws -> [UInt8]?) {
+        self.nextChunk = nextChunk
+    }
+
+    /// A reader of `bytes`.
+    public init(bytes: [UInt8]) {
+        var pending: [UInt8]? = bytes
+        self.init(nextChunk: {
+            defer { pending = nil }
+            return pending
+        })
+    }
+
+    /// A reader of the file at `path`, read a mebibyte at a time.
+    public init(contentsOfFile path: String) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path])
+        }
+        self.init(nextChunk: {
+            guard let data = try handle.read(upToCount: 1 << 20), !data.isEmpty else {
+                try handle.close()
+                return nil
+            }
+            return [UInt8](data)
+        })
+    }
+
+    /// The next record, or nil at the end of the input; throws only when the input cannot be read.
+    public mutating func next() throws -> CSVRow? {
+        while true {
+            if position == buffer.count {
+                if sourceExhausted { return nil }
+                try refill()
+                continue
+            }
+            if !checkedByteOrderMark {
+                if buffer.count - position < 3 && !sourceExhausted {
+                    try refill()
+                    continue
+                }
+                checkedByteOrderMark = true
+                if buffer[position...].starts(with: [0xEF, 0xBB, 0xBF]) { position += 3 }
+                continue
+            }
+            let outcome = buffer.withUnsafeBufferPointer { bytes in
+                Self.parseRecord(bytes, from: position, isLastChunk: sourceExhausted, unescaped: &unescaped)
+            }
+            switch outcome {
+            case .needsMoreInput:
+                try refill()
+            case .blank(let end):
+                position = end
+                line += 1
+            case .record(let fields, let end, let lineBreaks):
+                let row = CSVRow.record(line: line, fields: fields)
+                position = end
+                line += lineBreaks
+                return row
+            case .malformed(let message, let end, let lineBreaks):
+                let row = CSVRow.malformed(line: line, message: message)
+                position = end
+                line += lineBreaks
+                return row
+            }
+        }
+    }
+
+    /// Drops the bytes read and appends the next chunk; marks the end when the source has no more.
+    private mutating func refill() throws {
+        guard !sourceExhausted else { return }
+        if position > 0 {
+            buffer.removeSubrange(0..<position)
+            discardedBytes += position
+            position = 0
+        }
+        if let chunk = try nextChunk() {
+            buffer.append(contentsOf: chunk)
+        } else {
+            sourceExhausted = true
+        }
+    }
+
+    private enum Outcome {
+        case needsMoreInput
+        case blank(end: Int)
+        case record(fields: [String], end: Int, lineBreaks: Int)
+        case malformed(message: String, end: Int, lineBreaks: Int)
+    }
+
+    private static let quote: UInt8 = 0x22, comma: UInt8 = 0x2C, lineFeed: UInt8 = 0x0A, carriageReturn: UInt8 = 0x0D
+
+    /// Reads one record starting at `start`. Without the last chunk, a record that reaches the end of
+    /// `bytes` may go on in the next chunk, so it is left for later.
+    private static func parseRecord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, isLastChunk: Bool,
+                                    unescaped: inout [UInt8]) -> Outcome {
+        let count = bytes.count
+        // A blank line: LF or CRLF alone.
+        if bytes[start] == lineFeed { return .blank(end: start + 1) }
+        if bytes[start] == carriageReturn {
+            if start + 1 == count { return isLastChunk ? .blank(end: count) : .needsMoreInput }
+            if bytes[start + 1] == lineFeed { return .blank(end: start + 2) }
+        }
+        var fields: [String] = []
+        fields.reserveCapacity(16)
+        var problem: String?
+        var lineBreaks = 0
+        var index = start
+
+        /// Skips to the end of the line after broken quoting; the record is reported and reading resumes there.
+        func abandon(_ message: String) -> Outcome {
+            while index < count && bytes[index] != lineFeed { index += 1 }
+            if index == count && !isLastChunk { return .needsMoreInput }
+            return .malformed(message: message, end: min(index + 1, count), lineBreaks: lineBreaks + (index < count ? 1 : 0))
+        }
+        func append(_ field: UnsafeBufferPointer<UInt8>) {
+            if let text = String(validating: field, as: UTF8.self) {
+                fields.append(text)
+            } else {
+                fields.append("")
+                problem = problem ?? "field \(fields.count) is not valid UTF-8"
+            }
+        }
+
+        while true {
+            // `index` is at the start of a field.
+            if index < count && bytes[index] == quote {
+                let openingLine = lineBreaks
+                index += 1
+                let contentStart = index
+                var hasDoubledQuotes = false
+                while true {
+                    while index < count && bytes[index] != quote {
+                        if bytes[index] == lineFeed { lineBreaks += 1 }
+                        index += 1
+                    }
+                    if index == count {
+                        guard isLastChunk else { return .needsMoreInput }
+                        let field = fields.count + 1
+                        return .malformed(message: "field \(field): its opening quote is never closed",
+                                          end: count, lineBreaks: lineBreaks)
+                    }
+                    // A quote: doubled it stands for itself, else it closes the field.
+                    if index + 1 < count && bytes[index + 1] == quote {
+                        hasDoubledQuotes = true
+                        index += 2
+                        continue
+                    }
+                    if index + 1 == count && !isLastChunk { return .needsMoreInput }
+                    break
+                }
+                let content = UnsafeBufferPointer(rebasing: bytes[contentStart..<index])
+                index += 1
+                if hasDoubledQuotes {
+                    unescaped.removeAll(keepingCapacity: true)
+                    var byte = 0
+                    while byte < content.count {
+                        unescaped.append(content[byte])
+                        byte += content[byte] == quote ? 2 : 1
+                    }
+                    unescaped.withUnsafeBufferPointer { append($0) }
+                } else {
+                    append(content)
+                }
+                if index < count, bytes[index] != comma, bytes[index] != lineFeed, bytes[index] != carriageReturn {
+                    let closedOn = openingLine == lineBreaks ? "" : " (it closed \(lineBreaks - openingLine) line(s) further down)"
+                    return abandon("field \(fields.count): a closing quote must be followed by a comma or a line end\(closedOn)")
+                }
+            } else {
+                let fieldStart = index
+                while index < count {
+                    let byte = bytes[index]
+                    if byte == comma || byte == lineFeed || byte == carriageReturn || byte == quote { break }
+                    index += 1
+                }
+                if index < count && bytes[index] == quote {
+                    return abandon("field \(fields.count + 1): a quote inside an unquoted field (quote the whole field and double the quote)")
+                }
+                if index == count && !isLastChunk { return .needsMoreInput }
+                append(UnsafeBufferPointer(rebasing: bytes[fieldStart..<index]))
+            }
+            // After a field: a comma, a line end, or the end of the input.
+            if index == count {
+                guard isLastChunk else { return .needsMoreInput }
+                break
+            }
+            switch bytes[index] {
+            case comma:
+                index += 1
+                continue
+            case carriageReturn:
+                if index + 1 == count && !isLastChunk { return .needsMoreInput }
+                guard index + 1 < count && bytes[index + 1] == lineFeed else {
+                    return abandon("field \(fields.count): a carriage return must be followed by a line feed outside quotes")
+                }
+                index += 2
+            default:
+                index += 1
+            }
+            lineBreaks += 1
+            break
+        }
+        if let problem { return .malformed(message: problem, end: index, lineBreaks: lineBreaks) }
+        return .record(fields: fields, end: index, lineBreaks: lineBreaks)
+    }
+}
+
+/// Writes RFC 4180 CSV.
+public enum CSVWriter {
+    /// One record: the fields, quoted where needed, separated by commas and ended by CRLF.
+    public static func line(_ fields: [String]) -> String {
+        var bytes: [UInt8] = []
+        appendLine(fields, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends one record to `output`; a field holding a comma, a quote or a line break is quoted, its quotes doubled.
+    public static func appendLine(_ fields: [String], to output: inout [UInt8]) {
+        for (index, field) in fields.enumerated() {
+            if index > 0 { output.append(0x2C) }
+            let bytes = field.utf8
+            if bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
+                output.append(0x22)
+                for byte in bytes {
+                    output.append(byte)
+                    if byte == 0x22 { output.append(0x22) }
+                }
+                output.append(0x22)
+            } else {
+                output.append(contentsOf: bytes)
+            }
+        }
+        output.append(contentsOf: [0x0D, 0x0A])
+    }
+}

@@ -1,0 +1,334 @@
+import ChanceryModel
+import Foundation
+import GRDB
+
+/// A row of an import file that was left out, and why.
+public struct ImportIssue: Hashable, Sendable {
+    /// The line the row starts on.
+    public var line: Int
+    /// What is wrong with it.
+    public var message: String
+
+    /// An issue with the row starting at `line`.
+    public init(line: Int, message: String) {
+        self.line = line
+        self.message = message
+    }
+}
+
+/// What an import added to the store.
+public struct ImportSummary: Hashable, Sendable {
+    /// Events written.
+    public var importedEvents = 0
+    /// Rows left out (each reported as an `ImportIssue`).
+    public var skippedRows = 0
+    /// Organizations made for names the store did not know.
+    public var createdOrganizations = 0
+    /// People made for names the store did not know.
+    public var createdPeople = 0
+    /// Places made for names the store did not know.
+    public var createdPlaces = 0
+    /// Visits written.
+    public var importedVisits = 0
+
+    /// A summary of nothing done yet.
+    public init() {}
+}
+
+/// How far an import has got.
+public struct ImportProgress: Hashable, Sendable {
+    /// Rows read, the header included.
+    public var rows: Int
+    /// Bytes of the input read.
+    public var bytes: Int
+}
+
+/// Why an import was not done at all; the store is left as it was.
+public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The line the problem is on, when it is in the input.
+    public var line: Int?
+    /// What is wrong.
+    public var message: String
+
+    /// An error about the input at `line` (nil when it is about the whole input).
+    public init(line: Int?, message: String) {
+        self.line = line
+        self.message = message
+    }
+
+    /// `line LINE: message`, or the message alone.
+    public var description: String { line.map { "line \($0): \(message)" } ?? message }
+}
+
+/// Where a store came from, as its `meta` table says.
+public enum StoreOrigin: String, Sendable {
+    /// Built from a data directory, and rebuilt when the data change.
+    case data
+    /// Made by `chancery import` or `chancery generate`; never rebuilt from data.
+    case `import`
+}
+
+extension ChanceryStore {
+    /// Creates a store holding the schema and nothing else at `path`, marked as made by import so that
+    /// opening it never rebuilds it from data. Written beside `path` and renamed into place.
+    public static func createEmpty(at path: String) throws {
+        try writeAtomically(to: path) { database in
+            try database.write { db in
+                try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('schema', ?), ('origin', ?)",
+                               arguments: [Schema.version, StoreOrigin.import.rawValue])
+            }
+        }
+    }
+
+    /// Where the store at `path` came from, or nil when there is no readable store there.
+    public static func origin(ofStoreAt path: String) -> StoreOrigin? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        var configuration = Configuration()
+        configuration.readonly = true
+        guard let database = try? DatabaseQueue(path: path, configuration: configuration),
+              let value = try? database.read({ db in
+                  try String.fetchOne(db, sql: "SELECT coalesce((SELECT value FROM meta WHERE key = 'origin'), 'data')")
+              }) else { return nil }
+        return StoreOrigin(rawValue: value)
+    }
+
+    /// Adds the events read from `csv`, then `visits`, to the store at `path`, all in one transaction: if
+    /// anything throws (`progress` included, which is how a caller stops an import), the store is left as
+    /// it was. Rows that cannot be imported are passed to `reportIssue` and skipped.
+    ///
+    /// List cells link to the entity whose id they hold, else to one of that kind with that exact name (or,
+    /// for organizations, acronym), else to a new one: an organization of kind `other`, a `city` for
+    /// places, a `country` for countries. Visits' names are found the same way.
+    ///
+    /// The journal is SQLite's rollback journal: pages the import adds to the end of the file need no
+    /// journal, so it stays small, and the interrupted transaction is rolled back on the next open.
+    /// `synchronous` stays at its default (FULL): with one transaction it costs a handful of syncs.
+    public static func importEvents(from csv: inout CSVReader, visits: [NamedVisit] = [], intoStoreAt path: String,
+                                    reportIssue: (ImportIssue) -> Void,
+                                    progress: (ImportProgress) throws -> Void) throws -> ImportSummary {
+        _ = try open(path: path)
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in
+            // A large page cache keeps the indexes being filled in memory; temporary sorts stay in memory too.
+            try db.execute(sql: "PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY")
+        }
+        let database: DatabaseQueue
+        do {
+            database = try DatabaseQueue(path: path, configuration: configuration)
+        } catch {
+            throw StoreError.cannotOpen(path: path, reason: (error as? DatabaseError)?.message ?? "\(error)")
+        }
+        defer { try? database.close() }
+        return try database.write { db in
+            guard let headerRow = try csv.next() else { throw ImportError(line: nil, message: "the file is empty; it needs a header line") }
+            let header: EventTableHeader
+            switch headerRow {
+            case .malformed(let line, let message):
+                throw ImportError(line: line, message: "the header: \(message)")
+            case .record(let line, let fields):
+                do throws(EventTableError) {
+                    header = try EventTableHeader(fields)
+                } catch {
+                    throw ImportError(line: line, message: "the header: \(error.message)")
+                }
+            }
+            let importer = try EventImporter(db)
+            var rows = 1
+            while let row = try csv.next() {
+                rows += 1
+                switch row {
+                case .malformed(let line, let message):
+                    importer.summary.skippedRows += 1
+                    reportIssue(ImportIssue(line: line, message: message))
+                case .record(let line, let fields):
+                    do {
+                        try importer.add(try EventTableRow(fields, header: header))
+                    } catch let error as EventTableError {
+                        importer.summary.skippedRows += 1
+                        reportIssue(ImportIssue(line: line, message: error.message))
+                    }
+                }
+                try progress(ImportProgress(rows: rows, bytes: csv.bytesRead))
+            }
+            for visit in visits { try importer.add(visit) }
+            try importer.finish()
+            return importer.summary
+        }
+    }
+}
+
+/// Adds events and visits to a store inside one transaction, finding or creating the entities they name.
+private final class EventImporter {
+    private let db: Database
+    private let writer: StoreWriter
+    private let findEntity: Statement
+    private var organizationsByName: [String: String] = [:]
+    private var organizationsByAcronym: [String: String] = [:]
+    private var peopleByName: [String: String] = [:]
+    /// Places by name: the city, region or country of that name, first id kept.
+    private var placesByName: [String: [PlaceKind: String]] = [:]
+    var summary = ImportSummary()
+    /// How many events make an import large: as many as the store holds entities, and at least 10,000.
+    private let bulkThreshold: Int
+    /// The `CREATE INDEX` statements of the indexes dropped for a large import.
+    private var indexesToRebuild: [String] = []
+
+    /// The column a list cell comes from, which says the kind of entity it names and the role it plays.
+    enum Column {
+        case organizations, people, places, countries
+    }
+
+    init(_ db: Database) throws {
+        self.db = db
+        var targets: [String: LinkTarget] = [:]
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT id, kind, category, name, acronym FROM entity WHERE kind IN ('organization', 'person', 'place') ORDER BY id
+            """)
+        while let row = try rows.next() {
+            let id: String = row["id"], kind: String = row["kind"], name: String = row["name"]
+            let acronym: String? = row["acronym"]
+            targets[id] = LinkTarget(kind: kind, name: acronym ?? name)
+            switch EntityKind(rawValue: kind) {
+            case .organization?:
+                if organizationsByName[name] == nil { organizationsByName[name] = id }
+                if let acronym, organizationsByAcronym[acronym] == nil { organizationsByAcronym[acronym] = id }
+            case .person?:
+                if peopleByName[name] == nil { peopleByName[name] = id }
+            default:
+                if let placeKind = PlaceKind(rawValue: row["category"]), placesByName[name]?[placeKind] == nil {
+                    placesByName[name, default: [:]][placeKind] = id
+                }
+            }
+        }
+        writer = try StoreWriter(db, targets: targets)
+        bulkThreshold = max(10_000, try Int.fetchOne(db, sql: "SELECT count(*) FROM entity") ?? 0)
+        findEntity = try db.makeStatement(sql: "SELECT 1 FROM entity WHERE id = ?")
+    }
+
+    /// Writes the event of `row`; throws `EventTableError` for a row that must be skipped.
+    func add(_ row: EventTableRow) throws {
+        guard try !exists(row.id) else {
+            throw EventTableError("duplicate id \(row.id): the store or an earlier row has it")
+        }
+        var links: [Link] = []
+        for (column, cells) in [(Column.organizations, row.organizations), (.people, row.people),
+                                (.places, row.places), (.countries, row.countries)] {
+            for cell in cells {
+                let id = try entityID(cell, column)
+                // One link per entity: a name given twice, or a place also given as a country, counts once.
+                if !links.contains(where: { $0.to == id }) { links.append(Link(to: id, role: Self.role(column))) }
+            }
+        }
+        let event = Event(id: row.id, date: row.date, dateNote: nil, title: row.title, kind: row.kind, summary: row.summary,
+                          links: links, citations: row.citation.map { [$0] } ?? [])
+        try writer.write([PendingEntity.event(event, names: writer.name)], linkable: false)
+        summary.importedEvents += 1
+        if summary.importedEvents == bulkThreshold { try dropSecondaryIndexes() }
+    }
+
+    /// Writes `visit` and its meetings, with the people, organizations and places they name.
+    func add(_ visit: NamedVisit) throws {
+        let meetings = try visit.meetings.map { meeting in
+            Meeting(id: meeting.id, date: meeting.date, counterparts: try meeting.counterparts.map { try entityID($0, .people) },
+                    bodies: [], topics: meeting.topics, citations: meeting.citations)
+        }
+        let resolved = Visit(id: visit.id, date: visit.date, dateNote: nil, title: visit.title,
+                             head: try visit.head.map { try entityID($0, .people) },
+                             sender: try visit.sender.map { try entityID($0, .organizations) },
+                             destinations: try visit.destinations.map { try entityID($0, .places) },
+                             purpose: visit.purpose, links: [], meetings: meetings, citations: visit.citations)
+        try writer.write(PendingEntity.visit(resolved, names: writer.name), linkable: false)
+        summary.importedVisits += 1
+    }
+
+    /// Drops the indexes that only serve reading (lists in date or name order, links both ways): from
+    /// here on each row skips their random-order inserts, and `finish` builds them again by sorting.
+    private func dropSecondaryIndexes() throws {
+        let indexes = try Row.fetchAll(db, sql: """
+            SELECT name, sql FROM sqlite_master
+            WHERE type = 'index' AND tbl_name IN ('entity', 'link') AND sql IS NOT NULL ORDER BY name
+            """)
+        for index in indexes {
+            let name: String = index["name"]
+            try db.execute(sql: "DROP INDEX \(name.quotedDatabaseIdentifier)")
+        }
+        indexesToRebuild = indexes.map { $0["sql"] }
+    }
+
+    /// Rebuilds dropped indexes, counts the linked events of everything the import linked, and
+    /// refreshes the planner's statistics.
+    func finish() throws {
+        for sql in indexesToRebuild { try db.execute(sql: sql) }
+        try writer.countLinkedEvents()
+        try db.execute(sql: "PRAGMA analysis_limit = 1000; ANALYZE")
+    }
+
+    private func exists(_ id: String) throws -> Bool {
+        try Bool.fetchOne(findEntity, arguments: [id]) != nil
+    }
+
+    private static func role(_ column: Column) -> LinkRole {
+        switch column {
+        case .organizations, .people, .countries: .participant
+        case .places: .location
+        }
+    }
+
+    /// The id of the entity `cell` names in `column`: an organization, person or place id the store has,
+    /// else the entity of that name, else a new one.
+    private func entityID(_ cell: String, _ column: Column) throws -> String {
+        if let target = writer.targets[cell], let kind = EntityKind(rawValue: target.kind), [.organization, .person, .place].contains(kind) {
+            return cell
+        }
+        switch column {
+        case .organizations:
+            if let id = organizationsByName[cell] ?? organizationsByAcronym[cell] { return id }
+            let id = newID(.organization, cell)
+            organizationsByName[cell] = id
+            try writer.write([PendingEntity.organization(
+                Organization(id: id, name: cell, acronym: nil, aliases: [], kind: .other, parent: nil, country: nil, citations: []),
+                names: writer.name)])
+            summary.createdOrganizations += 1
+            return id
+        case .people:
+            if let id = peopleByName[cell] { return id }
+            let id = newID(.person, cell)
+            peopleByName[cell] = id
+            try writer.write([PendingEntity.person(Person(id: id, name: cell, aliases: [], roles: [], citations: []), names: writer.name)])
+            summary.createdPeople += 1
+            return id
+        case .places, .countries:
+            let kind: PlaceKind = column == .countries ? .country : .city
+            let found = placesByName[cell]
+            let preference: [PlaceKind] = column == .countries ? [.country, .region, .city] : [.city, .region, .country]
+            if let found, let id = preference.lazy.compactMap({ found[$0] }).first { return id }
+            let id = newID(.place, cell)
+            placesByName[cell, default: [:]][kind] = id
+            try writer.write([PendingEntity.place(
+                Place(id: id, name: cell, aliases: [], kind: kind, country: nil, citations: []), names: writer.name)])
+            summary.createdPlaces += 1
+            return id
+        }
+    }
+
+    /// A new id for an entity named `name`: the kind's prefix and the name's letters and digits, folded,
+    /// with `-2`, `-3`, … added when another entity has it.
+    private func newID(_ kind: EntityKind, _ name: String) -> String {
+        var slug = ""
+        for scalar in SearchFolding.fold(name).unicodeScalars.prefix(60) {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+                slug.unicodeScalars.append(scalar)
+            } else if !slug.isEmpty && !slug.hasSuffix("-") {
+                slug += "-"
+            }
+        }
+        while slug.hasSuffix("-") { slug.removeLast() }
+        let base = kind.idPrefix + (slug.isEmpty ? "unnamed" : slug)
+        var id = base, suffix = 1
+        while writer.targets[id] != nil {
+            suffix += 1
+            id = "\(base)-\(suffix)"
+        }
+        return id
+    }
+}

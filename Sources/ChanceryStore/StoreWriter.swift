@@ -1,0 +1,156 @@
+import ChanceryModel
+import GRDB
+import GRDBSQLite
+
+/// What a link needs to know of the entity it points to.
+struct LinkTarget {
+    /// The entity's kind (`EntityKind` raw value).
+    var kind: String
+    /// The name the linking record is also found by (see `PendingEntity.linkName`).
+    var name: String?
+}
+
+/// Writes entities with their links, citations and search text through prepared statements, inside the
+/// caller's transaction. Building from `Data/`, imports and generated stores all write through it.
+final class StoreWriter {
+    private let db: Database
+    private let insertEntity: Statement
+    private let insertLink: Statement
+    private let insertCitation: Statement
+    private let insertSearchText: Statement
+    /// The entities links may point to, by id: those given at the start and every one written since.
+    private(set) var targets: [String: LinkTarget]
+    /// The largest link rowid before this writer wrote any: the links after it are the new ones.
+    private let lastLinkBefore: Int64
+
+    /// A writer into `db`, whose links may point to `targets` and to whatever it writes.
+    init(_ db: Database, targets: [String: LinkTarget]) throws {
+        self.db = db
+        self.targets = targets
+        insertEntity = try db.makeStatement(sql: """
+            INSERT INTO entity (id, kind, category, name, sortName, acronym, text, date, dateStart, dateEnd, dateNote,
+                                context, fields, linkedEventCount)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
+            """)
+        insertLink = try db.makeStatement(sql: """
+            INSERT INTO link (fromID, toID, role, fromKind, toKind, fromDateStart, position) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        insertCitation = try db.makeStatement(sql: "INSERT INTO citation (entityID, position, sourceID, quote) VALUES (?, ?, ?, ?)")
+        insertSearchText = try db.makeStatement(sql: "INSERT INTO entity_fts (rowid, text) VALUES (?, ?)")
+        lastLinkBefore = try Int64.fetchOne(db, sql: "SELECT coalesce(max(rowid), 0) FROM link") ?? 0
+    }
+
+    /// The name to show for `id` in another record (see `PendingEntity.linkName`), or nil.
+    func name(_ id: String) -> String? {
+        targets[id]?.name
+    }
+
+    /// Writes `batch`, whose records may link to one another (a visit and its meetings, or a whole dataset).
+    /// Later records may link to them too unless `linkable` is false, which saves memory on large imports.
+    func write(_ batch: [PendingEntity], linkable: Bool = true) throws {
+        for entity in batch {
+            targets[entity.record.id] = LinkTarget(kind: entity.record.kind, name: entity.linkName)
+        }
+        for entity in batch { try write(entity) }
+        if !linkable {
+            for entity in batch { targets[entity.record.id] = nil }
+        }
+    }
+
+    private func write(_ entity: PendingEntity) throws {
+        let record = entity.record
+        try run(insertEntity) { bind in
+            bind.text(record.id); bind.text(record.kind); bind.text(record.category); bind.text(record.name)
+            bind.text(record.sortName); bind.text(record.acronym); bind.text(record.text); bind.text(record.date)
+            bind.integer(record.dateStart); bind.integer(record.dateEnd); bind.text(record.dateNote)
+            bind.text(record.context); bind.text(record.fields)
+        }
+        let rowid = db.lastInsertedRowID
+        var words = entity.words
+        for (position, link) in entity.links.enumerated() {
+            guard let target = targets[link.to] else { continue }
+            try run(insertLink) { bind in
+                bind.text(record.id); bind.text(link.to); bind.text(link.role.rawValue); bind.text(record.kind)
+                bind.text(target.kind); bind.integer(record.dateStart); bind.integer(Int64(position))
+            }
+            if let name = target.name { words.append(name) }
+        }
+        for (position, citation) in entity.citations.enumerated() {
+            try run(insertCitation) { bind in
+                bind.text(record.id); bind.integer(Int64(position)); bind.text(citation.source)
+                bind.text(PendingEntity.capped(citation.quote, to: PendingEntity.maximumTextLength))
+            }
+            words.append(citation.quote)
+        }
+        // Folded word by word, so that one name with accents does not send the whole text down the slow path.
+        let searchText = words.map(SearchFolding.fold).joined(separator: " \n ")
+        try run(insertSearchText) { bind in
+            bind.integer(rowid)
+            bind.text(searchText)
+        }
+    }
+
+    /// Binds the values of one row to `statement` in order and runs it. Binding straight through SQLite's
+    /// C API, rather than through `StatementArguments`, saves an array of boxed values per row.
+    private func run(_ statement: Statement, _ bindValues: (inout Binder) -> Void) throws {
+        let handle = statement.sqliteStatement
+        var binder = Binder(statement: handle)
+        bindValues(&binder)
+        let code = sqlite3_step(handle)
+        sqlite3_reset(handle)
+        guard code == SQLITE_DONE else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
+                                sql: statement.sql)
+        }
+    }
+
+    /// Binds values to the parameters of a statement, one after the other.
+    private struct Binder {
+        let statement: SQLiteStatement
+        private var index: Int32 = 1
+        /// SQLite copies the text, so the string need not outlive the call.
+        private static var transient: sqlite3_destructor_type { unsafeBitCast(-1, to: sqlite3_destructor_type.self) }
+
+        init(statement: SQLiteStatement) {
+            self.statement = statement
+        }
+
+        mutating func text(_ value: String?) {
+            if let value {
+                var value = value
+                let index = index
+                value.withUTF8 { bytes in
+                    if let start = bytes.baseAddress {
+                        start.withMemoryRebound(to: CChar.self, capacity: bytes.count) { characters in
+                            _ = sqlite3_bind_text(statement, index, characters, Int32(bytes.count), Self.transient)
+                        }
+                    } else {
+                        _ = sqlite3_bind_text(statement, index, "", 0, Self.transient)
+                    }
+                }
+            } else {
+                sqlite3_bind_null(statement, index)
+            }
+            index += 1
+        }
+
+        mutating func integer(_ value: Int64) {
+            sqlite3_bind_int64(statement, index, value)
+            index += 1
+        }
+    }
+
+    /// Adds the links written by this writer to `linkedEventCount` of the entities at either end, counting
+    /// each link from an event at its target and each link to an event at its source, in two grouped scans.
+    func countLinkedEvents() throws {
+        try db.execute(sql: """
+            UPDATE entity SET linkedEventCount = linkedEventCount + added.count
+            FROM (SELECT id, sum(count) AS count FROM (
+                      SELECT toID AS id, count(*) AS count FROM link WHERE rowid > ?1 AND fromKind = 'event' GROUP BY toID
+                      UNION ALL
+                      SELECT fromID AS id, count(*) AS count FROM link WHERE rowid > ?1 AND toKind = 'event' GROUP BY fromID)
+                  GROUP BY id) AS added
+            WHERE entity.id = added.id
+            """, arguments: [lastLinkBefore])
+    }
+}
