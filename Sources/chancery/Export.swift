@@ -34,7 +34,7 @@ struct Export: ParsableCommand {
             guard kind == nil || kind == .events else {
                 throw ValidationError("--format csv writes events only (the columns `chancery import` reads)")
             }
-            output = DatasetExport.csv(dataset)
+            output = EventTable.csv(dataset)
         }
         FileHandle.standardOutput.write(Data(output.utf8))
     }
@@ -126,28 +126,4 @@ enum DatasetExport {
         return output
     }
 
-    /// The columns `chancery import` reads.
-    static let csvColumns = ["id", "date", "kind", "title", "summary", "organizations", "people", "places", "countries", "source", "quote"]
-
-    /// Events as CSV (RFC 4180): list cells hold `;`-separated ids; source and quote are the first citation.
-    static func csv(_ dataset: Dataset) -> String {
-        let countries = Set(dataset.places.filter { $0.kind == .country }.map(\.id))
-        var output = csvColumns.joined(separator: ",") + "\r\n"
-        for event in dataset.events {
-            func ids(_ kind: EntityKind, _ keep: (String) -> Bool = { _ in true }) -> String {
-                event.links.map(\.to).filter { EntityKind(id: $0) == kind && keep($0) }.joined(separator: ";")
-            }
-            let cells = [event.id, event.date?.edtf ?? "", event.kind.rawValue, event.title, event.summary,
-                         ids(.organization), ids(.person), ids(.place) { !countries.contains($0) },
-                         ids(.place) { countries.contains($0) },
-                         event.citations.first?.source ?? "", event.citations.first?.quote ?? ""]
-            output += cells.map(csvField).joined(separator: ",") + "\r\n"
-        }
-        return output
-    }
-
-    private static func csvField(_ value: String) -> String {
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
 }
