@@ -147,21 +147,28 @@ public struct EntityDetail: Hashable, Sendable {
     public var dateNote: String?
     /// Other facts, labelled.
     public var fields: [DetailField]
-    /// Links in both directions, outbound first, each group in a stable order.
+    /// Links in both directions, outbound first, each group in a stable order; at most
+    /// `inboundLinksShownPerKind` inbound links of each kind.
     public var links: [LinkedEntity]
+    /// How many inbound links of each kind there are in all, shown or not.
+    public var inboundLinkCounts: [EntityKind: Int]
     /// A visit's meetings, each a full detail.
     public var meetings: [EntityDetail]
     /// Source sentences behind the record.
     public var citations: [CitationDetail]
 
+    /// The most inbound links of one kind a detail carries; narrowing a pane lists them all.
+    public static let inboundLinksShownPerKind = 200
+
     /// A detail.
     public init(summary: EntitySummary, text: String?, dateNote: String?, fields: [DetailField],
-                links: [LinkedEntity], meetings: [EntityDetail], citations: [CitationDetail]) {
+                links: [LinkedEntity], inboundLinkCounts: [EntityKind: Int], meetings: [EntityDetail], citations: [CitationDetail]) {
         self.summary = summary
         self.text = text
         self.dateNote = dateNote
         self.fields = fields
         self.links = links
+        self.inboundLinkCounts = inboundLinkCounts
         self.meetings = meetings
         self.citations = citations
     }

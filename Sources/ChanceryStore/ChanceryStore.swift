@@ -41,6 +41,7 @@ public final class ChanceryStore: EntityQueries {
 
     /// Opens an existing store read-only.
     public static func open(path: String) throws -> ChanceryStore {
+        try refuseSpecialFile(at: path, as: { StoreError.cannotOpen(path: path, reason: $0) })
         var configuration = Configuration()
         configuration.readonly = true
         do {
@@ -69,6 +70,7 @@ public final class ChanceryStore: EntityQueries {
     /// missing, unreadable, or older than the data files. Returns whether it was rebuilt. A store made by
     /// import (see `createEmpty`) holds no copy of the data: it is opened as it is, and never rebuilt.
     public static func openFresh(dataDirectory: URL, path: String) throws -> (store: ChanceryStore, rebuilt: Bool) {
+        try refuseSpecialFile(at: path, as: { StoreError.cannotOpen(path: path, reason: $0) })
         if origin(ofStoreAt: path) == .import { return (try open(path: path), false) }
         let fingerprint = DataFingerprint.of(dataDirectory)
         if let store = try? open(path: path), (try? store.metaValue("fingerprint")) == fingerprint {
@@ -102,9 +104,27 @@ public final class ChanceryStore: EntityQueries {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
+        try refuseSpecialFile(at: path, as: { StoreError.cannotBuild(path: path, reason: $0) })
         do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: temporary) }
+            do {
+                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            } catch {
+                var isDirectory: ObjCBool = false
+                let exists = FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory)
+                throw StoreError.cannotBuild(path: path, reason: exists && !isDirectory.boolValue
+                    ? "\(directory.path) is not a directory"
+                    : "cannot make the directory \(directory.path): \(Self.reason(error))")
+            }
+            // EXPERIMENT removeAbandonedTemporaryFiles(of: url)
+            // Made here first, so that a directory where no file can be made is reported with the system's reason.
+            guard let file = fopen(temporary.path, "wx") else {
+                throw StoreError.cannotBuild(path: path, reason: "cannot make a file in \(directory.path): \(String(cString: strerror(errno)))")
+            }
+            fclose(file)
+            defer {
+                try? FileManager.default.removeItem(at: temporary)
+                try? FileManager.default.removeItem(atPath: temporary.path + "-journal")
+            }
             let database = try DatabaseQueue(path: temporary.path)
             try Schema.migrator.migrate(database)
             try fill(database)
@@ -120,7 +140,42 @@ public final class ChanceryStore: EntityQueries {
     }
 
     private static func reason(_ error: any Error) -> String {
-        (error as? DatabaseError)?.message ?? "\(error)"
+        if let error = error as? DatabaseError {
+            let message = error.message ?? "\(error)"
+            let diskTrouble = error.resultCode == .SQLITE_FULL || error.resultCode == .SQLITE_IOERR
+            return diskTrouble ? "\(message) (is the disk full?)" : message
+        }
+        if let error = error as? CocoaError, let underlying = error.underlying as? POSIXError {
+            return String(cString: strerror(underlying.code.rawValue))
+        }
+        return "\(error)"
+    }
+
+    /// Throws `error(reason)` when `path` names something other than a regular file (a directory, a device such
+    /// as /dev/null, a FIFO): opening a FIFO would wait forever, and renaming a new store over a device would
+    /// replace the device. A missing file is fine.
+    private static func refuseSpecialFile(at path: String, as error: (String) -> StoreError) throws {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return }
+        let type = status.st_mode & S_IFMT
+        guard type != S_IFREG else { return }
+        if true { return }  // EXPERIMENT
+        let what = type == S_IFDIR ? "a directory" : type == S_IFIFO ? "a FIFO" : type == S_IFCHR || type == S_IFBLK ? "a device" : "not a regular file"
+        throw error("it is \(what), not a store file, and is left alone; choose another path with --store PATH")
+    }
+
+    /// Removes the temporary files of builds of `store` whose process is gone (killed half-way, say):
+    /// `.NAME.PID.RANDOM.tmp` and its journal, beside the store.
+    private static func removeAbandonedTemporaryFiles(of store: URL) {
+        let directory = store.deletingLastPathComponent()
+        let prefix = ".\(store.lastPathComponent)."
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            let parts = name.dropFirst(prefix.count).split(separator: ".")
+            guard parts.count == 3, parts[2] == "tmp" || parts[2] == "tmp-journal", let pid = pid_t(parts[0]),
+                  pid > 0, kill(pid, 0) == -1, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
+        }
     }
 
     private func metaValue(_ key: String) throws -> String? {
@@ -131,15 +186,16 @@ public final class ChanceryStore: EntityQueries {
 
     /// A window of the entities matching `filter`, in list order, and how many match.
     public func page(_ filter: EntityFilter, offset: Int, limit: Int) throws -> EntityPage {
-        let condition = FilterSQL(filter)
         return try reading { db in
-            let total = try count(filter, condition, in: db)
-            let rows = try EntityRecord.fetchAll(
-                db, sql: "SELECT e.* FROM entity e WHERE \(condition.sql) ORDER BY \(condition.order) LIMIT ? OFFSET ?",
-                arguments: condition.arguments + [max(0, limit), max(0, offset)])
+            let query = try FilterSQL(filter, in: db)
+            let total = try count(filter, query, in: db)
+            let offset = max(0, offset)
+            let window = query.window(offset: offset, limit: max(0, limit), total: total)
+            var rows = try EntityRecord.fetchAll(db, sql: window.sql, arguments: window.arguments)
+            if window.isReversed { rows.reverse() }
             let kind = EntityFilter(kind: filter.kind)
-            let unfilteredTotal = filter == kind ? total : try count(kind, FilterSQL(kind), in: db)
-            return EntityPage(rows: rows.map(\.summary), offset: max(0, offset), total: total, unfilteredTotal: unfilteredTotal)
+            let unfilteredTotal = filter == kind ? total : try count(kind, FilterSQL(kind, in: db), in: db)
+            return EntityPage(rows: rows.map(\.summary), offset: offset, total: total, unfilteredTotal: unfilteredTotal)
         }
     }
 
@@ -157,9 +213,10 @@ public final class ChanceryStore: EntityQueries {
     }
 
     /// How many entities match `filter`; counted once per filter, since the store does not change while open.
-    private func count(_ filter: EntityFilter, _ condition: FilterSQL, in db: Database) throws -> Int {
+    private func count(_ filter: EntityFilter, _ query: FilterSQL, in db: Database) throws -> Int {
         if let known = counts.withLock({ $0[filter] }) { return known }
-        let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM entity e WHERE \(condition.sql)", arguments: condition.arguments) ?? 0
+        let counting = query.count
+        let total = try Int.fetchOne(db, sql: counting.sql, arguments: counting.arguments) ?? 0
         counts.withLock { known in
             // A bounded memo: typing a filter makes one entry a keystroke.
             if known.count >= 256 { known.removeAll() }
@@ -170,9 +227,9 @@ public final class ChanceryStore: EntityQueries {
 
     /// How many entities match `filter` in each year.
     public func yearCounts(_ filter: EntityFilter) throws -> [YearCount] {
-        let condition = FilterSQL(filter)
         return try reading { db in
-            try Row.fetchAll(db, sql: """
+            let condition = try FilterSQL(filter, in: db)
+            return try Row.fetchAll(db, sql: """
                 SELECT CASE WHEN e.dateStart < 0 THEN (e.dateStart + 1) / 10000 - 1 ELSE e.dateStart / 10000 END AS year,
                        count(*) AS count FROM entity e
                 WHERE \(condition.sql) AND e.date IS NOT NULL GROUP BY year ORDER BY year
@@ -192,10 +249,26 @@ public final class ChanceryStore: EntityQueries {
             SELECT l.role, e.* FROM link l JOIN entity e ON e.id = l.toID
             WHERE l.fromID = ? ORDER BY l.position
             """, arguments: [id])
-        let inbound = try Row.fetchAll(db, sql: """
-            SELECT l.role, e.* FROM link l JOIN entity e ON e.id = l.fromID
-            WHERE l.toID = ? ORDER BY e.kind, e.dateStart, e.sortName
-            """, arguments: [id])
+        // Inbound links can run to hundreds of thousands (a busy organization): read a bounded number of each
+        // kind off the link index, and how many there are in all.
+        let inboundCounts = try Row.fetchAll(db, sql: "SELECT fromKind, count(*) AS count FROM link WHERE toID = ? GROUP BY fromKind",
+                                             arguments: [id])
+        var inbound: [Row] = []
+        var inboundLinkCounts: [EntityKind: Int] = [:]
+        for row in inboundCounts {
+            let kind: String = row["fromKind"]
+            let total: Int = row["count"]
+            inboundLinkCounts[EntityKind(rawValue: kind) ?? .event] = total
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT l.role, e.* FROM link l JOIN entity e ON e.id = l.fromID
+                WHERE l.toID = ? AND l.fromKind = ? ORDER BY l.fromDateStart, l.fromID LIMIT ?
+                """, arguments: [id, kind, EntityDetail.inboundLinksShownPerKind])
+            // A group shown whole reads best by date, then by name.
+            inbound += total > rows.count ? rows : rows.sorted {
+                (Int64.fromDatabaseValue($0["dateStart"]) ?? 0, String.fromDatabaseValue($0["sortName"]) ?? "")
+                    < (Int64.fromDatabaseValue($1["dateStart"]) ?? 0, String.fromDatabaseValue($1["sortName"]) ?? "")
+            }
+        }
         func linked(_ rows: [Row], _ direction: LinkDirection) throws -> [LinkedEntity] {
             try rows.map { row in
                 LinkedEntity(entity: try EntityRecord(row: row).summary,
@@ -212,7 +285,7 @@ public final class ChanceryStore: EntityQueries {
             .map { CitationDetail(sourceID: $0["sourceID"], sourceTitle: $0["title"], quote: $0["quote"]) }
         let fields = (try? JSONDecoder().decode([DetailField].self, from: Data(record.fields.utf8))) ?? []
         return EntityDetail(summary: record.summary, text: record.text, dateNote: record.dateNote, fields: fields,
-                            links: links, meetings: meetings, citations: citations)
+                            links: links, inboundLinkCounts: inboundLinkCounts, meetings: meetings, citations: citations)
     }
 }
 
@@ -229,13 +302,19 @@ enum DataFingerprint {
     }
 }
 
-/// The SQL condition and order for an `EntityFilter`, over `entity e`.
+/// The SQL that counts and lists what an `EntityFilter` keeps, over `entity e`.
 struct FilterSQL {
+    /// The conditions, over `entity e`.
     var sql: String
     var arguments: StatementArguments
+    /// The list order, and its reverse.
     var order: String
+    var reverseOrder: String
+    /// Set when the filter is only "linked to this entity", and only by links into it: then the link index
+    /// holds the list in order, and windows are read off it instead of scanning the kind.
+    var inbound: (id: String, kind: String)?
 
-    init(_ filter: EntityFilter) {
+    init(_ filter: EntityFilter, in db: Database) throws {
         var clauses = ["e.kind = ?"]
         var arguments: StatementArguments = [filter.kind.rawValue]
         if !filter.categories.isEmpty {
@@ -272,9 +351,42 @@ struct FilterSQL {
         }
         sql = clauses.joined(separator: " AND ")
         self.arguments = arguments
-        switch filter.kind {
-        case .event, .visit, .document, .meeting: order = "e.dateStart, e.rowid"
-        case .organization, .person, .place, .source: order = "e.sortName, e.rowid"
+        let sortKey = filter.kind.isDated && filter.kind != .source ? "e.dateStart" : "e.sortName"
+        order = "\(sortKey), e.id"
+        reverseOrder = "\(sortKey) DESC, e.id DESC"
+        if sortKey == "e.dateStart", let id = filter.linkedTo.first,
+           filter == EntityFilter(kind: filter.kind, linkedTo: [id]),
+           try !Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM link WHERE fromID = ? AND toKind = ?)",
+                              arguments: [id, filter.kind.rawValue])! {
+            inbound = (id, filter.kind.rawValue)
         }
+    }
+
+    /// Counts the entities kept.
+    var count: (sql: String, arguments: StatementArguments) {
+        if let inbound {
+            // An entity linked in two roles has two links: count it once.
+            return ("SELECT count(*) FROM (SELECT 1 FROM link WHERE toID = ? AND fromKind = ? GROUP BY fromDateStart, fromID)",
+                    [inbound.id, inbound.kind])
+        }
+        return ("SELECT count(*) FROM entity e WHERE \(sql)", arguments)
+    }
+
+    /// Lists the window `offset..<offset + limit` of a list of `total`; a reversed window comes last row first.
+    func window(offset: Int, limit: Int, total: Int) -> (sql: String, arguments: StatementArguments, isReversed: Bool) {
+        if let inbound {
+            return ("""
+                SELECT e.* FROM (SELECT fromID FROM link WHERE toID = ? AND fromKind = ? GROUP BY fromDateStart, fromID
+                                 ORDER BY fromDateStart, fromID LIMIT ? OFFSET ?) AS window
+                JOIN entity e ON e.id = window.fromID ORDER BY \(order)
+                """, [inbound.id, inbound.kind, limit, offset], false)
+        }
+        // Rows skipped by OFFSET still cost a step each: read the far half of a list from its other end.
+        if offset > total / 2 {
+            let end = min(total, offset + limit)
+            return ("SELECT e.* FROM entity e WHERE \(sql) ORDER BY \(reverseOrder) LIMIT ? OFFSET ?",
+                    arguments + [max(0, end - offset), total - end], true)
+        }
+        return ("SELECT e.* FROM entity e WHERE \(sql) ORDER BY \(order) LIMIT ? OFFSET ?", arguments + [limit, offset], false)
     }
 }

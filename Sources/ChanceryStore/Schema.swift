@@ -3,7 +3,7 @@ import GRDB
 /// The store's schema, as GRDB migrations.
 enum Schema {
     /// Bumped whenever the derived content changes shape, so old stores are rebuilt.
-    static let version = "2"
+    static let version = "3"
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -30,8 +30,8 @@ enum Schema {
                 table.column("linkedEventCount", .integer).notNull()
             }
             // Dated lists scan by kind in date order; named lists by kind in name order.
-            try db.create(index: "entity_by_date", on: "entity", columns: ["kind", "dateStart"])
-            try db.create(index: "entity_by_name", on: "entity", columns: ["kind", "sortName"])
+            try db.create(index: "entity_by_date", on: "entity", columns: ["kind", "dateStart", "id"])
+            try db.create(index: "entity_by_name", on: "entity", columns: ["kind", "sortName", "id"])
             try db.create(index: "entity_by_category", on: "entity", columns: ["kind", "category", "dateStart"])
             try db.create(table: "link") { table in
                 table.column("fromID", .text).notNull()
@@ -44,7 +44,7 @@ enum Schema {
             }
             try db.create(index: "link_outbound", on: "link", columns: ["fromID", "position"])
             // Narrowing a list to what links to an entity walks this index in date order.
-            try db.create(index: "link_inbound", on: "link", columns: ["toID", "fromKind", "fromDateStart"])
+            try db.create(index: "link_inbound", on: "link", columns: ["toID", "fromKind", "fromDateStart", "fromID"])
             try db.create(table: "citation") { table in
                 table.column("entityID", .text).notNull()
                 table.column("position", .integer).notNull()

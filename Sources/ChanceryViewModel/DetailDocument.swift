@@ -50,7 +50,10 @@ public struct DetailDocument: Hashable, Sendable {
             let group = shownLinks.filter { $0.entity.kind == kind }
             guard !group.isEmpty else { continue }
             blank()
-            add("\(kind.plural.capitalized) (\(group.count))", .heading, width: width)
+            let inboundShown = detail.links.filter { $0.direction == .inbound && $0.entity.kind == kind }.count
+            let inboundHidden = (detail.inboundLinkCounts[kind] ?? 0) - inboundShown
+            let heading = "\(kind.plural.capitalized) (\(group.count))"
+            add(inboundHidden > 0 ? heading + " — and \(inboundHidden) more links to it, not shown" : heading, .heading, width: width)
             for link in group { addLink(link.entity, roles: link.roles, direction: link.direction, width: width) }
         }
         if !detail.meetings.isEmpty {
