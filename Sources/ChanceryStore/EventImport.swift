@@ -109,8 +109,9 @@ extension ChanceryStore {
         _ = try open(path: path)
         var configuration = Configuration()
         configuration.prepareDatabase { db in
-            // A large page cache keeps the indexes being filled in memory; temporary sorts stay in memory too.
-            try db.execute(sql: "PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY")
+            // 256 MiB of page cache keeps the pages being filled in memory, and lets the index rebuild sort
+            // in memory before it spills to temporary files.
+            try db.execute(sql: "PRAGMA cache_size = -262144")
         }
         let database: DatabaseQueue
         do {

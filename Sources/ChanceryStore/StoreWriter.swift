@@ -18,7 +18,7 @@ final class StoreWriter {
     private let insertLink: Statement
     private let insertCitation: Statement
     private let insertSearchText: Statement
-    /// The entities links may point to, by id: those given at the start and every one written since.
+    /// The entities links may point to, by id: those given at the start and those written since as linkable.
     private(set) var targets: [String: LinkTarget]
     /// The largest link rowid before this writer wrote any: the links after it are the new ones.
     private let lastLinkBefore: Int64
