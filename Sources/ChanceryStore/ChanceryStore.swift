@@ -115,7 +115,7 @@ public final class ChanceryStore: EntityQueries {
                     ? "\(directory.path) is not a directory"
                     : "cannot make the directory \(directory.path): \(Self.reason(error))")
             }
-            // EXPERIMENT removeAbandonedTemporaryFiles(of: url)
+            removeAbandonedTemporaryFiles(of: url)
             // Made here first, so that a directory where no file can be made is reported with the system's reason.
             guard let file = fopen(temporary.path, "wx") else {
                 throw StoreError.cannotBuild(path: path, reason: "cannot make a file in \(directory.path): \(String(cString: strerror(errno)))")
@@ -159,7 +159,6 @@ public final class ChanceryStore: EntityQueries {
         guard stat(path, &status) == 0 else { return }
         let type = status.st_mode & S_IFMT
         guard type != S_IFREG else { return }
-        if true { return }  // EXPERIMENT
         let what = type == S_IFDIR ? "a directory" : type == S_IFIFO ? "a FIFO" : type == S_IFCHR || type == S_IFBLK ? "a device" : "not a regular file"
         throw error("it is \(what), not a store file, and is left alone; choose another path with --store PATH")
     }
