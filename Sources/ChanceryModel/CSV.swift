@@ -237,13 +237,6 @@ public struct CSVReader {
 
 /// Writes RFC 4180 CSV.
 public enum CSVWriter {
-    /// One record: the fields, quoted where needed, separated by commas and ended by CRLF.
-    public static func line(_ fields: [String]) -> String {
-        var bytes: [UInt8] = []
-        appendLine(fields, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
     /// Appends one record to `output`; a field holding a comma, a quote or a line break is quoted, its quotes doubled.
     public static func appendLine(_ fields: [String], to output: inout [UInt8]) {
         for (index, field) in fields.enumerated() {
