@@ -13,6 +13,7 @@ struct Browse: ParsableCommand {
     func run() throws {
         let store = try locations.openStore()
         let runner = EffectRunner(store: store)
+        let injectsFault = ProcessInfo.processInfo.environment["CHANCERY_FAULT"] == "frame"
         var quitSignal: Int32?
         do {
             try NcursesTerminal.withTerminal { terminal in
@@ -31,6 +32,7 @@ struct Browse: ParsableCommand {
                         if state.wantsRedraw { terminal.invalidate() }
                         terminal.draw(buffer, cursor: cursor)
                         needsDrawing = false
+                        if injectsFault { throw InjectedFault() }
                     }
                     // A read posts its answer before it stops counting as busy, so when the runner is idle
                     // every answer is already waiting: take them before blocking for a key.
@@ -59,4 +61,10 @@ struct Browse: ParsableCommand {
         }
         if let quitSignal { throw ExitCode(128 + quitSignal) }
     }
+}
+
+/// The error `CHANCERY_FAULT=frame` throws in the middle of the browser's loop, once a frame is on the screen,
+/// so that tests can show a failure there still gives the terminal back (docs/RELIABILITY.md).
+struct InjectedFault: Error, CustomStringConvertible {
+    var description: String { "injected fault (CHANCERY_FAULT=frame): the browser stopped after drawing a frame" }
 }

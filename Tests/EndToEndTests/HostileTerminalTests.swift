@@ -261,6 +261,18 @@ private func lines(_ screen: String) -> [String] {
         try pane.expectSaneAfterExit(redirection)
     }
 
+    /// An error thrown in the middle of the loop, once a frame is drawn (`CHANCERY_FAULT=frame`, a test-only
+    /// trigger): the terminal is given back before the message is printed, and the exit status says it failed.
+    @Test func aFaultInTheMiddleOfAFrameLeavesTheTerminalSane() throws {
+        let errors = FileManager.default.temporaryDirectory.appendingPathComponent("chancery-fault-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: errors) }
+        let pane = try Pane("CHANCERY_FAULT=frame \(browser) 2> '\(errors)'", width: 100, height: 30)
+        defer { pane.close() }
+        #expect(pane.exitStatus() == 1)
+        #expect(pane.contents(of: errors).contains("injected fault (CHANCERY_FAULT=frame)"), "\(pane.contents(of: errors))")
+        try pane.expectSaneAfterExit("after a fault mid-frame")
+    }
+
     /// Started with every signal blocked (as from a thread that blocks them, which Swift's test runner's do):
     /// the browser unblocks the ones it needs, so it still follows a resize, and still quits on SIGTERM with
     /// the terminal restored.
