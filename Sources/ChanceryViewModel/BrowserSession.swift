@@ -1,4 +1,5 @@
 import ChanceryModel
+import TerminalUI
 
 /// Runs the browser's state machine against a store: each action's reads run at once and are answered,
 /// so after `send` returns the state holds everything the screen needs.
@@ -20,6 +21,16 @@ public struct BrowserSession {
         while !effects.isEmpty {
             let effect = effects.removeFirst()
             effects += state.send(effect.perform(using: queries))
+        }
+    }
+
+    /// Presses the keys of a key script in order (a resize step resizes), stopping once the user quits.
+    public mutating func play(_ steps: [ScriptStep]) {
+        for step in steps where !state.shouldQuit {
+            switch step {
+            case .key(let key): send(.keyPressed(key))
+            case .resize(let width, let height): send(.keyPressed(.resize(width: width, height: height)))
+            }
         }
     }
 }

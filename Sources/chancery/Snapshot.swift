@@ -51,13 +51,7 @@ struct Snapshot: ParsableCommand {
             throw ExitCode(2)
         }
         var session = BrowserSession(width: width, height: height, queries: try locations.openStore())
-        for step in steps {
-            switch step {
-            case .key(let key): session.send(.keyPressed(key))
-            case .resize(let width, let height): session.send(.keyPressed(.resize(width: width, height: height)))
-            }
-            if session.state.shouldQuit { break }
-        }
+        session.play(steps)
         let buffer = BrowserScreen.render(session.state).buffer
         var output = buffer.plainText() + "\n"
         if styles { output += "-- styles --\n" + buffer.styleText() + "\n" }

@@ -21,12 +21,7 @@ extension Snapshotting where Value == ScreenBuffer, Format == String {
 /// The screen after pressing `keys` in a browser of `width` × `height` over the bundled data.
 private func screen(_ keys: String, width: Int, height: Int) throws -> ScreenBuffer {
     var session = BrowserSession(width: width, height: height, queries: TestStore.bundled)
-    for step in try KeyScript.parse(keys) {
-        switch step {
-        case .key(let key): session.send(.keyPressed(key))
-        case .resize(let width, let height): session.send(.keyPressed(.resize(width: width, height: height)))
-        }
-    }
+    session.play(try KeyScript.parse(keys))
     return BrowserScreen.render(session.state).buffer
 }
 

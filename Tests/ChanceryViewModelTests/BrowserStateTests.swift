@@ -14,12 +14,7 @@ private func session(width: Int = 120, height: Int = 40, keys: String = "") thro
 
 extension BrowserSession {
     mutating func press(_ keys: String) throws {
-        for step in try KeyScript.parse(keys) {
-            switch step {
-            case .key(let key): send(.keyPressed(key))
-            case .resize(let width, let height): send(.keyPressed(.resize(width: width, height: height)))
-            }
-        }
+        play(try KeyScript.parse(keys))
     }
 }
 
