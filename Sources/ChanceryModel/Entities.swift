@@ -1,6 +1,21 @@
 /// What kind of entity an id names; the id's prefix tells.
 public enum EntityKind: String, CaseIterable, Hashable, Sendable, Encodable {
-    case source, organization, person, place, document, event, visit, meeting
+    /// A source document (`src-`).
+    case source
+    /// An organization, agency, process or forum (`org-`).
+    case organization
+    /// A person (`person-`).
+    case person
+    /// A city, country or region (`place-`).
+    case place
+    /// A treaty, resolution, report or other text (`doc-`).
+    case document
+    /// Something that happened (`event-`).
+    case event
+    /// A delegation visit (`visit-`).
+    case visit
+    /// A meeting held during a visit (`meeting-`).
+    case meeting
 
     /// The id prefix of this kind, such as `org-`.
     public var idPrefix: String {
@@ -78,7 +93,12 @@ public enum LinkRole: String, CaseIterable, Hashable, Sendable, Encodable {
 
 /// Where a document's text comes from.
 public enum SourceKind: String, CaseIterable, Hashable, Sendable, Encodable {
-    case officialSite, newsArticle, blogPost
+    /// A government or institution's own site.
+    case officialSite
+    /// A news report.
+    case newsArticle
+    /// A personal or community post.
+    case blogPost
 }
 
 /// A source document of the dataset.
@@ -101,7 +121,20 @@ public struct Source: Hashable, Sendable, Encodable {
 
 /// What kind of body an organization is.
 public enum OrganizationKind: String, CaseIterable, Hashable, Sendable, Encodable {
-    case unBody, intergovernmental, regional, nationalAgency, ngo, forum, other
+    /// The UN or one of its organs, agencies and commissions.
+    case unBody
+    /// A global intergovernmental organization outside the UN.
+    case intergovernmental
+    /// A regional organization.
+    case regional
+    /// A ministry, office or agency of one state.
+    case nationalAgency
+    /// A non-governmental organization.
+    case ngo
+    /// A process or forum.
+    case forum
+    /// Anything else.
+    case other
 }
 
 /// An organization, agency, process or forum.
@@ -177,7 +210,12 @@ public struct Person: Hashable, Sendable, Encodable {
 
 /// What kind of place a place is.
 public enum PlaceKind: String, CaseIterable, Hashable, Sendable, Encodable {
-    case city, country, region
+    /// A city or town.
+    case city
+    /// A country.
+    case country
+    /// A region within or across countries.
+    case region
 }
 
 /// A city, country or region.
