@@ -71,6 +71,8 @@ private struct Pane {
     }
 
     func close() {
+        // The pane's processes may block SIGHUP (see `blockedSignals`), which is how kill-server ends them.
+        if let pid = (try? value("#{pane_pid}")).flatMap({ pid_t($0) }), pid > 1 { kill(-pid, SIGKILL) }
         _ = try? run(["kill-server"])
         try? FileManager.default.removeItem(at: files)
     }
