@@ -263,9 +263,10 @@ public final class ChanceryStore: EntityQueries {
                 WHERE l.toID = ? AND l.fromKind = ? ORDER BY l.fromDateStart, l.fromID LIMIT ?
                 """, arguments: [id, kind, EntityDetail.inboundLinksShownPerKind])
             // A group shown whole reads best by date, then by name.
-            inbound += total > rows.count ? rows : rows.sorted {
-                (Int64.fromDatabaseValue($0["dateStart"]) ?? 0, String.fromDatabaseValue($0["sortName"]) ?? "")
-                    < (Int64.fromDatabaseValue($1["dateStart"]) ?? 0, String.fromDatabaseValue($1["sortName"]) ?? "")
+            inbound += total > rows.count ? rows : rows.sorted { first, second in
+                let (firstDate, secondDate): (Int64, Int64) = (first["dateStart"], second["dateStart"])
+                let (firstName, secondName): (String, String) = (first["sortName"], second["sortName"])
+                return (firstDate, firstName) < (secondDate, secondName)
             }
         }
         func linked(_ rows: [Row], _ direction: LinkDirection) throws -> [LinkedEntity] {

@@ -27,17 +27,26 @@ enum Chancery {
         var stderr: String
     }
 
-    /// Runs `executable` (a path, or a name looked up in PATH) with `arguments`, stdin from /dev/null, and waits
-    /// for it. It uses posix_spawn and waitpid rather than Foundation's Process, whose exit detection waits for
-    /// descendants too, so a daemon left behind (a tmux server) would hang it; output goes through files for the same reason.
+    /// Runs `executable` (a path, or a name looked up in PATH) with `arguments`, stdin from /dev/null, and waits for it.
     static func run(_ arguments: [String], executable: String = binary, environment: [String: String]? = nil) throws -> Output {
+        try StartedProcess(arguments, executable: executable, environment: environment).wait()
+    }
+}
+
+/// A process started without waiting for it, stdin from /dev/null, its output going to files. It uses posix_spawn
+/// and waitpid rather than Foundation's Process, whose exit detection waits for descendants too, so a daemon left
+/// behind (a tmux server) would hang it; output goes through files for the same reason.
+struct StartedProcess {
+    /// The process id.
+    let pid: pid_t
+    private let outPath: String
+    private let errPath: String
+
+    /// Starts `executable` (a path, or a name looked up in PATH) with `arguments`.
+    init(_ arguments: [String], executable: String = Chancery.binary, environment: [String: String]? = nil) throws {
         let directory = FileManager.default.temporaryDirectory
-        let outPath = directory.appendingPathComponent("chancery-out-\(UUID().uuidString)").path
-        let errPath = directory.appendingPathComponent("chancery-err-\(UUID().uuidString)").path
-        defer {
-            try? FileManager.default.removeItem(atPath: outPath)
-            try? FileManager.default.removeItem(atPath: errPath)
-        }
+        outPath = directory.appendingPathComponent("chancery-out-\(UUID().uuidString)").path
+        errPath = directory.appendingPathComponent("chancery-err-\(UUID().uuidString)").path
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -51,11 +60,19 @@ enum Chancery {
         var pid: pid_t = 0
         let spawned = posix_spawnp(&pid, executable, &actions, nil, argv, variables)
         guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .ENOENT) }
+        self.pid = pid
+    }
+
+    /// Waits for the process and returns what it wrote; the status is 128 + N for a death by signal N.
+    func wait() -> Chancery.Output {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        let exited = status & 0x7F == 0
-        return Output(status: exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F),
-                      stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
-                      stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
+        defer {
+            try? FileManager.default.removeItem(atPath: outPath)
+            try? FileManager.default.removeItem(atPath: errPath)
+        }
+        return Chancery.Output(status: status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F),
+                               stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
+                               stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
     }
 }

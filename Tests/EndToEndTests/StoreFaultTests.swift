@@ -1,46 +1,6 @@
 import Foundation
 import Testing
 
-/// A `chancery` process started without waiting for it, its output going to files.
-private struct Started {
-    let pid: pid_t
-    let outPath: String
-    let errPath: String
-
-    init(_ arguments: [String]) throws {
-        let directory = FileManager.default.temporaryDirectory
-        outPath = directory.appendingPathComponent("chancery-out-\(UUID().uuidString)").path
-        errPath = directory.appendingPathComponent("chancery-err-\(UUID().uuidString)").path
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        let argv = ([Chancery.binary] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        let environment = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { environment.forEach { free($0) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, Chancery.binary, &actions, nil, argv, environment)
-        guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .ENOENT) }
-        self.pid = pid
-    }
-
-    /// Waits for the process and returns what it wrote; the status is 128 + N for a death by signal N.
-    func wait() -> Chancery.Output {
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        defer {
-            try? FileManager.default.removeItem(atPath: outPath)
-            try? FileManager.default.removeItem(atPath: errPath)
-        }
-        return Chancery.Output(status: status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F),
-                               stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
-                               stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
-    }
-}
-
 /// A folder of its own with a copy of the bundled data, removed by `close`.
 private struct Workspace {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("chancery-faults-\(UUID().uuidString)")
@@ -199,7 +159,7 @@ private func eventRows(_ output: Chancery.Output) -> Int {
         for round in 0..<3 {
             try? FileManager.default.removeItem(atPath: workspace.store)
             let arguments = ["list", "events", "--data", workspace.data.path, "--store", workspace.store]
-            let processes = try [Started(arguments), Started(arguments)]
+            let processes = try [StartedProcess(arguments), StartedProcess(arguments)]
             let results = processes.map { $0.wait() }
             for result in results {
                 #expect(result.status == 0, "round \(round): \(result.stderr)")
@@ -223,7 +183,7 @@ private func eventRows(_ output: Chancery.Output) -> Int {
         try workspace.growEvents(by: 20_000)
         let before = try contents(of: workspace.data)
 
-        let building = try Started(["list", "events", "--data", workspace.data.path, "--store", workspace.store])
+        let building = try StartedProcess(["list", "events", "--data", workspace.data.path, "--store", workspace.store])
         // Kill it once the new store is being written beside the old one.
         let folder = URL(fileURLWithPath: workspace.store).deletingLastPathComponent()
         let deadline = Date().addingTimeInterval(60)
