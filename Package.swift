@@ -49,7 +49,11 @@ let package = Package(
             "ChanceryModel",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "ChanceryStoreTests", dependencies: ["ChanceryStore", "ChanceryModel"]),
+        .testTarget(name: "ChanceryStoreTests", dependencies: [
+            "ChanceryStore", "ChanceryModel",
+            // SQLite's C API, to make databases of other programs and to hold locks as another process would.
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "TerminalUITests", dependencies: [
             "TerminalUI",
             .product(name: "PropertyBased", package: "swift-property-based"),

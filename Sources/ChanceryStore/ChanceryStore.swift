@@ -11,6 +11,14 @@ public enum StoreError: Error, CustomStringConvertible {
     case cannotBuild(path: String, reason: String)
     /// The store file could not be read.
     case cannotOpen(path: String, reason: String)
+    /// Another process (an import, a rebuild) kept the store locked for longer than `ChanceryStore.busyTimeout`.
+    case busy(path: String)
+    /// The file is not one chancery made; it is left alone.
+    case notAStore(path: String, reason: String)
+    /// The store cannot be read and is not one chancery may rebuild (it holds, or may hold, imported events).
+    case damaged(path: String, reason: String)
+    /// A new file was to be made at the path, and something is already there.
+    case exists(path: String)
 
     /// A message that says what happened and what to do.
     public var description: String {
@@ -23,70 +31,187 @@ public enum StoreError: Error, CustomStringConvertible {
             return "cannot build the store at \(path): \(reason)\nchoose another location with --store PATH"
         case .cannotOpen(let path, let reason):
             return "cannot open the store at \(path): \(reason)"
+        case .busy(let path):
+            return "the store at \(path) is busy: another chancery (an import, or a rebuild of the store) is writing it; "
+                + "try again when it has finished"
+        case .notAStore(let path, let reason):
+            return "\(path) is not a chancery store (\(reason)); it is left alone: choose another path with --store PATH"
+        case .damaged(let path, let reason):
+            return "cannot read the store at \(path): \(reason)\n"
+                + "it holds (or may hold) imported events, so chancery leaves it as it is; SQLite can often recover most of it:\n"
+                + "  sqlite3 '\(path)' .recover | sqlite3 RECOVERED.sqlite"
+        case .exists(let path):
+            return "\(path) already exists; chancery does not replace it: remove it or choose another path"
         }
     }
 }
 
-/// The local data store: an SQLite database derived from `Data/`, and the queries the browser runs.
+/// The local data store: an SQLite database derived from `Data/` (or filled by imports), and the queries the browser runs.
 public final class ChanceryStore: EntityQueries {
     private let database: DatabaseQueue
     private let counts = Mutex<[EntityFilter: Int]>([:])
     /// The store file's path.
     public let path: String
+    /// Whether the store is derived from data (and may be rebuilt) or holds the user's imported events.
+    public let origin: StoreOrigin
 
-    private init(database: DatabaseQueue, path: String) {
+    private init(database: DatabaseQueue, path: String, origin: StoreOrigin) {
         self.database = database
         self.path = path
+        self.origin = origin
     }
 
-    /// Opens an existing store read-only.
+    /// What opening a store file found: a store, or a chancery store SQLite cannot read, and why.
+    private enum Inspection {
+        case store(ChanceryStore)
+        case unreadable(reason: String)
+    }
+
+    /// Opens an existing store. Throws `notAStore` for a file chancery did not make, `busy` when another
+    /// process keeps it locked, and `cannotOpen` when it cannot be read.
     public static func open(path: String) throws -> ChanceryStore {
+        switch try inspect(path) {
+        case .store(let store): return store
+        case .unreadable(let reason): throw StoreError.cannotOpen(path: path, reason: reason)
+        }
+    }
+
+    /// Where the store at `path` came from, or nil when there is no readable store there.
+    public static func origin(ofStoreAt path: String) -> StoreOrigin? {
+        (try? open(path: path))?.origin
+    }
+
+    /// Opens the file at `path` as a store. It is opened read-write when the file and its folder allow it,
+    /// though nothing is written: SQLite then rolls back what an interrupted import left (a hot journal)
+    /// before anything is judged unreadable.
+    private static func inspect(_ path: String) throws -> Inspection {
         try refuseSpecialFile(at: path, as: { StoreError.cannotOpen(path: path, reason: $0) })
-        var configuration = Configuration()
-        configuration.readonly = true
-        do {
-            let database = try DatabaseQueue(path: path, configuration: configuration)
-            let version = try database.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema'") }
-            guard version == Schema.version else {
-                throw StoreError.cannotOpen(path: path, reason: "it was built by another version of chancery")
+        switch StoreFileContent(path: path) {
+        case .missing: throw StoreError.cannotOpen(path: path, reason: "there is no such file")
+        case .empty: return .unreadable(reason: "the file is empty")
+        case .notSQLite: throw StoreError.notAStore(path: path, reason: "it is not an SQLite database")
+        case .sqlite(let applicationID, _):
+            guard applicationID == StoreMark.applicationID || applicationID == 0 else {
+                throw StoreError.notAStore(path: path, reason: "it is the SQLite database of another program")
             }
+        }
+        do {
+            var configuration = Configuration()
+            configuration.busyMode = .timeout(busyTimeout)
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            configuration.readonly = access(path, W_OK) != 0 || access(folder, W_OK) != 0
+            let database = try DatabaseQueue(path: path, configuration: configuration)
+            let origin: StoreOrigin = try database.read { db in
+                let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                let userVersion = try Int32.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+                let hasMeta = try db.tableExists("meta")
+                if applicationID == StoreMark.applicationID, let origin = StoreMark.origin(userVersion: userVersion) {
+                    return origin
+                }
+                // Stores made before the header marks: a `meta` table with the schema, and `origin` for imports.
+                guard applicationID == 0, hasMeta,
+                      try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema'") != nil else {
+                    throw StoreError.notAStore(path: path, reason: "it is an SQLite database chancery did not make")
+                }
+                return try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'origin'") == "import" ? .import : .data
+            }
+            let version = try database.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema'") }
+            guard version == Schema.version else { return .unreadable(reason: "it was built by another version of chancery") }
             // A file cut short (an interrupted copy) can still open; its header tells the size it should have.
             let expectedSize = try database.read { db in
                 try Int64.fetchOne(db, sql: "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()")
             }
             let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value
-            guard size == expectedSize else {
-                throw StoreError.cannotOpen(path: path, reason: "the file is truncated")
-            }
-            return ChanceryStore(database: database, path: path)
+            guard size == expectedSize else { return .unreadable(reason: "the file is truncated") }
+            return .store(ChanceryStore(database: database, path: path, origin: origin))
         } catch let error as StoreError {
             throw error
+        } catch let error as DatabaseError {
+            switch error.resultCode {
+            case .SQLITE_BUSY, .SQLITE_LOCKED:
+                throw StoreError.busy(path: path)
+            case .SQLITE_READONLY, .SQLITE_CANTOPEN:
+                guard FileManager.default.fileExists(atPath: path + "-journal") else { return .unreadable(reason: Self.reason(error)) }
+                throw StoreError.cannotOpen(path: path, reason: """
+                    an interrupted import left its journal (\(path)-journal), which SQLite must roll back before the \
+                    store can be read; that needs write access to the store and its folder: run chancery once with it
+                    """)
+            default:
+                return .unreadable(reason: Self.reason(error))
+            }
         } catch {
-            throw StoreError.cannotOpen(path: path, reason: Self.reason(error))
+            return .unreadable(reason: Self.reason(error))
         }
     }
 
     /// Opens the store for `dataDirectory` at `path`, first (re)building it from the data when it is
-    /// missing, unreadable, or older than the data files. Returns whether it was rebuilt. A store made by
-    /// import (see `createEmpty`) holds no copy of the data: it is opened as it is, and never rebuilt.
+    /// missing, unreadable, or older than the data files. Returns whether it was rebuilt. Only a store that
+    /// chancery derived from data is ever rebuilt: a store holding imported events is opened as it is, or
+    /// reported (`damaged`) when it cannot be read, and a file chancery did not make is refused (`notAStore`).
     public static func openFresh(dataDirectory: URL, path: String) throws -> (store: ChanceryStore, rebuilt: Bool) {
-        try refuseSpecialFile(at: path, as: { StoreError.cannotOpen(path: path, reason: $0) })
-        if origin(ofStoreAt: path) == .import { return (try open(path: path), false) }
-        let fingerprint = DataFingerprint.of(dataDirectory)
-        if let store = try? open(path: path), (try? store.metaValue("fingerprint")) == fingerprint {
-            return (store, false)
+        // Another process may place or replace the store meanwhile: then look again.
+        for _ in 0..<5 {
+            do {
+                return try openOrRebuild(dataDirectory: dataDirectory, path: path)
+            } catch StoreError.exists(path) {
+                continue
+            }
         }
+        throw StoreError.busy(path: path)
+    }
+
+    private static func openOrRebuild(dataDirectory: URL, path: String) throws -> (store: ChanceryStore, rebuilt: Bool) {
+        try refuseSpecialFile(at: path, as: { StoreError.cannotOpen(path: path, reason: $0) })
+        let fingerprint = DataFingerprint.of(dataDirectory)
+        /// The store at `path` when it may be used as it is; nil when it is a derived store to rebuild.
+        func usable() throws -> ChanceryStore? {
+            let content = StoreFileContent(path: path)
+            if content == .empty { return nil }
+            switch try inspect(path) {
+            case .store(let store):
+                return store.origin == .import || (try? store.metaValue("fingerprint")) == fingerprint ? store : nil
+            case .unreadable(let reason):
+                guard content.isMarkedDerived || StoreFileContent(path: path).isMarkedDerived else {
+                    throw StoreError.damaged(path: path, reason: reason)
+                }
+                return nil
+            }
+        }
+        if StoreFileContent(path: path) != .missing, let store = try usable() { return (store, false) }
         let (dataset, issues) = Dataset.load(from: dataDirectory)
         let problems = issues + (issues.isEmpty ? dataset.validate() : [])
         guard problems.isEmpty else { throw StoreError.invalidData(directory: dataDirectory.path, issues: problems) }
-        try build(dataset, at: path, fingerprint: fingerprint)
+        guard let lock = try StoreWriteLock.acquire(path) else {
+            // Nothing there: made beside it and placed only if nothing appeared meanwhile (else `exists`, look again).
+            try build(dataset, at: path, fingerprint: fingerprint, placement: .new)
+            return (try open(path: path), true)
+        }
+        // Under the lock, no import is under way: look once more, since another run may have rebuilt it.
+        if let store = try usable() { return (store, false) }
+        try build(dataset, at: path, fingerprint: fingerprint, placement: .replacing(lock))
         return (try open(path: path), true)
     }
 
-    /// Writes the store for `dataset` to a temporary file beside `path`, then renames it into place,
-    /// so a reader sees the old store or the new one, never half of one.
+    /// Writes the store for `dataset` at `path`, replacing a store derived from data (never one holding
+    /// imported events, nor a file chancery did not make).
     public static func build(_ dataset: Dataset, at path: String, fingerprint: String) throws {
-        try writeAtomically(to: path) { database in
+        try refuseSpecialFile(at: path, as: { StoreError.cannotBuild(path: path, reason: $0) })
+        guard let lock = try StoreWriteLock.acquire(path) else {
+            return try build(dataset, at: path, fingerprint: fingerprint, placement: .new)
+        }
+        let content = StoreFileContent(path: path)
+        if content != .empty && !content.isMarkedDerived {
+            guard case .store(let store) = try inspect(path), store.origin == .data else {
+                throw StoreError.cannotBuild(path: path, reason: "it holds imported events, which a build from data would lose")
+            }
+        }
+        try build(dataset, at: path, fingerprint: fingerprint, placement: .replacing(lock))
+    }
+
+    /// Writes the store for `dataset` to a temporary file beside `path`, then places it there, so a reader
+    /// sees the old store or the new one, never half of one.
+    private static func build(_ dataset: Dataset, at path: String, fingerprint: String, placement: Placement) throws {
+        try writeAtomically(to: path, origin: .data, placement: placement) { database in
             let content = StoreContent(dataset)
             try database.write { db in
                 try content.insert(into: db)
@@ -98,12 +223,20 @@ public final class ChanceryStore: EntityQueries {
         }
     }
 
-    /// Makes a store in a temporary file beside `path` (migrated, then filled by `fill`) and renames it
-    /// into place, so that a reader sees the old file or the new one, never half of one.
-    static func writeAtomically(to path: String, _ fill: (DatabaseQueue) throws -> Void) throws {
-        let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent()
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
+    /// How a new store file is put at its path.
+    enum Placement {
+        /// Only where nothing is: `StoreError.exists` otherwise.
+        case new
+        /// Renamed over the file whose write lock is held.
+        case replacing(StoreWriteLock)
+    }
+
+    /// Makes a store in a temporary file beside `path` (migrated, marked with `origin`, then filled by `fill`)
+    /// and places it at `path`, so that a reader sees the old file or the new one, never half of one.
+    static func writeAtomically(to path: String, origin: StoreOrigin, placement: Placement,
+                                _ fill: (DatabaseQueue) throws -> Void) throws {
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+        let temporary = temporaryPath(beside: path)
         try refuseSpecialFile(at: path, as: { StoreError.cannotBuild(path: path, reason: $0) })
         do {
             do {
@@ -115,22 +248,33 @@ public final class ChanceryStore: EntityQueries {
                     ? "\(directory.path) is not a directory"
                     : "cannot make the directory \(directory.path): \(Self.reason(error))")
             }
-            removeAbandonedTemporaryFiles(of: url)
+            removeAbandonedTemporaryFiles(in: directory)
             // Made here first, so that a directory where no file can be made is reported with the system's reason.
-            guard let file = fopen(temporary.path, "wx") else {
+            guard let file = fopen(temporary, "wx") else {
                 throw StoreError.cannotBuild(path: path, reason: "cannot make a file in \(directory.path): \(String(cString: strerror(errno)))")
             }
             fclose(file)
             defer {
-                try? FileManager.default.removeItem(at: temporary)
-                try? FileManager.default.removeItem(atPath: temporary.path + "-journal")
+                try? FileManager.default.removeItem(atPath: temporary)
+                try? FileManager.default.removeItem(atPath: temporary + "-journal")
             }
-            let database = try DatabaseQueue(path: temporary.path)
+            let database = try DatabaseQueue(path: temporary)
             try Schema.migrator.migrate(database)
+            try database.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA application_id = \(StoreMark.applicationID)")
+                try db.execute(sql: "PRAGMA user_version = \(origin == .data ? StoreMark.derived : StoreMark.usersData)")
+            }
             try fill(database)
             try database.close()
-            guard rename(temporary.path, path) == 0 else {
-                throw StoreError.cannotBuild(path: path, reason: String(cString: strerror(errno)))
+            switch placement {
+            case .new:
+                try placeNewFile(temporary, at: path)
+            case .replacing(let lock):
+                try withExtendedLifetime(lock) {
+                    guard rename(temporary, path) == 0 else {
+                        throw StoreError.cannotBuild(path: path, reason: String(cString: strerror(errno)))
+                    }
+                }
             }
         } catch let error as StoreError {
             throw error
@@ -139,7 +283,7 @@ public final class ChanceryStore: EntityQueries {
         }
     }
 
-    private static func reason(_ error: any Error) -> String {
+    static func reason(_ error: any Error) -> String {
         if let error = error as? DatabaseError {
             let message = error.message ?? "\(error)"
             let diskTrouble = error.resultCode == .SQLITE_FULL || error.resultCode == .SQLITE_IOERR
@@ -149,32 +293,6 @@ public final class ChanceryStore: EntityQueries {
             return String(cString: strerror(underlying.code.rawValue))
         }
         return "\(error)"
-    }
-
-    /// Throws `error(reason)` when `path` names something other than a regular file (a directory, a device such
-    /// as /dev/null, a FIFO): opening a FIFO would wait forever, and renaming a new store over a device would
-    /// replace the device. A missing file is fine.
-    private static func refuseSpecialFile(at path: String, as error: (String) -> StoreError) throws {
-        var status = stat()
-        guard stat(path, &status) == 0 else { return }
-        let type = status.st_mode & S_IFMT
-        guard type != S_IFREG else { return }
-        let what = type == S_IFDIR ? "a directory" : type == S_IFIFO ? "a FIFO" : type == S_IFCHR || type == S_IFBLK ? "a device" : "not a regular file"
-        throw error("it is \(what), not a store file, and is left alone; choose another path with --store PATH")
-    }
-
-    /// Removes the temporary files of builds of `store` whose process is gone (killed half-way, say):
-    /// `.NAME.PID.RANDOM.tmp` and its journal, beside the store.
-    private static func removeAbandonedTemporaryFiles(of store: URL) {
-        let directory = store.deletingLastPathComponent()
-        let prefix = ".\(store.lastPathComponent)."
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }
-        for name in names where name.hasPrefix(prefix) {
-            let parts = name.dropFirst(prefix.count).split(separator: ".")
-            guard parts.count == 3, parts[2] == "tmp" || parts[2] == "tmp-journal", let pid = pid_t(parts[0]),
-                  pid > 0, kill(pid, 0) == -1, errno == ESRCH else { continue }
-            try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
-        }
     }
 
     private func metaValue(_ key: String) throws -> String? {

@@ -60,36 +60,15 @@ public struct ImportError: Error, Hashable, Sendable, CustomStringConvertible {
     public var description: String { line.map { "line \($0): \(message)" } ?? message }
 }
 
-/// Where a store came from, as its `meta` table says.
-public enum StoreOrigin: String, Sendable {
-    /// Built from a data directory, and rebuilt when the data change.
-    case data
-    /// Made by `chancery import` or `chancery generate`; never rebuilt from data.
-    case `import`
-}
-
 extension ChanceryStore {
-    /// Creates a store holding the schema and nothing else at `path`, marked as made by import so that
-    /// opening it never rebuilds it from data. Written beside `path` and renamed into place.
+    /// Creates a store holding the schema and nothing else at `path`, marked as the user's so that opening
+    /// it never rebuilds it from data. Made beside `path` and placed there only if nothing is there yet.
     public static func createEmpty(at path: String) throws {
-        try writeAtomically(to: path) { database in
+        try writeAtomically(to: path, origin: .import, placement: .new) { database in
             try database.write { db in
-                try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('schema', ?), ('origin', ?)",
-                               arguments: [Schema.version, StoreOrigin.import.rawValue])
+                try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('schema', ?)", arguments: [Schema.version])
             }
         }
-    }
-
-    /// Where the store at `path` came from, or nil when there is no readable store there.
-    public static func origin(ofStoreAt path: String) -> StoreOrigin? {
-        guard FileManager.default.fileExists(atPath: path) else { return nil }
-        var configuration = Configuration()
-        configuration.readonly = true
-        guard let database = try? DatabaseQueue(path: path, configuration: configuration),
-              let value = try? database.read({ db in
-                  try String.fetchOne(db, sql: "SELECT coalesce((SELECT value FROM meta WHERE key = 'origin'), 'data')")
-              }) else { return nil }
-        return StoreOrigin(rawValue: value)
     }
 
     /// Adds the events read from `csv`, then `visits`, to the store at `path`, all in one transaction: if
@@ -105,13 +84,22 @@ extension ChanceryStore {
     /// `synchronous` stays at its default (FULL): with one transaction it costs a handful of syncs.
     public static func importEvents(from csv: inout CSVReader, visits: [NamedVisit] = [], intoStoreAt path: String,
                                     reportIssue: (ImportIssue) -> Void,
-                                    progress: (ImportProgress) throws -> Void) throws -> ImportSummary {
+                                    progress: (ImportProgress) throws -> Void,
+                                    beforeCommit: (() -> Void)? = nil) throws -> ImportSummary {
+        // The write lock keeps out other imports and rebuilds for the whole import; under it, `open` refuses a file
+        // chancery did not make and lets SQLite roll back what an interrupted import left.
+        guard let lock = try StoreWriteLock.acquire(path) else {
+            throw StoreError.cannotOpen(path: path, reason: "there is no such file")
+        }
         _ = try open(path: path)
         var configuration = Configuration()
+        configuration.busyMode = .timeout(busyTimeout)
+        let cacheSize = beforeCommit == nil ? "-262144" : "16"
         configuration.prepareDatabase { db in
             // 256 MiB of page cache keeps the pages being filled in memory, and lets the index rebuild sort
-            // in memory before it spills to temporary files.
-            try db.execute(sql: "PRAGMA cache_size = -262144")
+            // in memory before it spills to temporary files. With a fault to inject, a tiny cache makes the
+            // transaction write into the store file before its commit, as a commit cut short does.
+            try db.execute(sql: "PRAGMA cache_size = \(cacheSize)")
         }
         let database: DatabaseQueue
         do {
@@ -119,42 +107,57 @@ extension ChanceryStore {
         } catch {
             throw StoreError.cannotOpen(path: path, reason: (error as? DatabaseError)?.message ?? "\(error)")
         }
-        defer { try? database.close() }
-        return try database.write { db in
-            guard let headerRow = try csv.next() else { throw ImportError(line: nil, message: "the file is empty; it needs a header line") }
-            let header: EventTableHeader
-            switch headerRow {
-            case .malformed(let line, let message):
-                throw ImportError(line: line, message: "the header: \(message)")
-            case .record(let line, let fields):
-                do throws(EventTableError) {
-                    header = try EventTableHeader(fields)
-                } catch {
-                    throw ImportError(line: line, message: "the header: \(error.message)")
-                }
+        defer { withExtendedLifetime(lock) { try? database.close() } }
+        do {
+            return try database.write { db in
+                // From here on the store is the user's: never rebuilt from data (see `StoreOrigin`).
+                try db.execute(sql: "PRAGMA application_id = \(StoreMark.applicationID); PRAGMA user_version = \(StoreMark.usersData)")
+                let summary = try importRows(from: &csv, visits: visits, into: db, reportIssue: reportIssue, progress: progress)
+                beforeCommit?()
+                return summary
             }
-            let importer = try EventImporter(db)
-            var rows = 1
-            while let row = try csv.next() {
-                rows += 1
-                switch row {
-                case .malformed(let line, let message):
-                    importer.summary.skippedRows += 1
-                    reportIssue(ImportIssue(line: line, message: message))
-                case .record(let line, let fields):
-                    do {
-                        try importer.add(try EventTableRow(fields, header: header))
-                    } catch let error as EventTableError {
-                        importer.summary.skippedRows += 1
-                        reportIssue(ImportIssue(line: line, message: error.message))
-                    }
-                }
-                try progress(ImportProgress(rows: rows, bytes: csv.bytesRead))
-            }
-            for visit in visits { try importer.add(visit) }
-            try importer.finish()
-            return importer.summary
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+            throw StoreError.busy(path: path)
         }
+    }
+
+    /// Reads the header and rows of `csv` and writes them, then `visits`, into `db`, inside the caller's transaction.
+    private static func importRows(from csv: inout CSVReader, visits: [NamedVisit], into db: Database,
+                                   reportIssue: (ImportIssue) -> Void,
+                                   progress: (ImportProgress) throws -> Void) throws -> ImportSummary {
+        guard let headerRow = try csv.next() else { throw ImportError(line: nil, message: "the file is empty; it needs a header line") }
+        let header: EventTableHeader
+        switch headerRow {
+        case .malformed(let line, let message):
+            throw ImportError(line: line, message: "the header: \(message)")
+        case .record(let line, let fields):
+            do throws(EventTableError) {
+                header = try EventTableHeader(fields)
+            } catch {
+                throw ImportError(line: line, message: "the header: \(error.message)")
+            }
+        }
+        let importer = try EventImporter(db)
+        var rows = 1
+        while let row = try csv.next() {
+            rows += 1
+            switch row {
+            case .malformed(let line, let message):
+                importer.summary.skippedRows += 1
+                reportIssue(ImportIssue(line: line, message: message))
+            case .record(let line, let fields):
+                do {
+                    try importer.add(try EventTableRow(fields, header: header))
+                } catch let error as EventTableError {
+                    importer.summary.skippedRows += 1
+                    reportIssue(ImportIssue(line: line, message: error.message))
+                }
+            }
+            try progress(ImportProgress(rows: rows, bytes: csv.bytesRead))
+        }
+        for visit in visits { try importer.add(visit) }
+        try importer.finish()
+        return importer.summary
     }
 }
 

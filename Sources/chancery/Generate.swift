@@ -19,7 +19,7 @@ struct Generate: ParsableCommand {
     @Option(name: .long, help: "The seed of the pseudo-random draws.")
     var seed: UInt64 = 1
 
-    @Option(name: .long, help: "The file to write; it is replaced if it exists.")
+    @Option(name: .long, help: "The file to write, which must not exist yet; - writes the CSV to standard output.")
     var out: String
 
     @Flag(name: .long, help: "Write the import CSV instead of a store.")
@@ -31,24 +31,42 @@ struct Generate: ParsableCommand {
 
     func run() throws {
         var dataset = SyntheticDataset(events: events, seed: seed)
-        if csv {
-            guard FileManager.default.createFile(atPath: out, contents: nil), let handle = FileHandle(forWritingAtPath: out) else {
-                throw StoreErrorMessage("cannot write \(out)")
-            }
-            while let chunk = dataset.nextCSVChunk() { try handle.write(contentsOf: chunk) }
-            try handle.close()
-            print("wrote \(events) events to \(out)")
+        if csv && out == "-" {
+            while let chunk = dataset.nextCSVChunk() { try FileHandle.standardOutput.write(contentsOf: chunk) }
             return
         }
-        // Built beside --out and renamed into place, so an interrupted run leaves no half store there.
-        let temporary = URL(fileURLWithPath: out).deletingLastPathComponent()
-            .appendingPathComponent(".\(URL(fileURLWithPath: out).lastPathComponent).\(getpid()).generating").path
-        try ChanceryStore.createEmpty(at: temporary)
-        defer { try? FileManager.default.removeItem(atPath: temporary) }
-        let visits = dataset.visits()
-        var reader = CSVReader(nextChunk: { dataset.nextCSVChunk() })
-        let summary = try ImportRun.perform(from: &reader, visits: visits, into: temporary, inputName: "generated", inputSize: nil)
-        guard rename(temporary, out) == 0 else { throw StoreErrorMessage("cannot write \(out): \(String(cString: strerror(errno)))") }
-        print("wrote a store to \(out): " + summary.line)
+        // Made beside --out under a name of this process, and placed there only if nothing is there yet: an
+        // interrupted run leaves nothing at --out, and what a killed run left is cleared by later runs.
+        var status = stat()
+        if lstat(out, &status) == 0 { throw StoreError.exists(path: out) }
+        let folder = URL(fileURLWithPath: out).deletingLastPathComponent()
+        ChanceryStore.removeAbandonedTemporaryFiles(in: folder)
+        let temporary = ChanceryStore.temporaryPath(beside: out)
+        defer {
+            try? FileManager.default.removeItem(atPath: temporary)
+            try? FileManager.default.removeItem(atPath: temporary + "-journal")
+        }
+        let summary: String
+        if csv {
+            guard FileManager.default.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
+                throw StoreErrorMessage("cannot write \(out): cannot make a file in \(folder.path)")
+            }
+            try StopSignals.whileRunning {
+                while let chunk = dataset.nextCSVChunk() {
+                    try StopSignals.check()
+                    try handle.write(contentsOf: chunk)
+                }
+            }
+            try handle.close()
+            summary = "wrote \(events) events to \(out)"
+        } else {
+            try ChanceryStore.createEmpty(at: temporary)
+            let visits = dataset.visits()
+            var reader = CSVReader(nextChunk: { dataset.nextCSVChunk() })
+            let imported = try ImportRun.perform(from: &reader, visits: visits, into: temporary, inputName: "generated", inputSize: nil)
+            summary = "wrote a store to \(out): " + imported.line
+        }
+        try ChanceryStore.placeNewFile(temporary, at: out)
+        print(summary)
     }
 }

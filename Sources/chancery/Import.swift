@@ -2,7 +2,6 @@ import ArgumentParser
 import ChanceryModel
 import ChanceryStore
 import Foundation
-import Synchronization
 
 /// `chancery import`: adds the events of a CSV file to a store, in one transaction.
 struct Import: ParsableCommand {
@@ -18,10 +17,10 @@ struct Import: ParsableCommand {
             Bad rows are reported as FILE:LINE: message and skipped; the rest goes in as one transaction, so an \
             interrupted import leaves the store as it was.
 
-            Without --store, events go into the default store, which is derived from the data directory and \
-            rebuilt when the data change: the imported events are then gone. Give --store PATH for a store of its \
-            own; one that does not exist is created, and it is never rebuilt (browse and snapshot read it with \
-            the same --store).
+            Give --store PATH for a store of its own; one that does not exist is created (browse, list and \
+            snapshot read it with the same --store). Without --store, events go into the default store, which \
+            is derived from the data directory: from then on it holds your events and is no longer rebuilt when \
+            the data change. A store holding imported events is never rebuilt, replaced or removed by chancery.
             """)
 
     @Argument(help: "The CSV file.")
@@ -49,13 +48,14 @@ struct Import: ParsableCommand {
             path = try locations.openStore().path
         }
         if ChanceryStore.origin(ofStoreAt: path) == .data {
-            printError("note: \(path) is derived from the data directory and is rebuilt, without these events, "
-                       + "when the data change; use --store PATH for a store of its own")
+            printError("note: \(path) was derived from the data directory; holding imported events from now on, it is "
+                       + "yours: chancery will no longer rebuild it when the data change")
         }
         do {
             let summary = try ImportRun.perform(from: &reader, visits: [], into: path, inputName: file, inputSize: size)
             print(summary.line)
         } catch {
+            // Nothing was committed: the store made above for this import holds nothing yet.
             if createdStore { try? FileManager.default.removeItem(atPath: path) }
             throw error
         }
@@ -65,29 +65,31 @@ struct Import: ParsableCommand {
 /// Runs an import for the command line: reports bad rows on standard error, shows progress there when it is
 /// a terminal, and stops cleanly (the transaction rolled back) on Ctrl-C.
 enum ImportRun {
-    /// Set by the SIGINT handler while an import runs.
-    private static let interrupted = Atomic<Bool>(false)
-
     /// Imports the CSV of `reader` (named `inputName` in messages, `inputSize` bytes long when known) and
-    /// `visits` into the store at `path`.
+    /// `visits` into the store at `path`. A stop signal rolls the transaction back and exits 128 + its number.
+    /// `CHANCERY_FAULT=import-kill-before-commit` or `import-kill-after-commit` (tests only) kills the process
+    /// with SIGKILL at that point, as a crash or a power cut would.
     static func perform(from reader: inout CSVReader, visits: [NamedVisit], into path: String, inputName: String,
                         inputSize: Int?) throws -> ImportSummary {
-        interrupted.store(false, ordering: .relaxed)
-        let previous = signal(SIGINT) { _ in ImportRun.interrupted.store(true, ordering: .relaxed) }
-        defer { signal(SIGINT, previous) }
+        let fault = ProcessInfo.processInfo.environment["CHANCERY_FAULT"]
         var meter = isatty(STDERR_FILENO) == 1 ? ProgressMeter(totalBytes: inputSize) : nil
         defer { meter?.clear() }
         do {
-            return try ChanceryStore.importEvents(
+            let summary = try StopSignals.whileRunning {
+                try ChanceryStore.importEvents(
                 from: &reader, visits: visits, intoStoreAt: path,
                 reportIssue: { issue in
                     meter?.clear()
                     printError("\(inputName):\(issue.line): \(issue.message)")
                 },
                 progress: { progress in
-                    if interrupted.load(ordering: .relaxed) { throw ExitCode(130) }
+                    try StopSignals.check()
                     meter?.show(progress)
-                })
+                },
+                beforeCommit: fault == "import-kill-before-commit" ? { _ = raise(SIGKILL) } : nil)
+            }
+            if fault == "import-kill-after-commit" { raise(SIGKILL) }
+            return summary
         } catch let error as ImportError {
             throw StoreErrorMessage(error.line.map { "\(inputName):\($0): \(error.message)" } ?? "\(inputName): \(error.message)")
         } catch let error as ExitCode {

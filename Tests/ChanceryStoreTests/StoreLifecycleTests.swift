@@ -73,34 +73,144 @@ import Testing
             case .text: Data(String(repeating: "not a database\n", count: 300).utf8)
             }
         }
+
+        /// Whether the file still says it is a store chancery derived from data (its SQLite header is whole),
+        /// or holds nothing at all: only then may it be rebuilt.
+        var leavesARebuildableFile: Bool { ![.randomBytes, .text].contains(self) }
     }
 
     @Test(arguments: Damage.allCases)
-    func aDamagedStoreIsRebuiltNotCrashedOn(damage: Damage) throws {
+    func aDamagedDerivedStoreIsRebuiltWhenItsHeaderSaysSoAndRefusedOtherwise(damage: Damage) throws {
         let data = try directory.copyOfData()
         let path = directory.path("store.sqlite")
         try openFreshAndCheck(data, path)
         let original = try Data(contentsOf: URL(fileURLWithPath: path))
         #expect(original.count > 8192)
-        try damage.apply(to: original).write(to: URL(fileURLWithPath: path))
+        let damaged = damage.apply(to: original)
+        try damaged.write(to: URL(fileURLWithPath: path))
 
-        let reopened = try openFreshAndCheck(data, path)
-        #expect(reopened.rebuilt)
-        #expect(try reopened.store.all(EntityFilter(kind: .event)).count == eventCount)
+        if damage.leavesARebuildableFile {
+            let reopened = try openFreshAndCheck(data, path)
+            #expect(reopened.rebuilt)
+            #expect(try reopened.store.all(EntityFilter(kind: .event)).count == eventCount)
+        } else {
+            let error = try #require(throws: StoreError.self) { try ChanceryStore.openFresh(dataDirectory: data, path: path) }
+            guard case .notAStore(path, _) = error else {
+                Issue.record("expected notAStore, got \(error)")
+                return
+            }
+            #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == damaged, "a file chancery cannot tell as its own is left alone")
+        }
         #expect(try directory.entries() == ["Data", "store.sqlite"], "no temporary file is left behind")
     }
 
-    @Test func openingAFileThatIsNotAStoreThrowsCannotOpenNamingThePath() throws {
+    /// Imports one event, `event-mine`, into the store at `path`.
+    private func importOneEvent(into path: String) throws {
+        let csv = Array("id,kind,title\nevent-mine,other,Mine\n".utf8)
+        var delivered = false
+        var reader = CSVReader(nextChunk: { defer { delivered = true }; return delivered ? nil : csv })
+        _ = try ChanceryStore.importEvents(from: &reader, intoStoreAt: path, reportIssue: { _ in }, progress: { _ in })
+    }
+
+    @Test(arguments: [Damage.truncatedToHalf, .truncatedByAPage, .headerOnly, .randomBytes, .empty])
+    func aDamagedStoreHoldingImportedEventsIsReportedAndLeftAlone(damage: Damage) throws {
+        let data = try directory.copyOfData()
+        let path = directory.path("store.sqlite")
+        try openFreshAndCheck(data, path)
+        try importOneEvent(into: path)
+        #expect(ChanceryStore.origin(ofStoreAt: path) == .import, "a derived store that took an import is the user's")
+        let original = try Data(contentsOf: URL(fileURLWithPath: path))
+        let damaged = damage.apply(to: original)
+        try damaged.write(to: URL(fileURLWithPath: path))
+
+        if damage == .empty {
+            #expect(try openFreshAndCheck(data, path).rebuilt, "an empty file holds nothing to lose")
+            return
+        }
+        let error = try #require(throws: StoreError.self) { try ChanceryStore.openFresh(dataDirectory: data, path: path) }
+        switch error {
+        case .damaged(path, _):
+            #expect(error.description.contains("leaves it as it is") && error.description.contains(".recover"))
+        case .notAStore(path, _):
+            #expect(damage == .randomBytes)
+        default:
+            Issue.record("expected damaged or notAStore, got \(error)")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == damaged, "the user's file is left as it was")
+        #expect(try directory.entries() == ["Data", "store.sqlite"])
+    }
+
+    @Test func aStoreThatTookAnImportIsNotRebuiltWhenTheDataChange() throws {
+        let data = try directory.copyOfData()
+        let path = directory.path("store.sqlite")
+        try openFreshAndCheck(data, path)
+        try importOneEvent(into: path)
+        try setModificationDate(of: data.appendingPathComponent("events.json"), to: Date().addingTimeInterval(120))
+        let opened = try ChanceryStore.openFresh(dataDirectory: data, path: path)
+        #expect(opened.rebuilt == false)
+        #expect(try opened.store.detail(id: "event-mine") != nil, "the imported event is still there")
+        #expect(throws: StoreError.self, "nor can a build from data replace it") {
+            try ChanceryStore.build(RealData.dataset, at: path, fingerprint: "x")
+        }
+        #expect(try ChanceryStore.open(path: path).detail(id: "event-mine") != nil)
+    }
+
+    @Test func filesChanceryDidNotMakeAreRefusedAndLeftAlone() throws {
+        let data = try directory.copyOfData()
+        let notes = directory.path("notes.txt")
+        try Data("my notes\n".utf8).write(to: URL(fileURLWithPath: notes))
+        let other = directory.path("other.sqlite")
+        try SQLiteFile(path: other).execute("""
+            CREATE TABLE meta (key, value); INSERT INTO meta VALUES ('schema', 'theirs'); PRAGMA application_id = 42
+            """)
+        let plain = directory.path("plain.sqlite")
+        try SQLiteFile(path: plain).execute("CREATE TABLE t (x); INSERT INTO t VALUES (1)")
+        for path in [notes, other, plain] {
+            let before = try Data(contentsOf: URL(fileURLWithPath: path))
+            let error = try #require(throws: StoreError.self) { try ChanceryStore.openFresh(dataDirectory: data, path: path) }
+            guard case .notAStore(path, _) = error else {
+                Issue.record("expected notAStore for \(path), got \(error)")
+                continue
+            }
+            #expect(error.description.contains("left alone"))
+            #expect(throws: StoreError.self) { try ChanceryStore.build(RealData.dataset, at: path, fingerprint: "x") }
+            #expect(throws: StoreError.self) { try importOneEvent(into: path) }
+            #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before, "\(path) is untouched")
+        }
+    }
+
+    @Test func aStoreAnotherProcessHoldsLockedIsReportedBusyNotDamaged() throws {
+        let data = try directory.copyOfData()
+        let path = directory.path("store.sqlite")
+        try openFreshAndCheck(data, path)
+        try setModificationDate(of: data.appendingPathComponent("events.json"), to: Date().addingTimeInterval(120))
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        // A writer in the middle of a commit holds an exclusive lock: readers can neither read nor rebuild.
+        let writer = try SQLiteFile(path: path)
+        try writer.execute("BEGIN EXCLUSIVE")
+        let error = try #require(throws: StoreError.self) { try ChanceryStore.openFresh(dataDirectory: data, path: path) }
+        guard case .busy(path) = error else {
+            Issue.record("expected busy, got \(error)")
+            return
+        }
+        #expect(error.description.contains("busy") && error.description.contains("try again"))
+        try writer.execute("ROLLBACK")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before, "nothing was rebuilt over it")
+        #expect(try openFreshAndCheck(data, path).rebuilt, "once free, the stale derived store is rebuilt")
+    }
+
+    @Test func openingAFileThatIsNotAStoreThrowsNamingThePath() throws {
         let path = directory.path("not-a-store.sqlite")
         try Data(String(repeating: "not a database\n", count: 300).utf8).write(to: URL(fileURLWithPath: path))
         for candidate in [path, directory.path("missing.sqlite")] {
             let error = try #require(throws: StoreError.self) { try ChanceryStore.open(path: candidate) }
-            guard case .cannotOpen(let reported, let reason) = error else {
-                Issue.record("expected cannotOpen, got \(error)")
-                continue
+            switch error {
+            case .cannotOpen(let reported, let reason), .notAStore(let reported, let reason):
+                #expect(reported == candidate)
+                #expect(!reason.isEmpty)
+            default:
+                Issue.record("expected cannotOpen or notAStore, got \(error)")
             }
-            #expect(reported == candidate)
-            #expect(!reason.isEmpty)
             #expect(error.description.contains(candidate))
         }
     }

@@ -1,5 +1,6 @@
 import ChanceryModel
 import ChanceryStore
+import GRDBSQLite
 import Foundation
 import Testing
 
@@ -195,4 +196,31 @@ func snapshot(of directory: URL) throws -> [String: (Data, Date?)] {
         result[name] = (try Data(contentsOf: url), modified)
     }
     return result
+}
+
+/// A plain SQLite connection, as another program (or another chancery) would hold one; closed when released.
+final class SQLiteFile {
+    private var connection: OpaquePointer?
+
+    /// Opens (creating if needed) the database at `path`.
+    init(path: String) throws {
+        guard sqlite3_open(path, &connection) == SQLITE_OK else {
+            defer { sqlite3_close(connection) }
+            throw SQLiteFailure(message: String(cString: sqlite3_errmsg(connection)))
+        }
+    }
+
+    deinit { sqlite3_close(connection) }
+
+    /// Runs `sql` (one or more statements).
+    func execute(_ sql: String) throws {
+        guard sqlite3_exec(connection, sql, nil, nil, nil) == SQLITE_OK else {
+            throw SQLiteFailure(message: String(cString: sqlite3_errmsg(connection)))
+        }
+    }
+}
+
+/// An error SQLite reported to `SQLiteFile`.
+struct SQLiteFailure: Error {
+    var message: String
 }

@@ -67,6 +67,16 @@ struct StartedProcess {
     func wait() -> Chancery.Output {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        return finished(status)
+    }
+
+    /// What the process wrote if it has ended, without waiting; nil while it runs.
+    func poll() -> Chancery.Output? {
+        var status: Int32 = 0
+        return waitpid(pid, &status, WNOHANG) == pid ? finished(status) : nil
+    }
+
+    private func finished(_ status: Int32) -> Chancery.Output {
         defer {
             try? FileManager.default.removeItem(atPath: outPath)
             try? FileManager.default.removeItem(atPath: errPath)
