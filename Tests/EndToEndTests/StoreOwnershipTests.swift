@@ -137,7 +137,11 @@ extension StoreWorkspace {
         try Data("keep me".utf8).write(to: URL(fileURLWithPath: taken))
         let fifo = workspace.root.appendingPathComponent("fifo").path
         try #require(mkfifo(fifo, 0o600) == 0)
-        for (out, csv) in [(taken, false), (taken, true), (fifo, false), ("/dev/null", false)] {
+        // A device of our own (a copy of /dev/null's numbers), where the system lets us make one: never the real
+        // /dev/null, which a regression would replace for the whole machine.
+        let device = workspace.root.appendingPathComponent("null").path
+        let haveDevice = try Chancery.run(["-c", "mknod -m 666 '\(device)' c 1 3"], executable: "sh").status == 0
+        for (out, csv) in [(taken, false), (taken, true), (fifo, false)] + (haveDevice ? [(device, false)] : []) {
             let result = try Chancery.run(["-s", "KILL", "20", Chancery.binary, "generate", "--events", "10", "--out", out]
                                           + (csv ? ["--csv"] : []), executable: "timeout")
             #expect(result.status == 1, "\(out): \(result.stderr)")
@@ -146,7 +150,7 @@ extension StoreWorkspace {
         #expect(try Data(contentsOf: URL(fileURLWithPath: taken)) == Data("keep me".utf8))
         var status = stat()
         #expect(stat(fifo, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO, "the FIFO is still a FIFO")
-        #expect(stat("/dev/null", &status) == 0 && status.st_mode & S_IFMT == S_IFCHR, "/dev/null is still a device")
+        #expect(!haveDevice || (stat(device, &status) == 0 && status.st_mode & S_IFMT == S_IFCHR), "the device is still a device")
 
         /// Starts a large generate into the folder and returns it once its temporary file has grown.
         func generating(_ name: String) throws -> StartedProcess {
