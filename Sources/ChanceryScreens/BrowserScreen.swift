@@ -171,7 +171,14 @@ public enum BrowserScreen {
             case .dateRange(let pane): prompt = "Dates in \(pane.title) (1993, 1990/2000, 2000/..; empty clears): "
             }
             buffer.fill(area)
-            return InputLine(prompt: prompt, text: input.text, cursor: input.cursor).render(into: &buffer, area: area)
+            var field = area
+            if let notice = input.notice {
+                let shown = Line(spans: [Span(" \(notice) ", style: Theme.error)])
+                let width = min(shown.displayWidth, area.width / 2)
+                _ = buffer.write(shown, x: area.maxX - width, y: area.y, clip: Rect(x: area.maxX - width, y: area.y, width: width, height: 1))
+                field = Rect(x: area.x, y: area.y, width: area.width - width, height: area.height)
+            }
+            return InputLine(prompt: prompt, text: input.text, cursor: input.cursor).render(into: &buffer, area: field)
         }
         let left: Line
         if let message = state.message {

@@ -132,12 +132,17 @@ public enum InputPurpose: Hashable, Sendable {
 
 /// A line being typed, with its cursor (in characters).
 public struct InputState: Hashable, Sendable {
+    /// The most characters a line takes: a longer paste is cut there, and the line says so.
+    public static let maximumLength = 256
+
     /// What it is for.
     public var purpose: InputPurpose
     /// The text typed.
     public var text: String
-    /// The cursor's position, in characters.
+    /// The cursor's position, in Characters (grapheme clusters) of `text`: from 0 to `text.count`.
     public var cursor: Int
+    /// A remark shown beside the line until the next key (why a key was refused).
+    public var notice: String? = nil
 }
 
 /// A message on the status line until the next key.

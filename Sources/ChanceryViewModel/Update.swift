@@ -40,6 +40,14 @@ public enum Effect: Hashable, Sendable {
     /// Read the detail of an entity.
     case loadDetail(request: Int, id: String)
 
+    /// The action that answers the read with `failure`, without reading (a read superseded before it ran).
+    public func answer(with failure: ReadFailure) -> Action {
+        switch self {
+        case .loadPage(let pane, let request, _, _, _): .pageLoaded(pane, request: request, .failure(failure))
+        case .loadDetail(let request, _): .detailLoaded(request: request, .failure(failure))
+        }
+    }
+
     /// Runs the read and returns the action that answers it.
     public func perform(using queries: some EntityQueries) -> Action {
         switch self {
@@ -310,13 +318,25 @@ extension BrowserState {
 
     // MARK: Input
 
+    /// Applies a key to the line being typed. The cursor counts Characters; a typed scalar that joins the
+    /// Character before it (a combining accent, a skin tone, the second half of a flag) leaves the cursor after
+    /// the joined Character, and every edit ends with the cursor clamped to the text.
     private mutating func edit(with key: Key) {
         guard var line = input else { return }
         var characters = Array(line.text)
+        line.cursor = min(max(0, line.cursor), characters.count)
+        line.notice = nil
         switch key {
         case .character(let character):
-            characters.insert(character, at: line.cursor)
-            line.cursor += 1
+            guard characters.count < InputState.maximumLength,
+                  line.text.unicodeScalars.count < 4 * InputState.maximumLength else {
+                line.notice = "at most \(InputState.maximumLength) characters"
+                input = line
+                return
+            }
+            let before = String(characters[..<line.cursor]) + String(character)
+            characters = Array(before + String(characters[line.cursor...]))
+            line.cursor = before.count
         case .backspace:
             guard line.cursor > 0 else { break }
             characters.remove(at: line.cursor - 1)
@@ -343,8 +363,11 @@ extension BrowserState {
             return
         }
         line.text = String(characters)
+        // Characters put side by side may join into one (a removed letter between two regional indicators).
+        line.cursor = min(line.cursor, line.text.count)
+        let changed = line.text != input?.text
         input = line
-        if case .filter(let pane) = line.purpose { applyWords(line.text, to: pane) }
+        if changed, case .filter(let pane) = line.purpose { applyWords(line.text, to: pane) }
     }
 
     private mutating func applyWords(_ text: String, to pane: Pane) {

@@ -29,14 +29,26 @@ public enum TerminalError: Error, CustomStringConvertible {
     }
 }
 
+/// What one read of the keyboard gave.
+public enum TerminalInput: Equatable {
+    /// A key the browser knows.
+    case key(Key)
+    /// A key it has no name for (F1, Insert, a stray control code): to be ignored, however many arrive.
+    case unboundKey
+    /// Nothing: the wait ran out, a quit signal arrived, or the input is gone.
+    case nothing
+}
+
 /// The full-screen terminal, driven by ncurses: copies screen buffers out and reads keys.
 public final class NcursesTerminal {
-    /// The quit signal (SIGINT, SIGTERM, SIGHUP) received since opening, or 0; written by the signal handler.
+    /// The quit signal (SIGINT, SIGTERM, SIGHUP, SIGQUIT) received since opening, or 0; written by the signal handler.
     private static let quitSignal = Atomic<Int32>(0)
-    private static let quitSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+    /// SIGQUIT (Ctrl-\\) is one of them: left to the Swift runtime, it would print a crash report over the screen
+    /// and hold the terminal; caught, it quits like SIGTERM, with the terminal given back.
+    private static let quitSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
     /// Signals the browser must receive even when whoever started it blocked them (a blocked mask is inherited
     /// across exec: a test runner's worker thread, some launchers): quitting, resizing, suspending, resuming.
-    private static let neededSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGTSTP, SIGCONT]
+    private static let neededSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGWINCH, SIGTSTP, SIGCONT]
 
     private var screen: OpaquePointer?
     private let window: UnsafeMutablePointer<WINDOW>
@@ -129,7 +141,7 @@ public final class NcursesTerminal {
         pthread_sigmask(SIG_SETMASK, &mask, nil)
     }
 
-    /// The quit signal received since opening (SIGINT, SIGTERM or SIGHUP), or nil; exit with 128 plus it.
+    /// The quit signal received since opening (SIGINT, SIGTERM, SIGHUP or SIGQUIT), or nil; exit with 128 plus it.
     public var pendingQuitSignal: Int32? {
         let signal = Self.quitSignal.load(ordering: .relaxed)
         return signal == 0 ? nil : signal
@@ -168,15 +180,15 @@ public final class NcursesTerminal {
         }
     }
 
-    /// The next key, waiting at most `timeoutMilliseconds` (-1: forever); nil on timeout, unknown keys or a quit signal.
-    public func nextKey(timeoutMilliseconds: Int32) -> Key? {
-        guard pendingQuitSignal == nil else { return nil }
+    /// The next key, waiting at most `timeoutMilliseconds` (-1: forever).
+    public func nextKey(timeoutMilliseconds: Int32) -> TerminalInput {
+        guard pendingQuitSignal == nil else { return .nothing }
         wtimeout(window, timeoutMilliseconds)
         var input: wint_t = 0
         switch wget_wch(window, &input) {
-        case KEY_CODE_YES: return functionKey(Int32(input))
-        case OK: return characterKey(UInt32(input))
-        default: return nil
+        case KEY_CODE_YES: return functionKey(Int32(input)).map(TerminalInput.key) ?? .unboundKey
+        case OK: return characterKey(UInt32(input)).map(TerminalInput.key) ?? .unboundKey
+        default: return .nothing
         }
     }
 

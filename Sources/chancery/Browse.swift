@@ -39,19 +39,28 @@ struct Browse: ParsableCommand {
                     let busy = runner.isBusy
                     if !busy && runner.hasAnswers { continue }
                     // While reads are under way, wake often to show their answers; otherwise wait for a key.
-                    let key = terminal.nextKey(timeoutMilliseconds: busy ? 10 : -1)
-                    if let signal = terminal.pendingQuitSignal {
-                        quitSignal = signal
-                        return
-                    }
-                    if let key {
-                        idleWakeups = 0
-                        runner.run(state.send(.keyPressed(key)), interruptingOthers: true)
-                        needsDrawing = true
-                    } else if !busy {
+                    var input = terminal.nextKey(timeoutMilliseconds: busy ? 10 : -1)
+                    if case .nothing = input, !busy {
                         // A blocking read that keeps returning nothing means the input is gone.
                         idleWakeups += 1
                         if idleWakeups > 1000 { return }
+                    }
+                    // Every key already waiting (a paste, a held key) is applied before the next frame is drawn,
+                    // and its reads supersede those of the keys before it.
+                    var keysTaken = 0
+                    while input != .nothing && keysTaken < 4096 {
+                        idleWakeups = 0
+                        keysTaken += 1
+                        if case .key(let key) = input {
+                            runner.run(state.send(.keyPressed(key)), interruptingOthers: true)
+                            needsDrawing = true
+                        }
+                        if state.shouldQuit { break }
+                        input = terminal.nextKey(timeoutMilliseconds: 0)
+                    }
+                    if let signal = terminal.pendingQuitSignal {
+                        quitSignal = signal
+                        return
                     }
                 }
             }

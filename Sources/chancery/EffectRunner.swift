@@ -5,13 +5,15 @@ import Dispatch
 import Synchronization
 
 /// Runs the browser's reads on a background queue, so typing never waits for the store.
-/// Answers come back as actions for the input loop to send; a newer key interrupts the read under way
-/// (its answer would be stale), and the state asks again for anything it still needs.
+/// Answers come back as actions for the input loop to send; a newer key interrupts the read under way and
+/// cancels those still queued (their answers would be stale), and the state asks again for anything it still needs.
 final class EffectRunner: Sendable {
     private let store: ChanceryStore
     private let queue = DispatchQueue(label: "chancery.store")
     private let answers = Mutex<[Action]>([])
     private let inFlight = Atomic<Int>(0)
+    /// Bumped by each interrupting run: reads queued under an older generation are answered as interrupted, unread.
+    private let generation = Atomic<Int>(0)
 
     init(store: ChanceryStore) {
         self.store = store
@@ -20,13 +22,19 @@ final class EffectRunner: Sendable {
     /// True while reads are queued or running.
     var isBusy: Bool { inFlight.load(ordering: .acquiring) > 0 }
 
-    /// Queues `effects`; with `interruptingOthers`, the read under way is stopped first.
+    /// Queues `effects`; with `interruptingOthers`, the read under way is stopped and those queued are dropped first.
     func run(_ effects: [Effect], interruptingOthers: Bool) {
-        if interruptingOthers && isBusy { store.interrupt() }
+        if interruptingOthers && isBusy {
+            generation.add(1, ordering: .relaxed)
+            store.interrupt()
+        }
+        let queuedIn = generation.load(ordering: .relaxed)
         for effect in effects {
             inFlight.add(1, ordering: .relaxed)
             queue.async { [self] in
-                let answer = effect.perform(using: store)
+                let answer = generation.load(ordering: .relaxed) == queuedIn
+                    ? effect.perform(using: store)
+                    : effect.answer(with: ReadFailure(message: "superseded", wasInterrupted: true))
                 answers.withLock { $0.append(answer) }
                 inFlight.subtract(1, ordering: .releasing)
             }

@@ -295,6 +295,62 @@ private func lines(_ screen: String) -> [String] {
         try pane.expectSaneAfterExit("after SIGTERM")
     }
 
+    /// Typed or pasted, scalars that join the Character before them (an NFD accent, a flag, a skin tone, a ZWJ
+    /// family) arrive one by one; editing after them used to trap (exit 132) and leave the alternate screen on.
+    @Test func pastedGraphemeClustersCanBeEditedInThePrompts() throws {
+        let pane = try Pane(browser + " 2> /dev/null", width: 100, height: 30)
+        defer { pane.close() }
+        #expect(try pane.wait { try pane.capture().contains("Timeline") })
+        for prompt in ["/", "d"] {
+            try pane.keys(prompt)
+            try pane.keys("-l", "Cafe\u{301}")
+            try pane.keys("x", "BSpace", "C-u")
+            try pane.keys("-l", "🇦🇿👍🏽👨\u{200D}👩\u{200D}👧")
+            try pane.keys("BSpace", "Left", "a", "End", "BSpace")
+            try pane.keys("-l", "e\u{301}")
+            #expect(try pane.wait { try pane.capture().contains("aé") }, "\(prompt): \((try? pane.capture()) ?? "")")
+            try pane.keys("Escape")
+            Thread.sleep(forTimeInterval: 0.1)
+            try pane.keys("Escape")
+        }
+        try pane.keys("q")
+        #expect(pane.exitStatus() == 0, "no trap: the browser quit on q")
+        try pane.expectSaneAfterExit("after editing grapheme clusters")
+    }
+
+    /// Held down, a key the browser does not bind (F1, Insert) used to count as "no input", and after 1,000 of them the
+    /// browser quit with status 0.
+    @Test func aFloodOfUnboundKeysIsIgnored() throws {
+        let pane = try Pane(browser + " 2> /dev/null", width: 100, height: 30)
+        defer { pane.close() }
+        #expect(try pane.wait { try pane.capture().contains("Timeline") })
+        for _ in 0..<11 {
+            try pane.run(["send-keys", "-t", "main"] + Array(repeating: "F1", count: 90) + ["F5", "F12", "IC", "F2", "F3", "F4", "F6", "F7", "F8", "F9"])
+        }
+        try pane.keys("2")
+        #expect(try pane.wait { try pane.capture().contains("2 Organizations") && !pane.capture().contains("exit") },
+                "still running after 1,100 unbound keys:\n\((try? pane.capture()) ?? "")")
+        try pane.keys("q")
+        #expect(pane.exitStatus() == 0)
+    }
+
+    /// A paste of 10,000 characters into the filter is cut at the input's limit, says so, and Esc still clears it.
+    @Test func aLongPasteIntoTheFilterIsBoundedAndEscapeAnswers() throws {
+        let pane = try Pane(browser + " 2> /dev/null", width: 100, height: 30)
+        defer { pane.close() }
+        #expect(try pane.wait { try pane.capture().contains("Timeline") })
+        try pane.keys("/")
+        try pane.keys("-l", String(repeating: "azerbaijan ", count: 910))
+        #expect(try pane.wait { try pane.capture().contains("at most 256 characters") },
+                "the line says where it stopped:\n\((try? pane.capture()) ?? "")")
+        try pane.keys("Escape")
+        #expect(try pane.wait { try !pane.capture().contains("/Timeline:") && pane.capture().contains("1 Timeline 142") },
+                "Esc closed the line and cleared the filter:\n\((try? pane.capture()) ?? "")")
+        try pane.keys("q")
+        #expect(pane.exitStatus() == 0)
+        try pane.expectSaneAfterExit("after a long paste")
+    }
+
     @Test func suspendAndResumeRestoreAndRetakeTheTerminal() throws {
         let pane = try Pane(interactiveShellWidth: 100, height: 30)
         defer { pane.close() }

@@ -101,19 +101,20 @@ private func trimmed(_ screen: String) -> [String] {
         #expect(settings.contains(" icanon") && settings.contains(" echo ") && !settings.contains("-icanon"))
     }
 
-    @Test(arguments: [("C-c", "exit=130"), ("TERM", "exit=143"), ("HUP", "exit=129")])
+    @Test(arguments: [("C-c", "exit=130"), ("TERM", "exit=143"), ("HUP", "exit=129"), ("C-\\", "exit=131")])
     func signalsRestoreTheTerminal(_ signal: String, _ expectedExit: String) throws {
         let tmux = Tmux()
         let stty = FileManager.default.temporaryDirectory.appendingPathComponent("stty-\(UUID().uuidString)").path
         // The inner shell writes its pid, then becomes chancery in the foreground of the pane's terminal;
         // the outer one survives the signal (its trap resets to the default in children) to report.
-        let command = "trap 'true' INT TERM HUP; sh -c 'echo $$ > \(stty).pid; exec \(Chancery.binary) --store \(Chancery.storePath)'; "
+        let command = "trap 'true' INT TERM HUP QUIT; sh -c 'echo $$ > \(stty).pid; exec \(Chancery.binary) --store \(Chancery.storePath)'; "
             + "echo \"exit=$?\"; stty -a > '\(stty)'; sleep 60"
         try tmux.run(["new-session", "-d", "-s", "main", "-x", "100", "-y", "30", "sh", "-c", command])
         defer { _ = try? tmux.run(["kill-server"]) }
         _ = try tmux.waitFor { $0.contains("Timeline") }
-        if signal == "C-c" {
-            try tmux.run(["send-keys", "-t", "main", "C-c"])
+        if signal.hasPrefix("C-") {
+            // Ctrl-C and Ctrl-\ as typed: the terminal turns them into SIGINT and SIGQUIT.
+            try tmux.run(["send-keys", "-t", "main", signal])
         } else {
             let pid = try String(contentsOfFile: stty + ".pid", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
             _ = try Chancery.run(["-\(signal)", pid], executable: "kill")
