@@ -316,6 +316,29 @@ public final class ChanceryStore: EntityQueries {
         }
     }
 
+    /// Calls `body` with every entity matching `filter`, in list order. Rows are read a thousand at a time, each
+    /// batch a read of its own that resumes after the last row's sort key, so memory stays flat however many
+    /// match and an import waiting to commit is never held up for long.
+    public func forEach(_ filter: EntityFilter, _ body: (EntitySummary) throws -> Void) throws {
+        let batchSize = 1_000
+        var after: StatementArguments?
+        while true {
+            let rows = try reading { db in
+                let query = try FilterSQL(filter, in: db)
+                var sql = "SELECT e.* FROM entity e WHERE \(query.sql)"
+                var arguments = query.arguments
+                if let after {
+                    sql += " AND (\(query.sortKey), e.id) > (?, ?)"
+                    arguments += after
+                }
+                return try EntityRecord.fetchAll(db, sql: sql + " ORDER BY \(query.order) LIMIT \(batchSize)", arguments: arguments)
+            }
+            for row in rows { try body(row.summary) }
+            guard let last = rows.last, rows.count == batchSize else { return }
+            after = filter.kind.sortsByDate ? [last.dateStart, last.id] : [last.sortName, last.id]
+        }
+    }
+
     /// Stops the read under way, which then throws `QueryInterrupted`; reads that start later are not affected.
     public func interrupt() {
         database.interrupt()
@@ -420,11 +443,18 @@ enum DataFingerprint {
     }
 }
 
+extension EntityKind {
+    /// Whether lists of this kind run in date order (else in name order).
+    var sortsByDate: Bool { isDated && self != .source }
+}
+
 /// The SQL that counts and lists what an `EntityFilter` keeps, over `entity e`.
 struct FilterSQL {
     /// The conditions, over `entity e`.
     var sql: String
     var arguments: StatementArguments
+    /// The column lists are ordered by (then by id).
+    var sortKey: String
     /// The list order, and its reverse.
     var order: String
     var reverseOrder: String
@@ -469,7 +499,7 @@ struct FilterSQL {
         }
         sql = clauses.joined(separator: " AND ")
         self.arguments = arguments
-        let sortKey = filter.kind.isDated && filter.kind != .source ? "e.dateStart" : "e.sortName"
+        sortKey = filter.kind.sortsByDate ? "e.dateStart" : "e.sortName"
         order = "\(sortKey), e.id"
         reverseOrder = "\(sortKey) DESC, e.id DESC"
         if sortKey == "e.dateStart", let id = filter.linkedTo.first,

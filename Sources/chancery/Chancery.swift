@@ -14,7 +14,23 @@ struct Chancery: ParsableCommand {
     static func main() {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            do {
+                try command.run()
+            } catch {
+                // What was written before the error still goes out, ahead of the message.
+                do {
+                    try StandardOutput.flush()
+                } catch let failure as OutputFailure {
+                    printError("chancery: \(failure)")
+                } catch {}
+                throw error
+            }
+            try StandardOutput.flush()
+        } catch is OutputClosed {
+            Foundation.exit(0)
+        } catch let failure as OutputFailure {
+            printError("chancery: \(failure)")
+            Foundation.exit(1)
         } catch {
             let code = exitCode(for: error)
             // Help and version go to standard output as ArgumentParser prints them.

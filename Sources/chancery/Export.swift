@@ -36,7 +36,7 @@ struct Export: ParsableCommand {
             }
             output = EventTable.csv(dataset)
         }
-        FileHandle.standardOutput.write(Data(output.utf8))
+        try StandardOutput.write(output)
     }
 }
 

@@ -32,7 +32,7 @@ struct Generate: ParsableCommand {
     func run() throws {
         var dataset = SyntheticDataset(events: events, seed: seed)
         if csv && out == "-" {
-            while let chunk = dataset.nextCSVChunk() { try FileHandle.standardOutput.write(contentsOf: chunk) }
+            while let chunk = dataset.nextCSVChunk() { try StandardOutput.write(bytes: chunk) }
             return
         }
         // Made beside --out under a name of this process, and placed there only if nothing is there yet: an
@@ -67,6 +67,6 @@ struct Generate: ParsableCommand {
             summary = "wrote a store to \(out): " + imported.line
         }
         try ChanceryStore.placeNewFile(temporary, at: out)
-        print(summary)
+        try StandardOutput.line(summary)
     }
 }

@@ -53,7 +53,7 @@ struct Import: ParsableCommand {
         }
         do {
             let summary = try ImportRun.perform(from: &reader, visits: [], into: path, inputName: file, inputSize: size)
-            print(summary.line)
+            try StandardOutput.line(summary.line)
         } catch {
             // Nothing was committed: the store made above for this import holds nothing yet.
             if createdStore { try? FileManager.default.removeItem(atPath: path) }

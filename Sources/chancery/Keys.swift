@@ -5,7 +5,7 @@ import ChanceryViewModel
 struct Keys: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Print the browser's key bindings as a Markdown table.")
 
-    func run() {
-        print(KeyBindings.markdown(), terminator: "")
+    func run() throws {
+        try StandardOutput.write(KeyBindings.markdown())
     }
 }

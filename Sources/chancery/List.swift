@@ -43,8 +43,9 @@ struct List: ParsableCommand {
             categories: category.map { [$0] } ?? [],
             linkedTo: [organization, person, place].compactMap { $0 }, country: country)
         let store = try locations.openStore()
-        let rows = try store.page(filter, offset: 0, limit: Int(Int32.max)).rows
-        print(TextTable.render(header: Self.header(kind.entityKind), rows: rows.map { Self.cells($0) }), terminator: "")
+        var table = TextTable(header: Self.header(kind.entityKind))
+        try store.forEach(filter) { row in try table.add(Self.cells(row)) }
+        try table.finish()
     }
 
     private static func header(_ kind: EntityKind) -> [String] {
@@ -76,20 +77,43 @@ func parseDate(_ text: String, option: String) throws -> EDTFDate {
     return date
 }
 
-/// Plain-text tables aligned by display width, with control characters made visible.
-enum TextTable {
-    /// The rows under a header, columns separated by two spaces; the last column is not padded.
-    static func render(header: [String], rows: [[String]]) -> String {
-        let table = ([header] + rows).map { $0.map { $0.sanitized() } }
-        var widths = Array(repeating: 0, count: header.count)
-        for row in table {
+/// A plain-text table aligned by display width, with control characters made visible, written as it goes:
+/// the columns take the widths of the header and the first `measuredRows` rows, which are held until then;
+/// a wider cell later on pushes the rest of its row along rather than being cut. Columns are separated by
+/// two spaces and the last one is not padded.
+struct TextTable {
+    /// How many rows set the column widths.
+    static let measuredRows = 1_000
+    private var held: [[String]]
+    private var widths: [Int]?
+
+    /// A table under `header`.
+    init(header: [String]) {
+        held = [header.map { $0.sanitized() }]
+    }
+
+    /// Adds a row, writing it out once the widths are known.
+    mutating func add(_ cells: [String]) throws {
+        let row = cells.map { $0.sanitized() }
+        if let widths { return try Self.write(row, widths) }
+        held.append(row)
+        if held.count > Self.measuredRows { try finish() }
+    }
+
+    /// Writes out the rows still held.
+    mutating func finish() throws {
+        let widths = self.widths ?? held.reduce(into: Array(repeating: 0, count: held[0].count)) { widths, row in
             for (column, cell) in row.enumerated() { widths[column] = max(widths[column], cell.displayWidth) }
         }
-        return table.map { row in
-            row.enumerated().map { column, cell in
-                column == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[column] - cell.displayWidth)
-            }.joined(separator: "  ").trimmingTrailingSpaces() + "\n"
-        }.joined()
+        self.widths = widths
+        for row in held { try Self.write(row, widths) }
+        held = []
+    }
+
+    private static func write(_ row: [String], _ widths: [Int]) throws {
+        try StandardOutput.line(row.enumerated().map { column, cell in
+            column == row.count - 1 ? cell : cell + String(repeating: " ", count: max(0, widths[column] - cell.displayWidth))
+        }.joined(separator: "  ").trimmingTrailingSpaces())
     }
 }
 

@@ -24,7 +24,7 @@ struct Show: ParsableCommand {
         let document = DetailDocument(detail, width: max(20, width))
         for line in document.lines {
             let text = line.spans.map(\.text).joined() + (line.target.map { "  [\($0)]" } ?? "")
-            print(text.sanitized().trimmingTrailingSpaces())
+            try StandardOutput.line(text.sanitized().trimmingTrailingSpaces())
         }
     }
 }

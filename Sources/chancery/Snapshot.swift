@@ -55,7 +55,7 @@ struct Snapshot: ParsableCommand {
         let buffer = BrowserScreen.render(session.state).buffer
         var output = buffer.plainText() + "\n"
         if styles { output += "-- styles --\n" + buffer.styleText() + "\n" }
-        FileHandle.standardOutput.write(Data(output.utf8))
+        try StandardOutput.write(output)
     }
 
     /// `WIDTHxHEIGHT` with both at least 1 and at most 10000.
