@@ -119,6 +119,8 @@ public struct CSVReader {
     }
 
     private static let quote: UInt8 = 0x22, comma: UInt8 = 0x2C, lineFeed: UInt8 = 0x0A, carriageReturn: UInt8 = 0x0D
+    /// The longest a quoted field may run, in bytes (4 MiB): a longer one is taken for a quote that was never closed.
+    public static let maximumQuotedFieldLength = 4 << 20
 
     /// Reads one record starting at `start`. Without the last chunk, a record that reaches the end of
     /// `bytes` may go on in the next chunk, so it is left for later.
@@ -143,6 +145,14 @@ public struct CSVReader {
             if index == count && !isLastChunk { return .needsMoreInput }
             return .malformed(message: message, end: min(index + 1, count), lineBreaks: lineBreaks + (index < count ? 1 : 0))
         }
+        func unclosed(field: Int, openedAt opening: Int, openingLine: Int) -> Outcome {
+            var resume = opening
+            while resume < count && bytes[resume] != lineFeed { resume += 1 }
+            let below = openingLine == 0 ? "" : " (it opens \(openingLine) line(s) below this row's first)"
+            return .malformed(message: "field \(field): its opening quote is never closed\(below); "
+                                  + "reading goes on with the next line",
+                              end: min(resume + 1, count), lineBreaks: openingLine + (resume < count ? 1 : 0))
+        }
         func append(_ field: UnsafeBufferPointer<UInt8>) {
             if let text = String(validating: field, as: UTF8.self) {
                 fields.append(text)
@@ -164,12 +174,13 @@ public struct CSVReader {
                         if bytes[index] == lineFeed { lineBreaks += 1 }
                         index += 1
                     }
-                    if index == count {
-                        guard isLastChunk else { return .needsMoreInput }
-                        let field = fields.count + 1
-                        return .malformed(message: "field \(field): its opening quote is never closed",
-                                          end: count, lineBreaks: lineBreaks)
+                    // A quote never closed would swallow the rest of the file (and each refill would read it all
+                    // again): past a bound, or at the end, the row is reported and reading resumes on the line
+                    // after the one where the quote opened.
+                    if index - contentStart > maximumQuotedFieldLength || (index == count && isLastChunk) {
+                        return unclosed(field: fields.count + 1, openedAt: contentStart, openingLine: openingLine)
                     }
+                    if index == count { return .needsMoreInput }
                     // A quote: doubled it stands for itself, else it closes the field.
                     if index + 1 < count && bytes[index + 1] == quote {
                         hasDoubledQuotes = true
@@ -235,13 +246,41 @@ public struct CSVReader {
     }
 }
 
-/// Writes RFC 4180 CSV.
+/// How cells are kept from running as formulas when a spreadsheet opens the CSV, the usual way (OWASP's): a cell
+/// that begins with `=`, `+`, `-`, `@`, a tab or a carriage return, after any number of `'`, gets one more `'` in
+/// front; reading takes one off again, so the round trip is exact.
+public enum SpreadsheetSafety {
+    private static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+
+    private static func needsMark(_ field: Substring) -> Bool {
+        field.drop { $0 == "'" }.first.map(formulaStarts.contains) ?? false
+    }
+
+    /// `field` as it is written: with a `'` in front when a spreadsheet would run it.
+    public static func neutralized(_ field: String) -> String {
+        needsMark(field[...]) ? "'" + field : field
+    }
+
+    /// `field` as it was before `neutralized`.
+    public static func restored(_ field: String) -> String {
+        field.first == "'" && needsMark(field.dropFirst()) ? String(field.dropFirst()) : field
+    }
+}
+
+/// Writes RFC 4180 CSV, its cells neutralised for spreadsheets (`SpreadsheetSafety`).
 public enum CSVWriter {
+    /// One record, ended by CRLF.
+    public static func line(_ fields: [String]) -> [UInt8] {
+        var output: [UInt8] = []
+        appendLine(fields, to: &output)
+        return output
+    }
+
     /// Appends one record to `output`; a field holding a comma, a quote or a line break is quoted, its quotes doubled.
     public static func appendLine(_ fields: [String], to output: inout [UInt8]) {
         for (index, field) in fields.enumerated() {
             if index > 0 { output.append(0x2C) }
-            let bytes = field.utf8
+            let bytes = SpreadsheetSafety.neutralized(field).utf8
             if bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
                 output.append(0x22)
                 for byte in bytes {

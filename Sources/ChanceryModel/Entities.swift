@@ -117,6 +117,17 @@ public struct Source: Hashable, Sendable, Encodable {
     public var kind: SourceKind
     /// Where it was published, when known.
     public var url: String?
+
+    /// A source with every field given.
+    public init(id: String, title: String, publisher: String?, published: EDTFDate?, file: String, kind: SourceKind, url: String?) {
+        self.id = id
+        self.title = title
+        self.publisher = publisher
+        self.published = published
+        self.file = file
+        self.kind = kind
+        self.url = url
+    }
 }
 
 /// What kind of body an organization is.
@@ -265,6 +276,17 @@ public struct Document: Hashable, Sendable, Encodable {
     public var links: [Link]
     /// Where the sources mention it.
     public var citations: [Citation]
+
+    /// A document with every field given.
+    public init(id: String, title: String, kind: DocumentKind, symbols: [String], date: EDTFDate?, links: [Link], citations: [Citation]) {
+        self.id = id
+        self.title = title
+        self.kind = kind
+        self.symbols = symbols
+        self.date = date
+        self.links = links
+        self.citations = citations
+    }
 }
 
 /// What happened in an event.

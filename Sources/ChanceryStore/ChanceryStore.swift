@@ -339,6 +339,50 @@ public final class ChanceryStore: EntityQueries {
         }
     }
 
+    /// Calls `body` with every event of the store in list order, with its links (and the names and categories of
+    /// what they point to) and its citations (and their sources' titles), read a thousand events at a time.
+    public func forEachTabledEvent(_ body: (TabledEvent) throws -> Void) throws {
+        var after: StatementArguments = [Int64.min, ""]
+        while true {
+            let events = try reading { db -> [TabledEvent] in
+                let records = try EntityRecord.fetchAll(db, sql: """
+                    SELECT * FROM entity WHERE kind = 'event' AND (dateStart, id) > (?, ?) ORDER BY dateStart, id LIMIT 1000
+                    """, arguments: after)
+                guard let first = records.first, let last = records.last else { return [] }
+                after = [last.dateStart, last.id]
+                // The batch's links and citations, read by the batch's range of the list order.
+                let range: StatementArguments = [first.dateStart, first.id, last.dateStart, last.id]
+                var links: [String: [TabledLink]] = [:]
+                for row in try Row.fetchAll(db, sql: """
+                    SELECT l.fromID, l.toID, l.role, t.name, t.kind, t.category FROM entity e
+                    JOIN link l ON l.fromID = e.id JOIN entity t ON t.id = l.toID
+                    WHERE e.kind = 'event' AND (e.dateStart, e.id) BETWEEN (?, ?) AND (?, ?) ORDER BY l.fromID, l.position
+                    """, arguments: range) {
+                    let kind: String = row["kind"]
+                    links[row["fromID"], default: []].append(TabledLink(
+                        to: row["toID"], role: row["role"], name: row["name"],
+                        category: ["person", "event"].contains(kind) ? nil : row["category"]))
+                }
+                var citations: [String: [TabledCitation]] = [:]
+                for row in try Row.fetchAll(db, sql: """
+                    SELECT c.entityID, c.sourceID, c.quote, s.name, s.category FROM entity e
+                    JOIN citation c ON c.entityID = e.id LEFT JOIN entity s ON s.id = c.sourceID
+                    WHERE e.kind = 'event' AND (e.dateStart, e.id) BETWEEN (?, ?) AND (?, ?) ORDER BY c.entityID, c.position
+                    """, arguments: range) {
+                    citations[row["entityID"], default: []].append(TabledCitation(
+                        source: row["sourceID"], quote: row["quote"], title: row["name"], category: row["category"]))
+                }
+                return records.map { record in
+                    TabledEvent(id: record.id, date: record.date.flatMap(EDTFDate.init), dateNote: record.dateNote,
+                                kind: EventKind(rawValue: record.category) ?? .other, title: record.name,
+                                summary: record.text ?? "", links: links[record.id] ?? [], citations: citations[record.id] ?? [])
+                }
+            }
+            for event in events { try body(event) }
+            if events.count < 1_000 { return }
+        }
+    }
+
     /// Stops the read under way, which then throws `QueryInterrupted`; reads that start later are not affected.
     public func interrupt() {
         database.interrupt()

@@ -166,6 +166,9 @@ private final class EventImporter {
     private let db: Database
     private let writer: StoreWriter
     private let findEntity: Statement
+    private let findTarget: Statement
+    /// Links to events that were not in the store when their row was read, with their place among the row's links.
+    private var laterLinks: [(from: String, link: Link, position: Int)] = []
     private var organizationsByName: [String: String] = [:]
     private var organizationsByAcronym: [String: String] = [:]
     private var peopleByName: [String: String] = [:]
@@ -207,6 +210,7 @@ private final class EventImporter {
         writer = try StoreWriter(db, targets: targets)
         bulkThreshold = max(10_000, try Int.fetchOne(db, sql: "SELECT count(*) FROM entity") ?? 0)
         findEntity = try db.makeStatement(sql: "SELECT 1 FROM entity WHERE id = ?")
+        findTarget = try db.makeStatement(sql: "SELECT kind, name, acronym FROM entity WHERE id = ?")
     }
 
     /// Writes the event of `row`; throws `EventTableError` for a row that must be skipped.
@@ -215,19 +219,75 @@ private final class EventImporter {
             throw EventTableError("duplicate id \(row.id): the store or an earlier row has it")
         }
         var links: [Link] = []
-        for (column, cells) in [(Column.organizations, row.organizations), (.people, row.people),
-                                (.places, row.places), (.countries, row.countries)] {
-            for cell in cells {
-                let id = try entityID(cell, column)
-                // One link per entity: a name given twice, or a place also given as a country, counts once.
-                if !links.contains(where: { $0.to == id }) { links.append(Link(to: id, role: Self.role(column))) }
+        if let tabled = row.links {
+            for link in tabled {
+                guard let role = LinkRole(rawValue: link.role) else { continue }
+                // A link whose target is not there yet keeps its place: the writer skips it, `finish` adds it.
+                if try !resolve(link) { laterLinks.append((row.id, Link(to: link.to, role: role), links.count)) }
+                links.append(Link(to: link.to, role: role))
+            }
+        } else {
+            for (column, cells) in [(Column.organizations, row.organizations), (.people, row.people),
+                                    (.places, row.places), (.countries, row.countries)] {
+                for cell in cells {
+                    let id = try entityID(cell, column)
+                    // One link per entity: a name given twice, or a place also given as a country, counts once.
+                    if !links.contains(where: { $0.to == id }) { links.append(Link(to: id, role: Self.role(column))) }
+                }
             }
         }
-        let event = Event(id: row.id, date: row.date, dateNote: nil, title: row.title, kind: row.kind, summary: row.summary,
-                          links: links, citations: row.citation.map { [$0] } ?? [])
+        for citation in row.citations { try resolveSource(citation) }
+        let event = Event(id: row.id, date: row.date, dateNote: row.dateNote, title: row.title, kind: row.kind, summary: row.summary,
+                          links: links, citations: row.citations.map { Citation(source: $0.source, quote: $0.quote) })
         try writer.write([PendingEntity.event(event, names: writer.name)], linkable: false)
         summary.importedEvents += 1
         if summary.importedEvents == bulkThreshold { try dropSecondaryIndexes() }
+    }
+
+    /// Makes `link`'s target known to the writer: found in the store, or made from the name and category the row
+    /// gives (an organization, person, place, document or source). False for an event not in the store yet, whose
+    /// link waits for `finish`, when a later row may have brought it.
+    private func resolve(_ link: TabledLink) throws -> Bool {
+        if writer.targets[link.to] != nil { return true }
+        if let stored = try Row.fetchOne(findTarget, arguments: [link.to]) {
+            writer.addTarget(link.to, LinkTarget(kind: stored["kind"], name: stored["acronym"] ?? stored["name"]))
+            return true
+        }
+        let name = link.name ?? link.to
+        switch EntityKind(id: link.to) {
+        case .organization?:
+            try create(.organization(Organization(id: link.to, name: name, acronym: nil, aliases: [],
+                                                  kind: link.category.flatMap(OrganizationKind.init) ?? .other,
+                                                  parent: nil, country: nil, citations: []), names: writer.name))
+            organizationsByName[name] = organizationsByName[name] ?? link.to
+            summary.createdOrganizations += 1
+        case .person?:
+            try create(.person(Person(id: link.to, name: name, aliases: [], roles: [], citations: []), names: writer.name))
+            peopleByName[name] = peopleByName[name] ?? link.to
+            summary.createdPeople += 1
+        case .place?:
+            let kind = link.category.flatMap(PlaceKind.init) ?? .city
+            try create(.place(Place(id: link.to, name: name, aliases: [], kind: kind, country: nil, citations: []), names: writer.name))
+            placesByName[name, default: [:]][kind] = placesByName[name]?[kind] ?? link.to
+            summary.createdPlaces += 1
+        case .document?:
+            try create(.document(Document(id: link.to, title: name, kind: link.category.flatMap(DocumentKind.init) ?? .other,
+                                          symbols: [], date: nil, links: [], citations: [])))
+        default:
+            return false
+        }
+        return true
+    }
+
+    /// Makes the source `citation` names when the store lacks it and the row gives its title and kind.
+    private func resolveSource(_ citation: TabledCitation) throws {
+        guard writer.targets[citation.source] == nil, try !exists(citation.source),
+              let title = citation.title, let kind = citation.category.flatMap(SourceKind.init) else { return }
+        try create(.source(Source(id: citation.source, title: title, publisher: nil, published: nil, file: "", kind: kind, url: nil)))
+    }
+
+    private func create(_ entity: PendingEntity) throws {
+        try writer.write([entity])
     }
 
     /// Writes `visit` and its meetings, with the people, organizations and places they name.
@@ -262,6 +322,9 @@ private final class EventImporter {
     /// Rebuilds dropped indexes, counts the linked events of everything the import linked, and
     /// refreshes the planner's statistics.
     func finish() throws {
+        for (from, link, position) in laterLinks where try exists(link.to) {
+            try writer.addLink(from: from, to: link, position: position)
+        }
         for sql in indexesToRebuild { try db.execute(sql: sql) }
         try writer.countLinkedEvents()
         try db.execute(sql: "PRAGMA analysis_limit = 1000; ANALYZE")

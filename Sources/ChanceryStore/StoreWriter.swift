@@ -40,6 +40,21 @@ final class StoreWriter {
         lastLinkBefore = try Int64.fetchOne(db, sql: "SELECT coalesce(max(rowid), 0) FROM link") ?? 0
     }
 
+    /// Lets later records link to `id`, an entity already in the store.
+    func addTarget(_ id: String, _ target: LinkTarget) {
+        targets[id] = target
+    }
+
+    /// Adds a link from the entity `from`, already written, to `link.to`, at `position` among its links.
+    func addLink(from: String, to link: Link, position: Int) throws {
+        guard let source = try Row.fetchOne(db, sql: "SELECT kind, dateStart FROM entity WHERE id = ?", arguments: [from]),
+              let targetKind = try String.fetchOne(db, sql: "SELECT kind FROM entity WHERE id = ?", arguments: [link.to]) else { return }
+        try run(insertLink) { bind in
+            bind.text(from); bind.text(link.to); bind.text(link.role.rawValue); bind.text(source["kind"])
+            bind.text(targetKind); bind.integer(source["dateStart"]); bind.integer(Int64(position))
+        }
+    }
+
     /// The name to show for `id` in another record (see `PendingEntity.linkName`), or nil.
     func name(_ id: String) -> String? {
         targets[id]?.name

@@ -8,11 +8,12 @@ struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Add the events of a CSV file to the store.",
         discussion: """
-            The header names the columns, in any order: id, date, kind, title, summary, organizations, people, \
-            places, countries, source, quote (id, kind and title are required), as `chancery export --format csv` \
-            writes them. date is EDTF or empty; kind is an event kind. List cells hold names or ids separated by \
-            ";": an id the store has links to it, a name links to the entity of that name (or acronym), and \
-            unknown names become new organizations, people, cities or countries. source and quote give one citation.
+            The header names the columns, in any order, as `chancery export --format csv` writes them (id, kind and \
+            title are required). date is EDTF or empty; kind is an event kind. The links and citations columns \
+            (JSON arrays) carry every link and citation, with the names of what they point to, so that an export \
+            imports back whole; without them, list cells hold names or ids separated by ";": an id the store has \
+            links to it, a name links to the entity of that name (or acronym), and unknown names become new \
+            organizations, people, cities or countries; source and quote give one citation. docs/DATA.md has it all.
 
             Bad rows are reported as FILE:LINE: message and skipped; the rest goes in as one transaction, so an \
             interrupted import leaves the store as it was.

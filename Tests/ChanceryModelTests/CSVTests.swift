@@ -59,7 +59,7 @@ private func line(_ fields: [String]) -> String {
     @Test func brokenQuotingIsReportedAtTheRowsLineAndReadingGoesOn() throws {
         let text = "a,b\nx,y\"z\n\"quoted\"tail,1\n\"multi\nline\"oops,2\nok,3\n\"never closed,4\nlost,5\n"
         let result = try rows(text)
-        #expect(result.count == 6)
+        #expect(result.count == 7)
         #expect(result[0] == .record(line: 1, fields: ["a", "b"]))
         guard case .malformed(2, let bareQuote) = result[1], case .malformed(3, let afterClosing) = result[2],
               case .malformed(4, let multiLine) = result[3], case .malformed(7, let unclosed) = result[5] else {
@@ -69,8 +69,38 @@ private func line(_ fields: [String]) -> String {
         #expect(bareQuote.contains("quote inside an unquoted field"))
         #expect(afterClosing.contains("closing quote must be followed"))
         #expect(multiLine.contains("closed 1 line(s) further down"))
-        #expect(unclosed.contains("never closed"))
+        #expect(unclosed.contains("never closed") && unclosed.contains("reading goes on with the next line"))
         #expect(result[4] == .record(line: 6, fields: ["ok", "3"]))
+        #expect(result[6] == .record(line: 8, fields: ["lost", "5"]), "the rows after a quote never closed are read")
+    }
+
+    /// A stray opening quote used to swallow the rest of the file as one skipped row.
+    @Test func aStrayQuoteCostsItsOwnRowOnly() throws {
+        let rowsAfter = (0..<20_000).map { "row\($0),\($0)\n" }.joined()
+        let result = try rows("a,b\n\"stray,1\n" + rowsAfter)
+        #expect(result.count == 1 + 1 + 20_000)
+        guard case .malformed(2, let message) = result[1] else {
+            Issue.record("expected the stray quote's row at line 2, got \(result[1])")
+            return
+        }
+        #expect(message.contains("field 1: its opening quote is never closed"))
+        #expect(result.last == .record(line: 20_002, fields: ["row19999", "19999"]))
+    }
+
+    /// A quoted field may run over many lines, up to a bound; past it, its quote is taken as never closed.
+    @Test func aQuotedFieldRunsUpToItsBound() throws {
+        let long = String(repeating: "word and line\n", count: 200_000)  // 2.8 MB: within the bound
+        #expect(try rows("a,b\n\"\(long)\",1\nnext,2\n") == [
+            .record(line: 1, fields: ["a", "b"]), .record(line: 2, fields: [long, "1"]), .record(line: 200_003, fields: ["next", "2"]),
+        ])
+        let tooLong = String(repeating: "word and line\n", count: 400_000)  // 5.6 MB
+        let result = try rows("a,b\n\"\(tooLong)\",1\nnext,2\n")
+        guard case .malformed(2, let message) = result[1] else {
+            Issue.record("expected the row to be refused, got \(result.prefix(2))")
+            return
+        }
+        #expect(message.contains("never closed"))
+        #expect(result.count > 2, "reading went on after it")
     }
 
     @Test func invalidUTF8IsReportedAndTheNextRowIsRead() throws {
@@ -134,7 +164,7 @@ private func line(_ fields: [String]) -> String {
     private func row(_ changes: [String: String]) -> [String] {
         let base = ["id": "event-x", "date": "1993-01-25", "kind": "meeting", "title": "Talks", "summary": "They met.",
                     "organizations": "org-un; United Nations ;", "people": "", "places": "Baku", "countries": "Azerbaijan",
-                    "source": "src-001", "quote": "They met."]
+                    "source": "src-001", "quote": "They met.", "dateNote": "", "links": "", "citations": ""]
         return EventTable.columns.map { changes[$0] ?? base[$0]! }
     }
 
@@ -147,7 +177,8 @@ private func line(_ fields: [String]) -> String {
         #expect(event.people == [])
         #expect(event.places == ["Baku"])
         #expect(event.countries == ["Azerbaijan"])
-        #expect(event.citation == Citation(source: "src-001", quote: "They met."))
+        #expect(event.citations == [TabledCitation(source: "src-001", quote: "They met.", title: nil, category: nil)])
+        #expect(event.links == nil, "no links cell: the four lists stand")
         #expect(try EventTableRow(row(["date": "", "source": "", "quote": ""]), header: header).date == nil)
     }
 
@@ -168,15 +199,48 @@ private func line(_ fields: [String]) -> String {
     }
 
     @Test func rejectsAWrongNumberOfFields() {
-        #expect(throws: EventTableError("expected 11 fields as in the header, found 10")) {
+        #expect(throws: EventTableError("expected 14 fields as in the header, found 13")) {
             try EventTableRow(Array(row([:]).dropLast()), header: header)
         }
+    }
+
+    @Test func linksAndCitationsCellsCarryEveryLinkAndCitationAndOverrideTheReadableColumns() throws {
+        let links = #"[{"category":"intergovernmental","name":"United Nations","role":"signatory","to":"org-un"},{"role":"mentioned","to":"event-y"}]"#
+        let citations = #"[{"quote":"One.","source":"src-001","title":"A page"},{"quote":"Two, \"quoted\".","source":"src-002"}]"#
+        let event = try EventTableRow(row(["links": links, "citations": citations, "dateNote": "From the context."]), header: header)
+        #expect(event.links == [TabledLink(to: "org-un", role: "signatory", name: "United Nations", category: "intergovernmental"),
+                                TabledLink(to: "event-y", role: "mentioned", name: nil, category: nil)])
+        #expect(event.citations.map(\.quote) == ["One.", "Two, \"quoted\"."])
+        #expect(event.dateNote == "From the context.")
+        let bad = #expect(throws: EventTableError.self) { try EventTableRow(row(["links": "[{\"to\": 3}]"]), header: header) }
+        #expect(bad?.message.contains("links: not a JSON array") == true)
+        let role = #expect(throws: EventTableError.self) {
+            try EventTableRow(row(["links": #"[{"to":"org-un","role":"friend"}]"#]), header: header)
+        }
+        #expect(role?.message.contains("\"friend\"") == true)
+    }
+
+    /// Cells a spreadsheet would run as formulas get a `'` in front on writing, which reading takes off again.
+    @Test(arguments: ["=HYPERLINK(\"http://x\")", "+1", "-0100", "@SUM(A1)", "\tx", "'=quoted already", "''+two", "plain", "'plain", "", "'"])
+    func formulaCellsAreNeutralisedAndComeBackExactly(cell: String) throws {
+        let written = String(decoding: CSVWriter.line([cell, "x"]), as: UTF8.self)
+        if let first = cell.drop(while: { $0 == "'" }).first, "=+-@\t".contains(first) {
+            #expect(written.hasPrefix("'") || written.hasPrefix("\"'"), "\(written.debugDescription)")
+        } else {
+            #expect(written.hasPrefix(cell) || written.hasPrefix("\"" + cell))
+        }
+        var reader = CSVReader(bytes: Array(written.utf8))
+        guard case .record(_, let fields)? = try reader.next() else {
+            Issue.record("not read back")
+            return
+        }
+        #expect(SpreadsheetSafety.restored(fields[0]) == cell)
     }
 
     @Test func headersMayReorderOrLeaveOutOptionalColumnsButNotMisspellThem() throws {
         let short = try EventTableHeader(["title", "kind", "id"])
         let event = try EventTableRow(["A title", "statement", "event-a"], header: short)
-        #expect(event.title == "A title" && event.summary == "" && event.date == nil && event.citation == nil)
+        #expect(event.title == "A title" && event.summary == "" && event.date == nil && event.citations.isEmpty)
         #expect(throws: EventTableError("unknown column \"tittle\" (the columns are \(EventTable.columns.joined(separator: ", ")))")) {
             try EventTableHeader(["id", "kind", "tittle"])
         }

@@ -53,8 +53,28 @@ private func chancery(_ arguments: String...) throws -> Chancery.Output {
         let ndjson = try chancery("export", "--format", "ndjson", "--kind", "events").stdout.split(separator: "\n")
         let csv = try chancery("export", "--format", "csv").stdout.split(separator: "\r\n")
         #expect(ndjson.count > 100)
-        #expect(csv.first == "id,date,kind,title,summary,organizations,people,places,countries,source,quote")
+        #expect(csv.first == "id,date,dateNote,kind,title,summary,organizations,people,places,countries,source,quote,links,citations")
         #expect(csv.count == ndjson.count + 1)
+    }
+
+    /// `export --format csv`, `import` into a new store, `export --store` again: the same rows (in list order).
+    @Test func exportImportExportGivesTheSameEventTable() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chancery-roundtrip-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = try Chancery.run(["export", "--format", "csv"])
+        let csv = folder.appendingPathComponent("events.csv").path
+        try first.stdout.write(toFile: csv, atomically: true, encoding: .utf8)
+        let store = folder.appendingPathComponent("copy.sqlite").path
+        let imported = try Chancery.run(["import", csv, "--store", store])
+        #expect(imported.status == 0 && imported.stdout.hasPrefix("imported 142 events, skipped 0 rows"), "\(imported.stdout)\(imported.stderr)")
+        let again = try Chancery.run(["export", "--format", "csv", "--store", store])
+        #expect(again.status == 0, "\(again.stderr)")
+        let before = first.stdout.components(separatedBy: "\r\n"), after = again.stdout.components(separatedBy: "\r\n")
+        #expect(before.first == after.first)
+        #expect(before.sorted() == after.sorted())
+        let refused = try Chancery.run(["export", "--kind", "people", "--store", store])
+        #expect(refused.status == 2 && refused.stderr.contains("with --store, export writes the store's events"), "\(refused.stderr)")
     }
 
     @Test func listPrintsAnAlignedTableAndFilters() throws {
