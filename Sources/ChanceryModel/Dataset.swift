@@ -259,10 +259,11 @@ struct RecordReader {
 
     func date(_ key: String) throws(FieldError) -> EDTFDate? {
         guard let text = try optionalString(key) else { return nil }
-        guard let date = EDTFDate(text) else {
-            throw FieldError(line: fields[key]!.line, message: "field \"\(key)\": \"\(text)\" is not an EDTF date (levels 0 and 1)")
+        do {
+            return try EDTFDate.parse(text)
+        } catch {
+            throw FieldError(line: fields[key]!.line, message: "field \"\(key)\": \"\(text)\" is not an EDTF date (levels 0 and 1): \(error.reason)")
         }
-        return date
     }
 
     func enumeration<Value: RawRepresentable & CaseIterable>(_ key: String) throws(FieldError) -> Value where Value.RawValue == String {

@@ -7,19 +7,57 @@ public enum EDTFDate: Hashable, Sendable {
 
     /// Parses an EDTF string such as `1993`, `1993-01-25~` or `2000/..`; nil when it is not valid EDTF.
     public init?(_ text: String) {
-        if let slash = text.firstIndex(of: "/") {
-            let startText = text[..<slash], endText = text[text.index(after: slash)...]
-            guard let start = EDTFBound(startText), let end = EDTFBound(endText) else { return nil }
-            // "/.." and "../.." say nothing; an interval needs at least one real date, in order.
-            if case .date(let from) = start, case .date(let to) = end {
-                guard from.startKey <= to.endKey else { return nil }
-            } else if start.point == nil && end.point == nil {
-                return nil
+        guard let date = try? Self.parse(text) else { return nil }
+        self = date
+    }
+
+    /// Parses an EDTF string (levels 0 and 1), or says why it is not one: `month 13 does not exist`,
+    /// `29 February 2001: 2001 is not a leap year`, `the interval ends before it starts`, or which level-2
+    /// feature it uses.
+    public static func parse(_ text: String) throws(EDTFError) -> EDTFDate {
+        guard let slash = text.firstIndex(of: "/") else { return .point(try EDTFPoint.parse(Substring(text))) }
+        let startText = text[..<slash], endText = text[text.index(after: slash)...]
+        guard !endText.contains("/") else { throw EDTFError("an interval has one \"/\"") }
+        let start = try EDTFBound.parse(startText), end = try EDTFBound.parse(endText)
+        for bound in [start, end] {
+            guard let point = bound.point else { continue }
+            if point.time != nil { throw EDTFError("an interval's ends are dates, without a time of day") }
+            if point.unspecifiedYearDigits > 0 || point.monthUnspecified || point.dayUnspecified {
+                throw EDTFError.levelTwo("unspecified digits in an interval's end")
             }
-            self = .interval(start: start, end: end)
-        } else {
-            guard let point = EDTFPoint(Substring(text)) else { return nil }
-            self = .point(point)
+        }
+        // "/.." and "../.." say nothing; an interval needs at least one real date, in order.
+        if case .date(let from) = start, case .date(let to) = end {
+            guard from.firstDayKey <= to.endKey else { throw EDTFError("the interval ends (\(to.edtf)) before it starts (\(from.edtf))") }
+        } else if start.point == nil && end.point == nil {
+            throw EDTFError("an interval needs at least one known end")
+        }
+        return .interval(start: start, end: end)
+    }
+
+    /// The earliest the period may begin, as a date to filter from: the start of an interval (nil when it is
+    /// open or unknown), else the date itself.
+    public var lowerBound: EDTFDate? {
+        switch self {
+        case .point: self
+        case .interval(let start, _): start.point.map(EDTFDate.point)
+        }
+    }
+
+    /// The latest the period may end, as a date to filter up to: the end of an interval (nil when it is open or
+    /// unknown), else the date itself.
+    public var upperBound: EDTFDate? {
+        switch self {
+        case .point: self
+        case .interval(_, let end): end.point.map(EDTFDate.point)
+        }
+    }
+
+    /// The key of the first day the period may cover (`yyyymmdd`); an open or unknown start reaches `Int.min`.
+    public var firstDayKey: Int {
+        switch self {
+        case .point(let point): point.firstDayKey
+        case .interval(let start, _): start.point?.firstDayKey ?? Int.min
         }
     }
 
@@ -69,6 +107,23 @@ public enum EDTFDate: Hashable, Sendable {
     }
 }
 
+/// Why a text is not an EDTF date of the levels the data takes (0 and 1).
+public struct EDTFError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The reason, such as `month 13 does not exist`.
+    public var reason: String
+
+    /// An error giving `reason`.
+    public init(_ reason: String) { self.reason = reason }
+
+    /// A feature of EDTF level 2, which the data format does not take.
+    static func levelTwo(_ feature: String) -> EDTFError {
+        EDTFError("\(feature) is EDTF level 2, which the data format does not take")
+    }
+
+    /// The reason.
+    public var description: String { reason }
+}
+
 /// One end of an EDTF interval.
 public enum EDTFBound: Hashable, Sendable {
     /// A known date.
@@ -78,11 +133,10 @@ public enum EDTFBound: Hashable, Sendable {
     /// An empty end: the date is not known.
     case unknown
 
-    init?(_ text: Substring) {
-        if text.isEmpty { self = .unknown }
-        else if text == ".." { self = .open }
-        else if let point = EDTFPoint(text) { self = .date(point) }
-        else { return nil }
+    static func parse(_ text: Substring) throws(EDTFError) -> EDTFBound {
+        if text.isEmpty { return .unknown }
+        if text == ".." { return .open }
+        return .date(try EDTFPoint.parse(text))
     }
 
     /// The date of this end, if known.
@@ -125,10 +179,12 @@ public struct EDTFPoint: Hashable, Sendable {
     public var dayUnspecified: Bool
     /// The date's qualifier, if any.
     public var qualifier: Qualifier?
+    /// The time of day of a date-time (level 0), as written after the `T`: `23:20:30`, `23:20:30Z`, `23:20:30+05:00`.
+    public var time: String?
 
     /// A date from its parts; `month` may be a season code 21–24.
     public init(year: Int, month: Int? = nil, day: Int? = nil, qualifier: Qualifier? = nil,
-                unspecifiedYearDigits: Int = 0, monthUnspecified: Bool = false, dayUnspecified: Bool = false) {
+                unspecifiedYearDigits: Int = 0, monthUnspecified: Bool = false, dayUnspecified: Bool = false, time: String? = nil) {
         self.year = year
         self.month = month
         self.day = day
@@ -136,61 +192,127 @@ public struct EDTFPoint: Hashable, Sendable {
         self.unspecifiedYearDigits = unspecifiedYearDigits
         self.monthUnspecified = monthUnspecified
         self.dayUnspecified = dayUnspecified
+        self.time = time
     }
 
-    init?(_ input: Substring) {
+    /// The most digits a long year (`Y170000002`) may have: its keys must fit in 64 bits.
+    static let maximumLongYearDigits = 12
+
+    static func parse(_ input: Substring) throws(EDTFError) -> EDTFPoint {
+        guard !input.isEmpty else { throw EDTFError("it is empty") }
+        guard input.unicodeScalars.allSatisfy({ $0.isASCII }) else { throw EDTFError("it holds characters other than ASCII digits and signs") }
+        if input.hasPrefix("Y") { return try parseLongYear(input.dropFirst()) }
+        if let t = input.firstIndex(of: "T") {
+            var point = try parse(input[..<t])
+            guard point.day != nil, !point.dayUnspecified, point.qualifier == nil else {
+                throw EDTFError("a date-time needs a whole day before its T, without a qualifier")
+            }
+            point.time = try Self.checkedTime(input[input.index(after: t)...])
+            return point
+        }
         var text = input
-        if let last = text.last, let qualifier = Qualifier(rawValue: String(last)) {
-            self.qualifier = qualifier
+        var qualifier: Qualifier?
+        if let last = text.last, let found = Qualifier(rawValue: String(last)) {
+            qualifier = found
             text = text.dropLast()
-        } else {
-            self.qualifier = nil
         }
         let negative = text.hasPrefix("-")
         if negative { text = text.dropFirst() }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard (1...3).contains(parts.count), parts[0].count == 4 else { return nil }
-        // Year: digits, optionally ending in one to four X (unspecified) digits.
+        guard (1...3).contains(parts.count), parts[0].count == 4 else {
+            throw EDTFError("a year has four digits (or Y and more digits), then -MM and -DD")
+        }
+        // Year: digits, optionally ending in one or two X (unspecified) digits.
         let yearText = parts[0]
         let xs = yearText.reversed().prefix { $0 == "X" }.count
-        guard let yearValue = Int(yearText.dropLast(xs) + String(repeating: "0", count: xs)),
-              yearText.dropLast(xs).allSatisfy(\.isASCIIDigit), !(negative && (xs > 0 || yearValue == 0)) else { return nil }
-        year = negative ? -yearValue : yearValue
-        unspecifiedYearDigits = xs
-        month = nil; monthUnspecified = false; day = nil; dayUnspecified = false
+        guard yearText.dropLast(xs).allSatisfy(\.isASCIIDigit), let yearValue = Int(yearText.dropLast(xs) + String(repeating: "0", count: xs)) else {
+            throw EDTFError("the year \"\(yearText)\" is not four digits")
+        }
+        if xs > 2 { throw EDTFError.levelTwo("more than the last two digits of a year unspecified") }
+        if negative && yearValue == 0 { throw EDTFError("year -0 does not exist") }
+        var point = EDTFPoint(year: negative ? -yearValue : yearValue, qualifier: qualifier, unspecifiedYearDigits: xs)
         if parts.count >= 2 {
-            guard parts[1].count == 2 else { return nil }
+            guard parts[1].count == 2 else { throw EDTFError("a month has two digits") }
             if parts[1] == "XX" {
-                monthUnspecified = true
+                point.monthUnspecified = true
             } else {
-                guard parts[1].allSatisfy(\.isASCIIDigit), let value = Int(parts[1]),
-                      (1...12).contains(value) || (parts.count == 2 && (21...24).contains(value)) else { return nil }
-                month = value
+                guard parts[1].allSatisfy(\.isASCIIDigit), let value = Int(parts[1]) else { throw EDTFError("the month \"\(parts[1])\" is not two digits") }
+                if (21...24).contains(value) {
+                    guard parts.count == 2 else { throw EDTFError("a season (21–24) has no day") }
+                    guard qualifier == nil else { throw EDTFError.levelTwo("a qualified season") }
+                } else if (25...41).contains(value) {
+                    throw EDTFError.levelTwo("sub-year groupings 25–41 (quarters, semesters, hemispheric seasons)")
+                } else if !(1...12).contains(value) {
+                    throw EDTFError("month \(value) does not exist")
+                }
+                point.month = value
             }
         }
         if parts.count == 3 {
-            guard parts[2].count == 2 else { return nil }
+            guard parts[2].count == 2 else { throw EDTFError("a day has two digits") }
             if parts[2] == "XX" {
-                dayUnspecified = true
+                point.dayUnspecified = true
             } else {
-                guard parts[2].allSatisfy(\.isASCIIDigit), let value = Int(parts[2]), value >= 1 else { return nil }
-                if let month, value > Self.daysIn(month: month, year: year) { return nil }
-                if monthUnspecified, value > 31 { return nil }
-                day = value
+                guard parts[2].allSatisfy(\.isASCIIDigit), let value = Int(parts[2]), value >= 1 else {
+                    throw EDTFError("the day \"\(parts[2])\" is not a day of the month")
+                }
+                if value > 31 { throw EDTFError("day \(value) does not exist") }
+                if let month = point.month, value > Self.daysIn(month: month, year: point.year) {
+                    if month == 2 && value == 29 { throw EDTFError("29 February \(point.year): \(point.year) is not a leap year") }
+                    throw EDTFError("\(value) \(Self.fullMonthNames[month - 1]) does not exist")
+                }
+                point.day = value
             }
         }
         // Unspecified parts may only be followed by unspecified parts.
-        if xs > 0, month != nil || day != nil { return nil }
-        if monthUnspecified, day != nil { return nil }
+        if xs > 0, point.month != nil || point.day != nil { throw EDTFError.levelTwo("a month or day after unspecified year digits") }
+        if point.monthUnspecified, point.day != nil { throw EDTFError.levelTwo("a day after an unspecified month") }
+        return point
+    }
+
+    /// `Y` then an optional `-` and five or more digits: a year beyond four digits (level 1).
+    private static func parseLongYear(_ text: Substring) throws(EDTFError) -> EDTFPoint {
+        let negative = text.hasPrefix("-")
+        let digits = negative ? text.dropFirst() : text
+        guard digits.count >= 5, digits.allSatisfy(\.isASCIIDigit), digits.first != "0" else {
+            throw EDTFError("a long year is Y, an optional -, then five or more digits not starting with 0")
+        }
+        guard digits.count <= maximumLongYearDigits, let value = Int(digits) else {
+            throw EDTFError("a long year has at most \(maximumLongYearDigits) digits here")
+        }
+        return EDTFPoint(year: negative ? -value : value)
+    }
+
+    /// `hh:mm:ss`, then `Z` or `±hh:mm` (or `±hh`) or nothing; the text back, or why it is not a time.
+    private static func checkedTime(_ text: Substring) throws(EDTFError) -> String {
+        var clock = text
+        if clock.hasSuffix("Z") {
+            clock = clock.dropLast()
+        } else if let sign = clock.lastIndex(where: { $0 == "+" || $0 == "-" }) {
+            let zone = clock[clock.index(after: sign)...].split(separator: ":", omittingEmptySubsequences: false)
+            guard (1...2).contains(zone.count), zone.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCIIDigit) }),
+                  Int(zone[0])! <= 14, zone.count == 1 || Int(zone[1])! < 60 else {
+                throw EDTFError("the time zone \"\(clock[sign...])\" is not ±hh or ±hh:mm")
+            }
+            clock = clock[..<sign]
+        }
+        let fields = clock.split(separator: ":", omittingEmptySubsequences: false)
+        guard fields.count == 3, fields.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCIIDigit) }),
+              Int(fields[0])! < 24, Int(fields[1])! < 60, Int(fields[2])! < 60 else {
+            throw EDTFError("the time \"\(clock)\" is not hh:mm:ss")
+        }
+        return String(text)
     }
 
     /// The EDTF text of this date.
     public var edtf: String {
+        if abs(year) > 9999 { return "Y\(year)" }
         var digits = String(abs(year))
         digits = String(repeating: "0", count: max(0, 4 - digits.count)) + digits
         var text = (year < 0 ? "-" : "") + digits.dropLast(unspecifiedYearDigits) + String(repeating: "X", count: unspecifiedYearDigits)
         if monthUnspecified { text += "-XX" } else if let month { text += "-" + Self.twoDigits(month) }
         if dayUnspecified { text += "-XX" } else if let day { text += "-" + Self.twoDigits(day) }
+        if let time { text += "T" + time }
         return text + (qualifier?.rawValue ?? "")
     }
 
@@ -200,16 +322,26 @@ public struct EDTFPoint: Hashable, Sendable {
         return month > 12 ? (month - 21) * 3 + 3 : month
     }
 
-    /// `yyyymmdd` with zeros for the parts not given, so `1993` < `1993-01` < `1993-01-25`.
+    /// The first and last years the date may mean: `199X` is 1990–1999, `-199X` is -1999 to -1990.
+    private var yearSpan: (first: Int, last: Int) {
+        let width = Int(pow10(unspecifiedYearDigits)) - 1
+        return year < 0 ? (year - width, year) : (year, year + width)
+    }
+
+    /// `yyyymmdd` with zeros for the parts not given, so `1993` < `1993-01` < `1993-01-25`; a season sorts with the
+    /// month it starts in.
     var startKey: Int {
-        let base = year * 10_000 + (firstMonth ?? 0) * 100 + (day ?? 0)
-        // A season sorts after the month it starts in.
-        return month.map { $0 > 12 } == true ? base + 99 : base
+        yearSpan.first * 10_000 + (firstMonth ?? 0) * 100 + (day ?? 0)
+    }
+
+    /// `yyyymmdd` of the first day the date may cover.
+    var firstDayKey: Int {
+        yearSpan.first * 10_000 + (firstMonth ?? 1) * 100 + (day ?? 1)
     }
 
     /// `yyyymmdd` of the last day the date may cover.
     var endKey: Int {
-        let lastYear = year + (unspecifiedYearDigits == 0 ? 0 : Int(pow10(unspecifiedYearDigits)) - 1)
+        let lastYear = yearSpan.last
         guard let first = firstMonth else { return lastYear * 10_000 + 1231 }
         let lastMonth = month! > 12 ? first + 2 : first
         let carry = lastMonth > 12 ? 1 : 0
@@ -224,6 +356,7 @@ public struct EDTFPoint: Hashable, Sendable {
             text = (month > 12 ? Self.seasonNames[month - 21] : Self.monthNames[month - 1]) + " " + text
             if let day, !dayUnspecified { text = "\(day) " + text }
         }
+        if let time { text += " " + time.replacingOccurrences(of: "Z", with: " UTC") }
         return decorated(text)
     }
 
@@ -246,7 +379,7 @@ public struct EDTFPoint: Hashable, Sendable {
     static func displayRange(_ from: EDTFPoint, _ to: EDTFPoint) -> String {
         let plain = from.qualifier == nil && to.qualifier == nil && from.unspecifiedYearDigits == 0
             && to.unspecifiedYearDigits == 0 && !from.monthUnspecified && !to.monthUnspecified
-            && !from.dayUnspecified && !to.dayUnspecified && from.year == to.year
+            && !from.dayUnspecified && !to.dayUnspecified && from.year == to.year && from.time == nil && to.time == nil
         if plain, let fromMonth = from.month, let toMonth = to.month, fromMonth <= 12, toMonth <= 12,
            let fromDay = from.day, let toDay = to.day {
             if fromMonth == toMonth { return "\(fromDay)–\(toDay) \(monthNames[toMonth - 1]) \(to.year)" }
@@ -255,6 +388,8 @@ public struct EDTFPoint: Hashable, Sendable {
         return "\(from.display)–\(to.display)"
     }
 
+    private static let fullMonthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
+                                         "September", "October", "November", "December"]
     private static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
     private static let seasonNames = ["Spring", "Summer", "Autumn", "Winter"]
 

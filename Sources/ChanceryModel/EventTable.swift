@@ -247,10 +247,12 @@ public struct EventTableRow: Hashable, Sendable {
         let dateText = cell("date").trimmedOfSpaces
         if dateText.isEmpty {
             date = nil
-        } else if let parsed = EDTFDate(dateText) {
-            date = parsed
         } else {
-            throw EventTableError("date \"\(dateText)\" is not an EDTF date (such as 1993, 1993-01, 1993-01-25 or 2000/..)")
+            do {
+                date = try EDTFDate.parse(dateText)
+            } catch {
+                throw EventTableError("date \"\(dateText)\" is not an EDTF date (such as 1993, 1993-01, 1993-01-25 or 2000/..): \(error.reason)")
+            }
         }
         let note = cell("dateNote")
         dateNote = note.trimmedOfSpaces.isEmpty ? nil : note

@@ -38,8 +38,9 @@ struct List: ParsableCommand {
     func run() throws {
         let filter = EntityFilter(
             kind: kind.entityKind, text: text ?? "",
-            since: try since.map { try parseDate($0, option: "--since") },
-            until: try until.map { try parseDate($0, option: "--until") },
+            // An interval given to --since counts from its start, one given to --until up to its end ("../1995": no start).
+            since: try since.flatMap { try parseDate($0, option: "--since").lowerBound },
+            until: try until.flatMap { try parseDate($0, option: "--until").upperBound },
             categories: category.map { [$0] } ?? [],
             linkedTo: [organization, person, place].compactMap { $0 }, country: country)
         let store = try locations.openStore()
@@ -71,10 +72,11 @@ struct List: ParsableCommand {
 
 /// Parses an EDTF date given to an option, or fails naming the option.
 func parseDate(_ text: String, option: String) throws -> EDTFDate {
-    guard let date = EDTFDate(text) else {
-        throw ValidationError("\(option): \"\(text)\" is not an EDTF date (such as 1993, 1993-01 or 1993-01-25)")
+    do {
+        return try EDTFDate.parse(text)
+    } catch {
+        throw ValidationError("\(option): \"\(text)\" is not an EDTF date (such as 1993, 1993-01 or 1993-01-25): \(error.reason)")
     }
-    return date
 }
 
 /// A plain-text table aligned by display width, with control characters made visible, written as it goes:

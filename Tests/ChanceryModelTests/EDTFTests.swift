@@ -64,7 +64,8 @@ private func makePoint(year: Int, shape: Int, month: Int, day: Int, qualifierInd
     case 1: return EDTFPoint(year: year, month: month, qualifier: qualifier)
     case 2: return EDTFPoint(year: year, month: month, day: day, qualifier: qualifier)
     case 3: return EDTFPoint(year: year / 10 * 10, qualifier: qualifier, unspecifiedYearDigits: 1)
-    case 4: return EDTFPoint(year: year, month: 20 + (month - 1) % 4 + 1, qualifier: qualifier)
+    // A qualified season is level 2: seasons come unqualified.
+    case 4: return EDTFPoint(year: year, month: 20 + (month - 1) % 4 + 1)
     case 5: return EDTFPoint(year: year, qualifier: qualifier, monthUnspecified: true)
     default: return EDTFPoint(year: year, month: month, qualifier: qualifier, dayUnspecified: true)
     }
@@ -86,8 +87,10 @@ private let qualifiers = Gen.int(in: 0...3)
 
     @Test func intervalsRoundTripAndStartBeforeEnd() async {
         await propertyCheck(count: 300, input: years, shapes, months, years, shapes, qualifiers) { year1, shape1, month, year2, shape2, qualifier in
-            let first = makePoint(year: year1, shape: shape1, month: month, day: 1, qualifierIndex: qualifier)
-            let second = makePoint(year: year2, shape: shape2, month: 13 - month, day: 28, qualifierIndex: 0)
+            // Unspecified digits in an interval's ends are level 2: its ends are years, months, days or seasons.
+            let shapesWithoutUnspecified = [0, 1, 2, 4]
+            let first = makePoint(year: year1, shape: shapesWithoutUnspecified[shape1 % 4], month: month, day: 1, qualifierIndex: qualifier)
+            let second = makePoint(year: year2, shape: shapesWithoutUnspecified[shape2 % 4], month: 13 - month, day: 28, qualifierIndex: 0)
             let (from, to) = EDTFDate.point(first).startKey <= EDTFDate.point(second).startKey ? (first, second) : (second, first)
             let date = EDTFDate.interval(start: .date(from), end: .date(to))
             #expect(EDTFDate(date.edtf) == date, "\(date.edtf)")
@@ -104,5 +107,92 @@ private let qualifiers = Gen.int(in: 0...3)
                 #expect(date.startKey <= date.endKey)
             }
         }
+    }
+
+    @Test func signedLongAndTimedDatesRoundTrip() async {
+        await propertyCheck(count: 300, input: Gen.int(in: 1...999_999_999_999), Gen.int(in: 0...23), Gen.int(in: 0...59), years) { long, hour, minute, year in
+            for text in ["Y\(long + 10_000)", "Y-\(long + 10_000)", "-\(String(format: "%04d", year % 9999 + 1))",
+                         String(format: "%04d-03-04T%02d:%02d:07", year, hour, minute),
+                         String(format: "%04d-03-04T%02d:%02d:07Z", year, hour, minute),
+                         String(format: "%04d-03-04T%02d:%02d:07+%02d:30", year, hour, minute, hour % 15)] {
+                let date = EDTFDate(text)
+                #expect(date?.edtf == text)
+                #expect(date.map { $0.firstDayKey <= $0.endKey } == true, "\(text)")
+            }
+        }
+    }
+
+    /// Every day a valid date names lies inside its range of keys, and nothing outside it does.
+    @Test func aDateCoversExactlyTheDaysItNames() async {
+        await propertyCheck(count: 500, input: years, shapes, months, days) { year, shape, month, day in
+            let point = makePoint(year: year, shape: shape, month: month, day: day, qualifierIndex: 0)
+            let date = EDTFDate.point(point)
+            let (first, last): (Int, Int)
+            switch shape {
+            case 0, 5: (first, last) = (year * 10_000 + 101, year * 10_000 + 1231)
+            case 1, 6: (first, last) = (year * 10_000 + month * 100 + 1, year * 10_000 + month * 100 + daysIn(month: month, year: year))
+            case 2: (first, last) = (year * 10_000 + month * 100 + day, year * 10_000 + month * 100 + day)
+            case 3: (first, last) = (year / 10 * 100_000 + 101, (year / 10 * 10 + 9) * 10_000 + 1231)
+            default:
+                // Meteorological seasons: Spring Mar–May, Summer Jun–Aug, Autumn Sep–Nov, Winter Dec–Feb.
+                let season = point.month! - 21
+                let start = 3 + season * 3
+                let endYear = season == 3 ? year + 1 : year, endMonth = season == 3 ? 2 : start + 2
+                (first, last) = (year * 10_000 + start * 100 + 1, endYear * 10_000 + endMonth * 100 + daysIn(month: endMonth, year: endYear))
+            }
+            #expect(date.firstDayKey == first, "\(date.edtf)")
+            #expect(date.endKey == last, "\(date.edtf)")
+        }
+    }
+}
+
+/// Days in a month of the proleptic Gregorian calendar, worked out here apart from the code under test.
+private func daysIn(month: Int, year: Int) -> Int {
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+    return [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+}
+
+@Suite struct EDTFIssueEightTests {
+    @Test(arguments: ["1985-04-12T23:20:30", "1985-04-12T23:20:30Z", "1985-04-12T23:20:30+05:00", "Y170000002", "Y-170000002",
+                      "-01XX", "-199X", "2001-21", "1984?/2004~"])
+    func validFormsAreTaken(text: String) throws {
+        let date = try EDTFDate.parse(text)
+        #expect(date.edtf == text)
+    }
+
+    @Test func negativeYearsWithUnspecifiedDigitsSpanTheirYears() throws {
+        let date = try EDTFDate.parse("-199X")
+        #expect(date.firstDayKey == -1999 * 10_000 + 101)
+        #expect(date.endKey == -1990 * 10_000 + 1231)
+        #expect(try EDTFDate.parse("Y-170000002").endKey < EDTFDate.parse("-9999").firstDayKey)
+        #expect(try EDTFDate.parse("1985-04-12T23:20:30Z").display == "12 Apr 1985 23:20:30 UTC")
+    }
+
+    @Test(arguments: [
+        ("16XX/18XX", "unspecified digits in an interval's end is EDTF level 2"),
+        ("2004-06-XX/2004-07-03", "unspecified digits in an interval's end is EDTF level 2"),
+        ("XXXX", "more than the last two digits of a year unspecified is EDTF level 2"),
+        ("2001-21~", "a qualified season is EDTF level 2"),
+        ("2001-33", "sub-year groupings 25–41"),
+        ("2001-13", "month 13 does not exist"),
+        ("2001-02-30", "30 February does not exist"),
+        ("2001-02-29", "29 February 2001: 2001 is not a leap year"),
+        ("2001-04-31", "31 April does not exist"),
+        ("2005/2001", "the interval ends (2001) before it starts (2005)"),
+        ("1985-04-12T24:00:00", "is not hh:mm:ss"),
+        ("Y1234", "five or more digits"),
+    ])
+    func invalidFormsSayWhy(text: String, reason: String) {
+        let error = #expect(throws: EDTFError.self) { try EDTFDate.parse(text) }
+        #expect(error?.reason.contains(reason) == true, "\(text): \(String(describing: error))")
+    }
+
+    /// Spring 2001 was missed by a filter on March 2001, and Winter by one on December.
+    @Test func seasonsLieInTheirMonths() throws {
+        let spring = try EDTFDate.parse("2001-21"), winter = try EDTFDate.parse("2001-24")
+        #expect(spring.firstDayKey == 2001_03_01 && spring.endKey == 2001_05_31)
+        #expect(winter.firstDayKey == 2001_12_01 && winter.endKey == 2002_02_28)
+        #expect(try spring.startKey <= EDTFDate.parse("2001-03-31").endKey, "a filter up to 31 March reaches Spring")
+        #expect(try winter.startKey <= EDTFDate.parse("2001-12-31").endKey, "a filter up to 31 December reaches Winter")
     }
 }

@@ -88,3 +88,40 @@ private func event(_ id: String, date: String?, title: String, summary: String, 
         #expect(ids.count == 5)
     }
 }
+
+/// Dates the curated data lacks, in the store's filters: seasons (meteorological), negative years with
+/// unspecified digits, long years and date-times.
+@Suite struct DateFilterTests {
+    let directory: TemporaryDirectory
+    let store: ChanceryStore
+
+    init() throws {
+        directory = try TemporaryDirectory()
+        var dated = files
+        dated["events.json"] = "[\n" + [
+            event("event-a-spring", date: "2001-21", title: "Spring talks", summary: "In spring."),
+            event("event-b-winter", date: "2001-24", title: "Winter talks", summary: "In winter."),
+            event("event-c-nineties-bce", date: "-199X", title: "Old treaty", summary: "Long ago."),
+            event("event-d-far-future", date: "Y170000002", title: "Far off", summary: "Much later."),
+            event("event-e-timed", date: "2001-03-04T10:00:00Z", title: "Timed", summary: "At ten."),
+        ].joined(separator: ",\n") + "\n]"
+        let data = try directory.dataDirectory(dated)
+        store = try ChanceryStore.openFresh(dataDirectory: data, path: directory.path("store.sqlite")).store
+    }
+
+    @Test func seasonsAreFoundInEachOfTheirMonths() throws {
+        #expect(try store.eventIDs(since: "2001-03-01", until: "2001-03-31") == ["event-a-spring", "event-e-timed"])
+        #expect(try store.eventIDs(since: "2001-05", until: "2001-05") == ["event-a-spring"])
+        #expect(try store.eventIDs(since: "2001-06-01", until: "2001-11-30").isEmpty)
+        #expect(try store.eventIDs(since: "2001-12-01", until: "2001-12-31") == ["event-b-winter"])
+        #expect(try store.eventIDs(since: "2002-02-28", until: "2002-02-28") == ["event-b-winter"])
+    }
+
+    @Test func negativeAndLongYearsSortAndFilter() throws {
+        #expect(try store.eventIDs(since: "-1995", until: "-1995") == ["event-c-nineties-bce"])
+        #expect(try store.eventIDs(until: "-2000").isEmpty)
+        #expect(try store.eventIDs(since: "Y100000000") == ["event-d-far-future"])
+        let ids = try store.ids(EntityFilter(kind: .event))
+        #expect(ids.first == "event-c-nineties-bce" && ids.last == "event-d-far-future")
+    }
+}
