@@ -59,6 +59,9 @@ extension Dataset {
             if organization.parent == organization.id { report(organization.id, "is its own parent") }
             checkCitations(organization.citations, of: organization.id, required: false)
         }
+        for cycle in parentCycles() where cycle.count > 1 {
+            report(cycle[0], "is its own ancestor: parent chain \((cycle + [cycle[0]]).joined(separator: " → "))")
+        }
         for person in people {
             for role in person.roles {
                 expect(role.organization, in: person.id, field: "role organization", kinds: [.organization])
@@ -124,5 +127,33 @@ extension Sequence where Element: Equatable {
             if haystack[start..<start + pattern.count].elementsEqual(pattern) { return true }
         }
         return false
+    }
+}
+
+extension Dataset {
+    /// Each loop of organizations' parents once (`A → B → A` as `[A, B]`), starting at its smallest id.
+    func parentCycles() -> [[String]] {
+        let parents = Dictionary(organizations.compactMap { organization in organization.parent.map { (organization.id, $0) } },
+                                 uniquingKeysWith: { first, _ in first })
+        var cycles: [[String]] = []
+        var finished = Set<String>()
+        for start in parents.keys.sorted() where !finished.contains(start) {
+            // Walk up from `start`; a walk that comes back to an id on its own path has found a loop.
+            var path: [String] = [], onPath: [String: Int] = [:]
+            var current: String? = start
+            while let id = current, !finished.contains(id) {
+                if let index = onPath[id] {
+                    let loop = Array(path[index...])
+                    let first = loop.indices.min { loop[$0] < loop[$1] }!
+                    cycles.append(Array(loop[first...] + loop[..<first]))
+                    break
+                }
+                onPath[id] = path.count
+                path.append(id)
+                current = parents[id]
+            }
+            finished.formUnion(path)
+        }
+        return cycles
     }
 }

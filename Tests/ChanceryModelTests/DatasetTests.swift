@@ -99,6 +99,25 @@ private func load(events: String) throws -> (Dataset, [DatasetIssue]) {
         #expect(messages.contains { $0.contains("record event-b: link (mentioned) must name a") })
     }
 
+    /// A self-parent was reported, a longer loop of parents was not.
+    @Test func everyLoopOfParentsIsReportedOnceWithItsChain() throws {
+        var dataset = try load(events: "[]").0
+        func organization(_ id: String, parent: String?) -> Organization {
+            Organization(id: id, name: id, acronym: nil, aliases: [], kind: .other, parent: parent, country: nil, citations: [])
+        }
+        dataset.organizations = [
+            organization("org-a", parent: "org-b"), organization("org-b", parent: "org-a"),
+            organization("org-c", parent: "org-d"), organization("org-d", parent: "org-e"), organization("org-e", parent: "org-c"),
+            organization("org-f", parent: "org-c"), organization("org-g", parent: "org-g"), organization("org-h", parent: nil),
+        ]
+        let messages = dataset.validate().map(\.message).filter { $0.contains("own parent") || $0.contains("ancestor") }
+        #expect(messages.sorted() == [
+            "is its own ancestor: parent chain org-a → org-b → org-a",
+            "is its own ancestor: parent chain org-c → org-d → org-e → org-c",
+            "is its own parent",
+        ])
+    }
+
     @Test func quotesMustOccurVerbatimAndRecordsBeSorted() throws {
         let events = "[\n" + [event("event-b"), event("event-a", quote: "Azerbaijan joined the UN on 2 March 1993.")]
             .joined(separator: ",\n") + "\n]"
