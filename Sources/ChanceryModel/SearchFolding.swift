@@ -22,6 +22,8 @@ public enum SearchFolding {
 
     /// Foundation's folding, then the letters it leaves alone, for text beyond ASCII.
     private static func foldingUnicode(_ text: String) -> String {
+        // A soft hyphen marks where a word may break: it is no part of the word, and the index would split there.
+        let text = text.contains("\u{AD}") ? text.replacingOccurrences(of: "\u{AD}", with: "") : text
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         guard folded.unicodeScalars.contains(where: { $0.value > 0x7F }) else { return folded }
         var result = String.UnicodeScalarView()

@@ -144,6 +144,7 @@ private func load(events: String) throws -> (Dataset, [DatasetIssue]) {
         #expect(SearchFolding.fold("İlham ŞAHİN Güneş") == "ilham sahin gunes")
         #expect(SearchFolding.words("  OSCE, Minsk-Group!") == ["osce", "minsk", "group"])
         #expect(SearchFolding.words("rep Republic rep REP minsk") == ["republic", "minsk"], "each word once, prefixes of others dropped")
+        #expect(SearchFolding.fold("Inter\u{AD}national") == "international", "a soft hyphen is no part of the word")
         let pasted = (0..<5_000).map { "word\($0 % 50)" }.joined(separator: " ")
         #expect(SearchFolding.words(pasted).count == 50 - 4, "word1 … word4 begin word10 … word49")
     }

@@ -89,8 +89,8 @@ private func event(_ id: String, date: String?, title: String, summary: String, 
     }
 }
 
-/// Dates the curated data lacks, in the store's filters: seasons (meteorological), negative years with
-/// unspecified digits, long years and date-times.
+/// Dates and words the curated data lacks, in the store's filters: seasons (meteorological), negative years with
+/// unspecified digits, long years, date-times, and a soft hyphen inside a word.
 @Suite struct DateFilterTests {
     let directory: TemporaryDirectory
     let store: ChanceryStore
@@ -104,6 +104,7 @@ private func event(_ id: String, date: String?, title: String, summary: String, 
             event("event-c-nineties-bce", date: "-199X", title: "Old treaty", summary: "Long ago."),
             event("event-d-far-future", date: "Y170000002", title: "Far off", summary: "Much later."),
             event("event-e-timed", date: "2001-03-04T10:00:00Z", title: "Timed", summary: "At ten."),
+            event("event-f-soft-hyphen", date: "1999", title: "Inter\u{AD}national talks", summary: "Cooperation."),
         ].joined(separator: ",\n") + "\n]"
         let data = try directory.dataDirectory(dated)
         store = try ChanceryStore.openFresh(dataDirectory: data, path: directory.path("store.sqlite")).store
@@ -115,6 +116,11 @@ private func event(_ id: String, date: String?, title: String, summary: String, 
         #expect(try store.eventIDs(since: "2001-06-01", until: "2001-11-30").isEmpty)
         #expect(try store.eventIDs(since: "2001-12-01", until: "2001-12-31") == ["event-b-winter"])
         #expect(try store.eventIDs(since: "2002-02-28", until: "2002-02-28") == ["event-b-winter"])
+    }
+
+    /// A soft hyphen inside a word hid it from search: the index split the word there.
+    @Test func aSoftHyphenDoesNotHideAWord() throws {
+        #expect(try store.eventIDs(text: "international") == ["event-f-soft-hyphen"])
     }
 
     @Test func negativeAndLongYearsSortAndFilter() throws {
