@@ -12,85 +12,58 @@ extension StringProtocol {
     }
 }
 
-/// Terminal column widths of Unicode scalars and grapheme clusters, computed without libc.
+/// Terminal column widths of Unicode scalars and grapheme clusters, from tables generated from the Unicode Character
+/// Database (`WidthTables`, its version in `WidthTables.unicodeVersion`), without libc.
+///
+/// A terminal lays text out scalar by scalar (wcwidth): a Devanagari or Thai vowel sign that takes a column of its
+/// own, or a halfwidth katakana sound mark, gets its own column even inside a grapheme cluster. So a cluster is
+/// drawn in cells, one per scalar that takes columns, with the marks that take none riding on the cell before
+/// them. An emoji cluster (a pictographic base, a flag, a keycap, a presentation selector) is drawn as one
+/// glyph whose width its base decides.
 enum DisplayWidth {
-    /// Columns a grapheme takes as it stands: its first visible scalar decides,
-    /// VS16 (U+FE0F) widens an emoji to 2 and VS15 (U+FE0E) narrows it to 1; 0 when nothing in it is visible.
-    static func graphemeWidth(_ character: Character) -> Int {
-        var base: Unicode.Scalar?
-        var baseWidth = 0
-        var hasEmojiSelector = false
-        var hasTextSelector = false
-        for scalar in character.unicodeScalars {
-            switch scalar.value {
-            case 0xFE0F: hasEmojiSelector = true
-            case 0xFE0E: hasTextSelector = true
-            default:
-                if base == nil {
-                    let width = scalarWidth(scalar)
-                    if width > 0 { base = scalar; baseWidth = width }
-                }
-            }
-        }
-        guard let base else { return 0 }
-        if hasTextSelector && base.properties.isEmoji { return 1 }
-        if hasEmojiSelector && base.properties.isEmoji { return 2 }
-        return baseWidth
-    }
-
-    /// Columns a scalar takes on its own: 0 for controls, marks, format characters and
-    /// Hangul vowel/final jamo; 2 for East Asian wide/fullwidth and emoji-presentation scalars; else 1.
+    /// Columns a scalar takes on its own: 0 for controls, marks, format characters and Hangul vowel/final jamo;
+    /// 2 for East Asian Wide and Fullwidth; else 1.
     static func scalarWidth(_ scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
         if value < 0x7F { return value >= 0x20 ? 1 : 0 }
-        if value < 0xA0 { return 0 }
-        if value < 0x300 { return value == 0xAD ? 0 : 1 }
-        switch scalar.properties.generalCategory {
-        case .nonspacingMark, .enclosingMark, .format: return 0
-        default: break
-        }
-        if (0x1160...0x11FF).contains(value) || (0xD7B0...0xD7FF).contains(value) { return 0 }
-        if isEastAsianWide(value) || scalar.properties.isEmojiPresentation { return 2 }
-        return 1
+        if value < 0xA0 || value == 0xAD { return 0 }
+        if value < 0x300 { return 1 }
+        if WidthTables.contains(WidthTables.zeroWidth, value) { return 0 }
+        return WidthTables.contains(WidthTables.wide, value) ? 2 : 1
     }
 
-    /// True for scalars in the East Asian Wide/Fullwidth ranges that are not emoji.
-    static func isEastAsianWide(_ value: UInt32) -> Bool {
-        guard value >= 0x1100 else { return false }
-        var low = 0
-        var high = eastAsianWideRanges.count - 1
-        while low <= high {
-            let middle = (low + high) / 2
-            let range = eastAsianWideRanges[middle]
-            if value < range.lowerBound {
-                high = middle - 1
-            } else if value > range.upperBound {
-                low = middle + 1
-            } else {
-                return true
-            }
+    /// Whether `character` is drawn as one emoji: an Extended_Pictographic base, a regional-indicator flag, or an
+    /// Emoji base with a presentation selector or a keycap mark.
+    static func isEmojiCluster(_ character: Character) -> Bool {
+        let scalars = character.unicodeScalars
+        guard let first = scalars.first else { return false }
+        if WidthTables.contains(WidthTables.extendedPictographic, first.value) || (0x1F1E6...0x1F1FF).contains(first.value) {
+            return true
         }
-        return false
+        return WidthTables.contains(WidthTables.emoji, first.value)
+            && scalars.contains { $0.value == 0xFE0F || $0.value == 0xFE0E || $0.value == 0x20E3 }
     }
 
-    /// East Asian Wide (W) and Fullwidth (F) ranges, sorted, unassigned gaps merged;
-    /// emoji are left out because `isEmojiPresentation` covers them.
-    private static let eastAsianWideRanges: [ClosedRange<UInt32>] = [
-        0x1100...0x115F,    // Hangul Jamo initial consonants
-        0x2329...0x232A,    // angle brackets
-        0x2E80...0x303E,    // CJK radicals, Kangxi, ideographic description, CJK symbols and punctuation
-        0x3041...0x3247,    // Hiragana, Katakana, Bopomofo, Hangul compatibility jamo, Kanbun, enclosed CJK
-        0x3250...0x4DBF,    // enclosed CJK, CJK compatibility, CJK extension A
-        0x4E00...0xA4C6,    // CJK unified ideographs, Yi
-        0xA960...0xA97C,    // Hangul Jamo extended A
-        0xAC00...0xD7A3,    // Hangul syllables
-        0xF900...0xFAFF,    // CJK compatibility ideographs
-        0xFE10...0xFE19,    // vertical forms
-        0xFE30...0xFE6B,    // CJK compatibility forms, small form variants
-        0xFF01...0xFF60,    // fullwidth forms
-        0xFFE0...0xFFE6,    // fullwidth signs
-        0x16FE0...0x1B2FB,  // Tangut, Khitan, Nushu, Kana supplement and extensions
-        0x1F200...0x1F2FF,  // enclosed ideographic supplement
-        0x20000...0x3FFFD,  // CJK extensions B onwards, planes 2 and 3
-    ]
+    /// Columns an emoji cluster takes: its base decides, VS16 (U+FE0F) widens it to 2 and VS15 (U+FE0E) narrows it to 1.
+    static func emojiWidth(_ character: Character) -> Int {
+        let scalars = character.unicodeScalars
+        let base = scalars.first!
+        let isEmoji = WidthTables.contains(WidthTables.emoji, base.value)
+        if isEmoji && scalars.contains(where: { $0.value == 0xFE0E }) { return 1 }
+        if isEmoji && scalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
+        // Regional indicators have emoji presentation, though their East Asian Width is neutral.
+        if (0x1F1E6...0x1F1FF).contains(base.value) { return 2 }
+        return max(1, scalarWidth(base))
+    }
+
+    /// True for tag characters (U+E0000–U+E007F), which belong only in an emoji tag sequence (a subdivision flag).
+    static func isTag(_ scalar: Unicode.Scalar) -> Bool {
+        (0xE0000...0xE007F).contains(scalar.value)
+    }
+
+    /// Whether `character` is a valid emoji tag sequence: U+1F3F4, tags, and U+E007F CANCEL TAG at its end.
+    static func isTagSequence(_ character: Character) -> Bool {
+        let scalars = Array(character.unicodeScalars)
+        return scalars.first?.value == 0x1F3F4 && scalars.last?.value == 0xE007F && scalars.dropFirst().allSatisfy(isTag)
+    }
 }

@@ -45,37 +45,54 @@ struct Glyph {
         self.width = width
     }
 
-    /// The glyph a character is drawn as.
-    init(_ character: Character) {
-        if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F {
-            self = Glyph.printableASCII[Int(ascii) - 0x20]
-            return
+    /// The glyphs a character is drawn as, one per cell (see `DisplayWidth`): one for most, one per scalar that
+    /// takes columns for a cluster with spacing marks, and a stand-in for anything invisible.
+    static func cells(of character: Character) -> [Glyph] {
+        if let ascii = character.asciiValue {  // "\r\n" reports its "\n"
+            switch ascii {
+            case 0x20..<0x7F: return [printableASCII[Int(ascii) - 0x20]]
+            case 0x7F: return [Glyph(grapheme: "\u{2421}", width: 1)]
+            default: return [Glyph(grapheme: String(Unicode.Scalar(0x2400 + UInt32(ascii))!), width: 1)]
+            }
         }
-        let (replacement, width) = Glyph.classify(character)
-        self.init(grapheme: replacement ?? String(character), width: width)
+        let scalars = character.unicodeScalars
+        if scalars.contains(where: isUnsafe) { return [Glyph(grapheme: "\u{FFFD}", width: 1)] }
+        if character == "\u{AD}" { return [Glyph(grapheme: "-", width: 1)] }
+        if DisplayWidth.isEmojiCluster(character) && (!scalars.contains(where: DisplayWidth.isTag) || DisplayWidth.isTagSequence(character)) {
+            return [Glyph(grapheme: String(character), width: DisplayWidth.emojiWidth(character))]
+        }
+        // Scalar by scalar: each one that takes columns starts a cell, those that take none ride on the cell before;
+        // a tag character (hidden text) is shown as a stand-in of its own.
+        var cells: [(text: String, width: Int)] = []
+        for scalar in scalars {
+            let width = DisplayWidth.scalarWidth(scalar)
+            if DisplayWidth.isTag(scalar) {
+                cells.append(("\u{FFFD}", 1))
+            } else if width > 0 || cells.isEmpty {
+                cells.append((String(scalar), width))
+            } else {
+                cells[cells.count - 1].text.unicodeScalars.append(scalar)
+            }
+        }
+        return cells.map { cell in
+            if cell.width > 0 { return Glyph(grapheme: cell.text, width: cell.width) }
+            // Nothing visible to ride on: a mark is shown on a dotted circle, anything else as a stand-in.
+            let first = cell.text.unicodeScalars.first!
+            switch first.properties.generalCategory {
+            case .nonspacingMark, .enclosingMark, .spacingMark: return Glyph(grapheme: "\u{25CC}" + cell.text, width: 1)
+            default: return Glyph(grapheme: "\u{FFFD}", width: 1)
+            }
+        }
     }
 
     /// The glyphs of the printable ASCII characters, space to tilde, made once.
     static let printableASCII: [Glyph] = (0x20..<0x7F).map { Glyph(grapheme: String(Unicode.Scalar(UInt8($0))), width: 1) }
 
-    /// How a character is drawn: `replacement` is nil when it is drawn as itself; `width` is 1 or 2.
+    /// How a character is drawn: `replacement` is nil when it is drawn as itself; `width` counts all its cells.
     static func classify(_ character: Character) -> (replacement: String?, width: Int) {
-        if let ascii = character.asciiValue {  // "\r\n" reports its "\n"
-            switch ascii {
-            case 0x20..<0x7F: return (nil, 1)
-            case 0x7F: return ("\u{2421}", 1)
-            default: return (String(Unicode.Scalar(0x2400 + UInt32(ascii))!), 1)
-            }
-        }
-        let scalars = character.unicodeScalars
-        if scalars.contains(where: isUnsafe) { return ("\u{FFFD}", 1) }
-        let width = DisplayWidth.graphemeWidth(character)
-        if width > 0 { return (nil, width) }
-        if character == "\u{AD}" { return ("-", 1) }
-        switch scalars.first!.properties.generalCategory {
-        case .nonspacingMark, .enclosingMark: return ("\u{25CC}" + String(character), 1)
-        default: return ("\u{FFFD}", 1)
-        }
+        let cells = cells(of: character)
+        let text = cells.map(\.grapheme).joined()
+        return (text == String(character) ? nil : text, cells.reduce(0) { $0 + $1.width })
     }
 
     /// True for scalars that could move the cursor, change the terminal or reorder text:
@@ -98,6 +115,8 @@ struct Glyphs: Sequence, IteratorProtocol {
     private let end: String.Index
     /// The characters still to read, when the text is not all printable ASCII.
     private var characters: Substring.Iterator?
+    /// Cells of the last character read that are still to hand out, last first.
+    private var pending: [Glyph] = []
 
     /// The glyphs of `text`.
     init(_ text: Substring) {
@@ -115,7 +134,13 @@ struct Glyphs: Sequence, IteratorProtocol {
     }
 
     mutating func next() -> Glyph? {
-        if characters != nil { return characters!.next().map(Glyph.init) }
+        if characters != nil {
+            if let cell = pending.popLast() { return cell }
+            guard let character = characters!.next() else { return nil }
+            let cells = Glyph.cells(of: character)
+            if cells.count > 1 { pending = cells.dropFirst().reversed() }
+            return cells[0]
+        }
         guard position < end else { return nil }
         defer { position = utf8.index(after: position) }
         return Glyph.printableASCII[Int(utf8[position]) - 0x20]
