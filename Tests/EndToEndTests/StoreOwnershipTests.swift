@@ -67,6 +67,29 @@ extension StoreWorkspace {
         #expect(try workspace.eventCount() == expected + 10)
     }
 
+    /// SIGKILL at moments spread over an import (before, during and after its commit, wherever they fall): each time
+    /// the next runs see the old events or the new ones, and the store stays whole.
+    @Test func importsKilledAtAnyMomentLeaveTheOldOrTheNewEvents() throws {
+        let workspace = try StoreWorkspace()
+        defer { workspace.close() }
+        let first = try workspace.chancery("import", try workspace.csv("first", count: 20))
+        try #require(first.status == 0, "\(first.stderr)")
+        var expected = 20
+        for round in 0..<6 {
+            let csv = try workspace.csv("round\(round)", count: 8_000)
+            let importing = try StartedProcess(["import", csv, "--data", workspace.data.path, "--store", workspace.store])
+            Thread.sleep(forTimeInterval: Double(round) * 0.4)
+            kill(importing.pid, SIGKILL)
+            let outcome = importing.wait()
+            let count = try #require(try workspace.eventCount())
+            if outcome.status == 0 { expected += 8_000 }
+            #expect(count == expected || (outcome.status == 128 + SIGKILL && count == expected + 8_000),
+                    "round \(round): \(count) events, \(expected) expected (import status \(outcome.status))")
+            expected = count
+            #expect(try workspace.integrity() == "ok", "round \(round)")
+        }
+    }
+
     @Test func readersDuringAnImportNeverReplaceTheStoreAndEveryImportedRowIsThere() throws {
         let workspace = try StoreWorkspace()
         defer { workspace.close() }
