@@ -13,6 +13,8 @@ public enum Action: Hashable, Sendable {
     case detailLoaded(request: Int, Result<EntityDetail?, ReadFailure>)
     /// A row was picked directly (by a pointer, or a benchmark placing the selection), not by moving to it.
     case selected(row: Int, in: Pane)
+    /// A record was asked for by its id, from outside the panes (a test walking every record): its detail opens.
+    case opened(id: String)
 }
 
 /// Why a read failed, as a message for the status line.
@@ -74,6 +76,8 @@ extension BrowserState {
         case .selected(let row, let pane):
             focus(pane)
             move(to: row)
+        case .opened(let id):
+            openDetail(of: id)
         case .pageLoaded(let pane, let request, let result):
             guard let pending = self[pane].pending, pending.id == request else { break }
             switch result {
@@ -103,6 +107,12 @@ extension BrowserState {
     private mutating func handle(_ key: Key) {
         if case .resize(let width, let height) = key {
             resize(width: width, height: height)
+            if var current = detail, let (document, rows) = detailDocument, let line = document.lineOfLink(current.selectedLink) {
+                // The text reflows at the new width: bring the selected link back on screen.
+                current.scroll = ListView.offsetKeepingVisible(selected: line, offset: current.scroll, height: rows)
+                detail = current
+            }
+            keepDetailSelectionOnScreen()
             wantsRedraw = true
             return
         }
@@ -176,7 +186,7 @@ extension BrowserState {
 
     private mutating func move(by delta: Int) {
         if isDetailOpen {
-            moveLink(to: (detail?.selectedLink ?? 0) + delta)
+            abs(delta) == 1 ? stepThroughDetail(by: delta) : scrollDetail(by: delta)
         } else {
             move(to: self[currentPane].selected + delta)
         }
@@ -194,20 +204,57 @@ extension BrowserState {
         if pane == .organizations { narrowsOnLoad = true }
     }
 
+    /// The open detail's document as laid out on screen, with the rows it has.
+    private var detailDocument: (document: DetailDocument, rows: Int)? {
+        guard let loaded = detail?.detail else { return nil }
+        return (DetailDocument(loaded, width: layout.detailColumns), layout.detailRows)
+    }
+
+    /// Goes to the first (`index` 0) or last (`Int.max`) line of the detail, selecting its first or last link.
     private mutating func moveLink(to index: Int) {
-        guard var current = detail, let loaded = current.detail else { return }
-        let document = DetailDocument(loaded, width: layout.detailColumns)
-        let rows = layout.detailRows
-        if document.linkLines.isEmpty {
-            // Nothing to select: scroll the text instead.
-            let delta = index == Int.max ? document.lines.count : index - current.selectedLink
-            current.scroll = min(max(0, current.scroll + delta), max(0, document.lines.count - rows))
-        } else {
-            current.selectedLink = min(max(0, index), document.linkLines.count - 1)
-            let line = document.linkLines[current.selectedLink]
+        guard var current = detail, let (document, rows) = detailDocument else { return }
+        let bottom = max(0, document.lines.count - rows)
+        current.scroll = index == 0 ? 0 : bottom
+        if !document.linkLines.isEmpty { current.selectedLink = index == 0 ? 0 : document.linkLines.count - 1 }
+        detail = current
+    }
+
+    /// j/k in the detail, as a web browser does: to the next (previous) link when it is on screen, else the text
+    /// scrolls a line, so that every line of the detail can be reached, text after the last link included.
+    private mutating func stepThroughDetail(by step: Int) {
+        guard var current = detail, let (document, rows) = detailDocument else { return }
+        let bottom = max(0, document.lines.count - rows)
+        let next = current.selectedLink + step
+        if let line = document.lineOfLink(next), line >= current.scroll, line < current.scroll + rows {
+            current.selectedLink = next
+        } else if let line = document.lineOfLink(next), step > 0 ? current.scroll == bottom : current.scroll == 0 {
+            // At the end of the text the next link is on screen already; just in case, bring it in.
+            current.selectedLink = next
             current.scroll = ListView.offsetKeepingVisible(selected: line, offset: current.scroll, height: rows)
-            // Show the heading above the first link of a group when it fits.
-            if current.selectedLink == 0 { current.scroll = min(current.scroll, max(0, line - 2)) }
+        } else {
+            current.scroll = min(max(0, current.scroll + step), bottom)
+        }
+        detail = current
+        keepDetailSelectionOnScreen()
+    }
+
+    /// PgDn/PgUp and Ctrl-d/Ctrl-u in the detail: the text scrolls by `delta` lines, and the selection follows.
+    private mutating func scrollDetail(by delta: Int) {
+        guard var current = detail, let (document, rows) = detailDocument else { return }
+        current.scroll = min(max(0, current.scroll + delta), max(0, document.lines.count - rows))
+        detail = current
+        keepDetailSelectionOnScreen()
+    }
+
+    /// Moves the selection to the nearest link on screen when the selected one has left it (by scrolling or a resize).
+    mutating func keepDetailSelectionOnScreen() {
+        guard var current = detail, let (document, rows) = detailDocument else { return }
+        current.scroll = min(current.scroll, max(0, document.lines.count - rows))
+        let onScreen = document.linkLines.indices.filter {
+            document.linkLines[$0] >= current.scroll && document.linkLines[$0] < current.scroll + rows
+        }
+        if let first = onScreen.first, let last = onScreen.last, !onScreen.contains(current.selectedLink) {
+            current.selectedLink = current.selectedLink < first ? first : last
         }
         detail = current
     }
@@ -217,16 +264,21 @@ extension BrowserState {
     private mutating func open() {
         let target: String?
         if isDetailOpen {
-            guard let current = detail, let loaded = current.detail else { return }
-            let document = DetailDocument(loaded, width: layout.detailColumns)
-            target = document.lineOfLink(current.selectedLink).flatMap { document.lines[$0].target }
+            guard let current = detail, let (document, rows) = detailDocument,
+                  let line = document.lineOfLink(current.selectedLink), line >= current.scroll, line < current.scroll + rows else { return }
+            target = document.lines[line].target
         } else {
             target = self[currentPane].selectedRow?.id
         }
         guard let target else { return }
+        openDetail(of: target)
+    }
+
+    /// Opens the detail of `id` at its top, as a step that back undoes.
+    private mutating func openDetail(of id: String) {
         navigate {
             $0.focus = .detail
-            if $0.detail?.id != target { $0.detail = DetailState(id: target) }
+            if $0.detail?.id != id { $0.detail = DetailState(id: id) }
             $0.detail?.selectedLink = 0
             $0.detail?.scroll = 0
         }

@@ -29,6 +29,8 @@ private func screen(_ keys: String, width: Int, height: Int) throws -> ScreenBuf
 struct Scenario: Sendable, CustomTestStringConvertible {
     let name: String
     let keys: String
+    /// The keys at 120×40, where they differ (j scrolls a line when the next link is below the screen).
+    var wideKeys: String?
     var testDescription: String { name }
 }
 
@@ -39,7 +41,8 @@ private let scenarios = [
     Scenario(name: "event-detail", keys: "jjjjjjjj<Enter>"),
     Scenario(name: "organization-detail", keys: "2/csw<Enter><Enter>"),
     Scenario(name: "visit-detail-with-meetings", keys: "3jj<Enter>"),
-    Scenario(name: "person-detail", keys: "3jj<Enter>jjjjjjjj<Enter>"),
+    // j steps to the next link on screen, else scrolls a line: at 80×24 the first person is a press further down.
+    Scenario(name: "person-detail", keys: "3jj<Enter>jjjjjjjjj<Enter>", wideKeys: "3jj<Enter>jjjjjjjj<Enter>"),
     Scenario(name: "help", keys: "?"),
     Scenario(name: "filter-with-matches", keys: "/tajik"),
     Scenario(name: "filter-without-matches", keys: "/zzzz<Enter>"),
@@ -55,7 +58,7 @@ private let scenarios = [
 
     @Test(arguments: scenarios)
     func wide120x40(_ scenario: Scenario) throws {
-        assertSnapshot(of: try screen(scenario.keys, width: 120, height: 40), as: .screen, named: scenario.name)
+        assertSnapshot(of: try screen(scenario.wideKeys ?? scenario.keys, width: 120, height: 40), as: .screen, named: scenario.name)
     }
 
     @Test func tooSmall() throws {

@@ -235,3 +235,55 @@ private let dataset = TestStore.dataset
         #expect(KeyBindings.markdown().contains("| `<Enter>` | Open item / follow link |"))
     }
 }
+
+/// Every line of every detail can be reached: text after the last link (topics, citations) used to be out of reach.
+@Suite struct ReachingEveryLineOfADetail {
+    /// Every record of the bundled data, meetings included.
+    private static let ids: [String] = dataset.sources.map(\.id) + dataset.organizations.map(\.id) + dataset.people.map(\.id)
+        + dataset.places.map(\.id) + dataset.documents.map(\.id) + dataset.events.map(\.id) + dataset.visits.map(\.id)
+        + dataset.visits.flatMap { $0.meetings.map(\.id) }
+
+    /// Whether the last line of the open detail is on screen.
+    private func showsTheLastLine(_ state: BrowserState) throws -> Bool {
+        let current = try #require(state.detail)
+        let loaded = try #require(current.detail, "\(current.id) loaded")
+        let lines = DetailDocument(loaded, width: state.layout.detailColumns).lines.count
+        return current.scroll + state.layout.detailRows >= lines
+    }
+
+    @Test(arguments: [(80, 24), (120, 40)])
+    func gReachesTheLastCitationOfEveryRecord(width: Int, height: Int) throws {
+        var browser = BrowserSession(width: width, height: height, queries: TestStore.bundled)
+        for id in Self.ids {
+            browser.send(.opened(id: id))
+            try browser.press("G")
+            #expect(try showsTheLastLine(browser.state), "\(id) at \(width)x\(height)")
+        }
+    }
+
+    @Test func jAloneWalksDownToTheLastLineAndPgUpBackToTheFirst() throws {
+        var browser = BrowserSession(width: 80, height: 24, queries: TestStore.bundled)
+        for id in Self.ids {
+            browser.send(.opened(id: id))
+            let loaded = try #require(browser.state.detail?.detail)
+            let document = DetailDocument(loaded, width: browser.state.layout.detailColumns)
+            let lines = document.lines.count
+            // Each press selects the next link on screen or scrolls a line.
+            for _ in 0..<(lines + document.linkLines.count) { browser.send(.keyPressed(.down)) }
+            #expect(try showsTheLastLine(browser.state), "\(id): j reaches the end")
+            for _ in 0..<(lines / max(1, browser.state.layout.detailRows) + 1) { browser.send(.keyPressed(.pageUp)) }
+            #expect(browser.state.detail?.scroll == 0, "\(id): PgUp reaches the top")
+        }
+    }
+
+    @Test func theSelectedLinkStaysOnScreenAfterAResize() throws {
+        var browser = BrowserSession(width: 120, height: 40, queries: TestStore.bundled)
+        browser.send(.opened(id: "visit-2024-05-az-pg-tajikistan"))
+        try browser.press("jjjjjjjjjjjj<Resize 80x24>")
+        let state = browser.state
+        let current = try #require(state.detail)
+        let document = DetailDocument(try #require(current.detail), width: state.layout.detailColumns)
+        let line = try #require(document.lineOfLink(current.selectedLink))
+        #expect(line >= current.scroll && line < current.scroll + state.layout.detailRows)
+    }
+}
