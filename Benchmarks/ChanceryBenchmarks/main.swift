@@ -125,8 +125,8 @@ var detail = Samples(name: "open the detail of that organization")
 for _ in 0..<options.runs {
     session = try openSession()
     press(.character("2"), in: &session)
-    session.send(.selected(row: busiest == 0 ? 1 : busiest - 1, in: .organizations))
-    narrowing.values.append(milliseconds { press(busiest == 0 ? .up : .down, in: &session) })
+    session.send(.selected(row: busiest, in: .organizations))
+    narrowing.values.append(milliseconds { press(.character("n"), in: &session) })
     detail.values.append(milliseconds { press(.enter, in: &session) })
 }
 results.append(narrowing)

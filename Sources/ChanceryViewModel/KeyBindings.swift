@@ -4,7 +4,7 @@ import TerminalUI
 public enum Command: String, CaseIterable, Hashable, Sendable {
     case moveDown, moveUp, top, bottom, pageDown, pageUp, halfPageDown, halfPageUp
     case nextPane, previousPane, focusTimeline, focusOrganizations, focusVisits
-    case open, back, forward, filter, dateRange, nextKind, previousKind, clearNarrowing
+    case open, back, forward, filter, dateRange, nextKind, previousKind, narrow, clearNarrowing
     case close, help, redraw, quit
 }
 
@@ -42,6 +42,7 @@ public enum KeyBindings {
         KeyBinding(keys: [.character("d")], command: .dateRange, summary: "Filter by date, e.g. 1993"),
         KeyBinding(keys: [.character("t")], command: .nextKind, summary: "Filter by the next kind"),
         KeyBinding(keys: [.character("T")], command: .previousKind, summary: "Filter by the previous kind"),
+        KeyBinding(keys: [.character("n")], command: .narrow, summary: "Narrow to this organization"),
         KeyBinding(keys: [.character("x")], command: .clearNarrowing, summary: "Clear the organization chip"),
         KeyBinding(keys: [.escape], command: .close, summary: "Close detail, clear filters"),
         KeyBinding(keys: [.character("?")], command: .help, summary: "Show or hide this help"),

@@ -190,7 +190,7 @@ public struct BrowserState: Hashable, Sendable {
     public internal(set) var wantsRedraw = false
     var backStack: [NavigationEntry] = []
     var forwardStack: [NavigationEntry] = []
-    var narrowsOnLoad = false
+
     var nextRequestID = 1
 
     /// A browser for a terminal of `width` × `height`, nothing loaded yet.

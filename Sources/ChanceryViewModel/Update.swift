@@ -157,6 +157,7 @@ extension BrowserState {
             input = InputState(purpose: .dateRange(pane), text: text, cursor: text.count)
         case .nextKind: cycleCategory(by: 1)
         case .previousKind: cycleCategory(by: -1)
+        case .narrow: narrowToSelectedOrganization()
         case .clearNarrowing: setNarrowing(nil)
         case .close: close()
         case .help: showsHelp = true
@@ -176,8 +177,6 @@ extension BrowserState {
     }
 
     private mutating func focus(_ pane: Pane) {
-        // Coming into Organizations narrows the other panes to its selection, as moving there does.
-        if pane == .organizations && focus != .pane(pane) { narrowsOnLoad = true }
         focus = .pane(pane)
         paneFocus = pane
     }
@@ -201,7 +200,6 @@ extension BrowserState {
         self[pane].selected = target
         self[pane].scroll = ListView.offsetKeepingVisible(selected: target, offset: self[pane].scroll,
                                                           height: layout.visibleRows(pane))
-        if pane == .organizations { narrowsOnLoad = true }
     }
 
     /// The open detail's document as laid out on screen, with the rows it has.
@@ -320,8 +318,18 @@ extension BrowserState {
 
     // MARK: Filters
 
+    /// Narrows Timeline and Visits to the organization selected in Organizations, or whose detail is open.
+    private mutating func narrowToSelectedOrganization() {
+        if isDetailOpen, let shown = detail?.detail?.summary, shown.kind == .organization {
+            setNarrowing(shown)
+        } else if !isDetailOpen, currentPane == .organizations, let organization = self[.organizations].selectedRow {
+            setNarrowing(organization)
+        } else {
+            message = StatusMessage(text: "n narrows to an organization: select one in Organizations or open its detail", isError: true)
+        }
+    }
+
     private mutating func setNarrowing(_ organization: EntitySummary?) {
-        narrowsOnLoad = false
         guard narrowing?.id != organization?.id else { return }
         narrowing = organization
         for pane in [Pane.timeline, .visits] {
@@ -331,10 +339,9 @@ extension BrowserState {
         }
     }
 
-    /// Changes a pane's filter; a new list in Organizations narrows the others to its new selection.
+    /// Changes a pane's filter.
     private mutating func setFilter(_ filter: EntityFilter, of pane: Pane) {
         self[pane].setFilter(filter)
-        if pane == .organizations { narrowsOnLoad = true }
     }
 
     private mutating func cycleCategory(by step: Int) {
@@ -469,10 +476,6 @@ extension BrowserState {
                 effects.append(.loadPage(pane, request: request.id, filter: request.filter, offset: request.offset, limit: request.limit))
             }
             self[pane] = state
-        }
-        if narrowsOnLoad, let organization = self[.organizations].selectedRow {
-            setNarrowing(organization)
-            return effects + reconcile()
         }
         if !isDetailOpen {
             if layout.mode != .wide {

@@ -47,7 +47,7 @@ private let scenarios = [
     Scenario(name: "filter-with-matches", keys: "/tajik"),
     Scenario(name: "filter-without-matches", keys: "/zzzz<Enter>"),
     Scenario(name: "year-filter", keys: "d1993<Enter>"),
-    Scenario(name: "narrowed-to-organization", keys: "2/status women<Enter>"),
+    Scenario(name: "narrowed-to-organization", keys: "2/status women<Enter>n"),
 ]
 
 @Suite struct ScreenSnapshotTests {

@@ -82,8 +82,8 @@ private let dataset = TestStore.dataset
         dataset.events.filter { $0.links.contains { $0.to == id } }.count
     }
 
-    @Test func movingInOrganizationsNarrowsTimelineAndVisits() throws {
-        var browser = try session(keys: "2/status women<Enter>jk")
+    @Test func nNarrowsTimelineAndVisitsToTheSelectedOrganization() throws {
+        var browser = try session(keys: "2/status women<Enter>jkn")
         let state = browser.state
         #expect(state.narrowing?.id == "org-un-csw")
         #expect(state[.timeline].filter.linkedTo == ["org-un-csw"])
@@ -92,6 +92,21 @@ private let dataset = TestStore.dataset
         try browser.press("x")
         #expect(browser.state.narrowing == nil)
         #expect(browser.state[.timeline].total == dataset.events.count)
+        try browser.press("<Enter>n")
+        #expect(browser.state.narrowing?.id == "org-un-csw", "n in an organization's detail narrows to it")
+    }
+
+    /// Passing through Organizations used to narrow everything: Tab Tab Tab left Visits empty under "◆ Al-Qaeda".
+    @Test func movingThroughOrganizationsNarrowsNothing() throws {
+        let browser = try session(keys: "<Tab><Tab><Tab>2jjj/ifrc<Enter>3")
+        #expect(browser.state.narrowing == nil)
+        #expect(browser.state[.visits].total == dataset.visits.count)
+        #expect(browser.state[.timeline].total == dataset.events.count)
+        var timeline = try session(keys: "1n")
+        #expect(timeline.state.narrowing == nil)
+        #expect(timeline.state.message?.text.contains("select one in Organizations") == true, "n elsewhere says what it needs")
+        try timeline.press("j")
+        #expect(timeline.state.message == nil)
     }
 
     @Test func enterOpensAndFollowsLinksAndHistoryGoesBothWays() throws {
