@@ -174,7 +174,7 @@ public enum BrowserScreen {
             var field = area
             if let notice = input.notice {
                 let shown = Line(spans: [Span(" \(notice) ", style: Theme.error)])
-                let width = min(shown.displayWidth, area.width / 2)
+                let width = min(shown.displayWidth, area.width * 2 / 3)
                 _ = buffer.write(shown, x: area.maxX - width, y: area.y, clip: Rect(x: area.maxX - width, y: area.y, width: width, height: 1))
                 field = Rect(x: area.x, y: area.y, width: area.width - width, height: area.height)
             }

@@ -143,6 +143,8 @@ public struct InputState: Hashable, Sendable {
     public var cursor: Int
     /// A remark shown beside the line until the next key (why a key was refused).
     public var notice: String? = nil
+    /// The view when the line opened: Esc goes back to it, and Enter records it as the step back undoes.
+    var before: NavigationEntry? = nil
 }
 
 /// A message on the status line until the next key.

@@ -1,3 +1,4 @@
+import Foundation
 import ChanceryModel
 import TerminalUI
 
@@ -146,7 +147,7 @@ extension BrowserState {
         case .filter:
             guard case .pane(let pane) = focus else { return }
             let text = self[pane].filter.text
-            input = InputState(purpose: .filter(pane), text: text, cursor: text.count)
+            input = InputState(purpose: .filter(pane), text: text, cursor: text.count, before: navigationEntry)
         case .dateRange:
             guard case .pane(let pane) = focus else { return }
             guard pane.kind.isDated else {
@@ -154,11 +155,11 @@ extension BrowserState {
                 return
             }
             let text = Self.rangeText(self[pane].filter)
-            input = InputState(purpose: .dateRange(pane), text: text, cursor: text.count)
+            input = InputState(purpose: .dateRange(pane), text: text, cursor: text.count, before: navigationEntry)
         case .nextKind: cycleCategory(by: 1)
         case .previousKind: cycleCategory(by: -1)
         case .narrow: narrowToSelectedOrganization()
-        case .clearNarrowing: setNarrowing(nil)
+        case .clearNarrowing: navigate { $0.setNarrowing(nil) }
         case .close: close()
         case .help: showsHelp = true
         case .redraw: wantsRedraw = true
@@ -288,10 +289,22 @@ extension BrowserState {
                 $0.focus = .pane($0.paneFocus)
                 if $0.layout.mode != .wide { $0.detail = nil }
             }
-        } else if self[currentPane].filter.hasOwnConditions {
-            setFilter(EntityFilter(kind: currentPane.kind, linkedTo: self[currentPane].filter.linkedTo), of: currentPane)
-        } else if narrowing != nil {
-            setNarrowing(nil)
+        } else {
+            // One filter at a time, as a step back undoes: words, then dates, then kind, then the narrowing.
+            var filter = self[currentPane].filter
+            if !filter.text.isEmpty {
+                filter.text = ""
+            } else if filter.since != nil || filter.until != nil {
+                (filter.since, filter.until) = (nil, nil)
+            } else if !filter.categories.isEmpty {
+                filter.categories = []
+            } else if narrowing != nil {
+                return navigate { $0.setNarrowing(nil) }
+            } else {
+                return
+            }
+            let pane = currentPane
+            navigate { $0.setFilter(filter, of: pane) }
         }
     }
 
@@ -321,9 +334,9 @@ extension BrowserState {
     /// Narrows Timeline and Visits to the organization selected in Organizations, or whose detail is open.
     private mutating func narrowToSelectedOrganization() {
         if isDetailOpen, let shown = detail?.detail?.summary, shown.kind == .organization {
-            setNarrowing(shown)
+            navigate { $0.setNarrowing(shown) }
         } else if !isDetailOpen, currentPane == .organizations, let organization = self[.organizations].selectedRow {
-            setNarrowing(organization)
+            navigate { $0.setNarrowing(organization) }
         } else {
             message = StatusMessage(text: "n narrows to an organization: select one in Organizations or open its detail", isError: true)
         }
@@ -353,7 +366,7 @@ extension BrowserState {
         let position = filter.categories.first.flatMap { categories.firstIndex(of: $0) } ?? -1
         let next = (position + 1 + step + categories.count + 1) % (categories.count + 1) - 1
         filter.categories = next < 0 ? [] : [categories[next]]
-        setFilter(filter, of: pane)
+        navigate { $0.setFilter(filter, of: pane) }
     }
 
     private static func rangeText(_ filter: EntityFilter) -> String {
@@ -364,15 +377,80 @@ extension BrowserState {
         }
     }
 
-    /// Reads `text` as a date range: a date (that period), `A/B`, `A/..` or `../B`; "" clears the range.
-    static func parseRange(_ text: String) -> (since: EDTFDate?, until: EDTFDate?)? {
+    /// Reads `text` as a date range: EDTF (`1993`, `1990/2000`, `2000/..`), or a date as the screens show it
+    /// (`May 2024`, `25 Jan 1993`, `Spring 2001`, `1990s`, `c. 1993`), or two of them joined by `–`, ` to ` or, between
+    /// years, `-` (`2018–2019`, `2018-2019`, `7–14 Sep 2018`, `1992–present`); "" clears the range. Throws the reason.
+    static func parseRange(_ text: String) throws(EDTFError) -> (since: EDTFDate?, until: EDTFDate?) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty { return (nil, nil) }
-        guard let date = EDTFDate(trimmed) else { return nil }
-        switch date {
-        case .point: return (date, date)
-        case .interval(let start, let end): return (start.point.map(EDTFDate.point), end.point.map(EDTFDate.point))
+        if let date = EDTFDate(trimmed) {
+            return (date.lowerBound, date.upperBound)
         }
+        let parts: [String]
+        if trimmed.contains("–") {
+            parts = trimmed.components(separatedBy: "–")
+        } else if trimmed.contains(" to ") {
+            parts = trimmed.components(separatedBy: " to ")
+        } else if trimmed.count == 9, trimmed.split(separator: "-").map(\.count) == [4, 4] {
+            parts = trimmed.components(separatedBy: "-")
+        } else {
+            parts = [trimmed]
+        }
+        let cleaned = parts.map { $0.trimmingCharacters(in: .whitespaces) }
+        if cleaned.count == 1, let date = shownDate(cleaned[0]) { return (date.lowerBound, date.upperBound) }
+        if cleaned.count == 2, let end = ["present", "now", ".."].contains(cleaned[1].lowercased()) ? nil as EDTFDate? : shownDate(cleaned[1]) {
+            // The start may leave out what the end gives: "7–14 Sep 2018", "Jan–Mar 2019".
+            let endWords = cleaned[1].split(separator: " ")
+            let start = (0...endWords.count).lazy.compactMap { borrowed in
+                shownDate(([Substring(cleaned[0])] + endWords.suffix(borrowed)).joined(separator: " "))
+            }.first
+            if let start, start.firstDayKey <= end.endKey { return (start.lowerBound, end.upperBound) }
+            if let start { throw EDTFError("the range ends (\(cleaned[1])) before it starts (\(start.display))") }
+        } else if cleaned.count == 2, ["present", "now", ".."].contains(cleaned[1].lowercased()), let start = shownDate(cleaned[0]) {
+            return (start.lowerBound, nil)
+        }
+        if trimmed.allSatisfy({ $0.isNumber || "-/.XSY?~%T:+Z".contains($0) }), case .failure(let error) = Result(catching: { () throws(EDTFError) in try EDTFDate.parse(trimmed) }) {
+            throw error
+        }
+        throw EDTFError("not a date: try 1993, May 2024, 25 Jan 1993, 2018–2019 or 2000/..")
+    }
+
+    /// A date written as the screens show it (`25 Jan 1993`, `May 2024`, `Spring 2001`, `1990s`, `c. 1993`), or in EDTF.
+    private static func shownDate(_ text: String) -> EDTFDate? {
+        if let date = EDTFDate(text) { return date }
+        var words = text.split(separator: " ").map(String.init)
+        var qualifier = ""
+        if words.first?.lowercased() == "c." {
+            words.removeFirst()
+            qualifier = "~"
+        }
+        guard let yearText = words.last else { return nil }
+        var year = yearText
+        if year.hasSuffix("s"), year.count == 5, year.dropLast().hasSuffix("0") { year = String(year.dropLast(2)) + "X" }
+        guard year.count == 4 else { return nil }
+        switch words.count {
+        case 1: return EDTFDate(year + qualifier)
+        case 2:
+            if let season = ["spring", "summer", "autumn", "winter"].firstIndex(of: words[0].lowercased()) {
+                return EDTFDate("\(year)-\(21 + season)")
+            }
+            guard let month = monthNumber(words[0]) else { return nil }
+            return EDTFDate(String(format: "%@-%02d%@", year, month, qualifier))
+        case 3:
+            guard let month = monthNumber(words[1]), let day = Int(words[0]) else { return nil }
+            return EDTFDate(String(format: "%@-%02d-%02d%@", year, month, day, qualifier))
+        default:
+            return nil
+        }
+    }
+
+    /// 1–12 for a month's name or its first three letters, in English, any case.
+    private static func monthNumber(_ word: String) -> Int? {
+        let names = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                     "november", "december"]
+        let lowered = word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        guard lowered.count >= 3 else { return nil }
+        return names.firstIndex { $0 == lowered || $0.hasPrefix(lowered) && lowered.count == 3 }.map { $0 + 1 }
     }
 
     // MARK: Input
@@ -413,7 +491,10 @@ extension BrowserState {
             shouldQuit = true
             return
         case .escape:
-            if case .filter(let pane) = line.purpose { applyWords("", to: pane) }
+            // Cancels what was typed: the words go back to what they were when the line opened.
+            if case .filter(let pane) = line.purpose, let before = line.before?.panes[pane.rawValue].filter.text {
+                applyWords(before, to: pane)
+            }
             input = nil
             return
         case .enter:
@@ -440,8 +521,12 @@ extension BrowserState {
         case .filter:
             input = nil
         case .dateRange(let pane):
-            guard let range = Self.parseRange(line.text) else {
-                message = StatusMessage(text: "\"\(line.text)\" is not a date: try 1993, 1993-01, 1990/2000 or 2000/..", isError: true)
+            let range: (since: EDTFDate?, until: EDTFDate?)
+            do {
+                range = try Self.parseRange(line.text)
+            } catch {
+                // The line stays open, with the reason beside it.
+                input?.notice = error.reason
                 return
             }
             var filter = self[pane].filter
@@ -449,6 +534,11 @@ extension BrowserState {
             filter.until = range.until
             setFilter(filter, of: pane)
             input = nil
+        }
+        // The filters as they were when the line opened are one step back.
+        if let before = line.before, before != navigationEntry {
+            backStack.append(before)
+            forwardStack.removeAll()
         }
     }
 

@@ -61,6 +61,13 @@ private let scenarios = [
         assertSnapshot(of: try screen(scenario.wideKeys ?? scenario.keys, width: 120, height: 40), as: .screen, named: scenario.name)
     }
 
+    /// A bad date used to leave the line open without a word: the reason now stands beside it, at both sizes.
+    @Test(arguments: [(80, 24), (120, 40)])
+    func aBadDateSaysWhyOnTheScreen(width: Int, height: Int) throws {
+        let text = try screen("d2001-13<Enter>", width: width, height: height).plainText()
+        #expect(text.contains("month 13 does not exist"), "\(text)")
+    }
+
     @Test func tooSmall() throws {
         assertSnapshot(of: try screen("", width: 59, height: 15), as: .screen, named: "59x15")
         assertSnapshot(of: try screen("<Resize 40x10>", width: 80, height: 24), as: .screen, named: "resized-to-40x10")

@@ -188,7 +188,7 @@ private let dataset = TestStore.dataset
         }.count
         #expect(browser.state[.timeline].total == expected)
         try browser.press("d<C-u>19x3<Enter>")
-        #expect(browser.state.message?.isError == true)
+        #expect(browser.state.input?.notice?.contains("not a date") == true, "the reason is shown beside the line")
         #expect(browser.state.input != nil)
         try browser.press("<C-u>2000/..<Enter>")
         #expect(browser.state[.timeline].filter.since == EDTFDate("2000") && browser.state[.timeline].filter.until == nil)
@@ -300,5 +300,47 @@ private let dataset = TestStore.dataset
         let document = DetailDocument(try #require(current.detail), width: state.layout.detailColumns)
         let line = try #require(document.lineOfLink(current.selectedLink))
         #expect(line >= current.scroll && line < current.scroll + state.layout.detailRows)
+    }
+}
+
+/// Issue 9's filters: Esc cancels what is typed, then takes off one filter at a time, each a step back undoes;
+/// the date line says what is wrong and takes the dates as the screens show them.
+@Suite struct FiltersAsSteps {
+    @Test func escCancelsTheLineBeingTypedAndKeepsTheFilterBefore() throws {
+        let browser = try session(keys: "/iap<Enter>/xyz<Esc>")
+        #expect(browser.state[.timeline].filter.text == "iap")
+        #expect(browser.state.input == nil)
+    }
+
+    @Test func escTakesOffOneFilterAtATimeAndBackPutsItBack() throws {
+        var browser = try session(keys: "/iap<Enter>d2000/..<Enter>t")
+        let all = browser.state[.timeline].filter
+        #expect(!all.text.isEmpty && all.since != nil && !all.categories.isEmpty)
+        try browser.press("<Esc>")
+        #expect(browser.state[.timeline].filter.text.isEmpty && browser.state[.timeline].filter.since != nil)
+        try browser.press("<Esc>")
+        #expect(browser.state[.timeline].filter.since == nil && !browser.state[.timeline].filter.categories.isEmpty)
+        try browser.press("<Esc>")
+        #expect(!browser.state[.timeline].filter.hasOwnConditions)
+        try browser.press("[[[")
+        #expect(browser.state[.timeline].filter == all, "back undoes each Esc")
+        try browser.press("[")
+        #expect(browser.state[.timeline].filter.categories.isEmpty && browser.state[.timeline].filter.since != nil, "and each filter set")
+    }
+
+    @Test(arguments: [("May 2024", "2024-05", "2024-05"), ("25 Jan 1993", "1993-01-25", "1993-01-25"), ("2018–2019", "2018", "2019"),
+                      ("2018-2019", "2018", "2019"), ("7–14 Sep 2018", "2018-09-07", "2018-09-14"), ("1992–present", "1992", nil),
+                      ("Spring 2001", "2001-21", "2001-21"), ("1990s", "199X", "199X")] as [(String, String, String?)])
+    func theDateLineTakesTheFormsTheScreensShow(text: String, since: String, until: String?) throws {
+        let browser = try session(keys: "d\(text)<Enter>")
+        #expect(browser.state.input == nil, "\(text) was taken")
+        #expect(browser.state[.timeline].filter.since == EDTFDate(since))
+        #expect(browser.state[.timeline].filter.until == until.flatMap(EDTFDate.init))
+    }
+
+    @Test(arguments: [("foo", "not a date"), ("2001-13", "month 13 does not exist"), ("2019–2018", "ends (2018) before it starts")])
+    func aBadDateSaysWhyBesideTheLine(text: String, reason: String) throws {
+        let browser = try session(keys: "d\(text)<Enter>")
+        #expect(browser.state.input?.notice?.contains(reason) == true, "\(String(describing: browser.state.input?.notice))")
     }
 }
