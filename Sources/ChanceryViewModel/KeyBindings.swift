@@ -44,7 +44,7 @@ public enum KeyBindings {
         KeyBinding(keys: [.character("T")], command: .previousKind, summary: "Filter by the previous kind"),
         KeyBinding(keys: [.character("n")], command: .narrow, summary: "Narrow to this organization"),
         KeyBinding(keys: [.character("x")], command: .clearNarrowing, summary: "Clear the organization chip"),
-        KeyBinding(keys: [.escape], command: .close, summary: "Close detail, clear filters"),
+        KeyBinding(keys: [.escape], command: .close, summary: "Close, or drop one filter"),
         KeyBinding(keys: [.character("?")], command: .help, summary: "Show or hide this help"),
         KeyBinding(keys: [.control("l")], command: .redraw, summary: "Redraw the screen"),
         KeyBinding(keys: [.character("q"), .control("c")], command: .quit, summary: "Quit"),
