@@ -16,14 +16,6 @@ public enum EventTable {
     /// What separates the names or ids in a list cell.
     public static let listSeparator: Character = ";"
 
-    /// The events of `dataset` as CSV with a header, every link and citation included.
-    public static func csv(_ dataset: Dataset) -> String {
-        var output: [UInt8] = []
-        CSVWriter.appendLine(columns, to: &output)
-        for event in TabledEvent.all(in: dataset) { CSVWriter.appendLine(event.cells, to: &output) }
-        return String(decoding: output, as: UTF8.self)
-    }
-
     /// One row's cells, in `columns` order, for an event given by names (as generated data is): the lists hold names
     /// and the one citation its source and quote; `links` and `citations` stay empty.
     public static func cells(id: String, date: EDTFDate?, kind: EventKind, title: String, summary: String,

@@ -116,7 +116,14 @@ public final class ChanceryStore: EntityQueries {
                 return try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'origin'") == "import" ? .import : .data
             }
             let version = try database.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema'") }
-            guard version == Schema.version else { return .unreadable(reason: "it was built by another version of chancery") }
+            guard version == Schema.version else {
+                let reason = "it was built by another version of chancery (store schema \(version ?? "unknown"), this one reads \(Schema.version))"
+                // A derived store is simply rebuilt; the user's is theirs to open with that version (and export).
+                guard origin == .data else {
+                    throw StoreError.cannotOpen(path: path, reason: reason + "; it is left as it is: open it with that version to export its events")
+                }
+                return .unreadable(reason: reason)
+            }
             // A file cut short (an interrupted copy) can still open; its header tells the size it should have.
             let expectedSize = try database.read { db in
                 try Int64.fetchOne(db, sql: "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()")

@@ -155,6 +155,19 @@ import Testing
         #expect(try ChanceryStore.open(path: path).detail(id: "event-mine") != nil)
     }
 
+    @Test func aStoreOfTheUsersFromAnotherVersionIsLeftAsItIs() throws {
+        let data = try directory.copyOfData()
+        let path = directory.path("own.sqlite")
+        try ChanceryStore.createEmpty(at: path)
+        try importOneEvent(into: path)
+        try SQLiteFile(path: path).execute("UPDATE meta SET value = '99' WHERE key = 'schema'")
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let error = try #require(throws: StoreError.self) { try ChanceryStore.openFresh(dataDirectory: data, path: path) }
+        #expect(error.description.contains("another version of chancery (store schema 99"), "\(error)")
+        #expect(error.description.contains("left as it is"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
+
     @Test func filesChanceryDidNotMakeAreRefusedAndLeftAlone() throws {
         let data = try directory.copyOfData()
         let notes = directory.path("notes.txt")
