@@ -262,10 +262,13 @@ public struct EventTableRow: Hashable, Sendable {
         places = list("places")
         countries = list("countries")
         links = try decoded("links", as: [TabledLink].self)
-        for link in links ?? [] where LinkRole(rawValue: link.role) == nil || EntityKind(id: link.to) == nil {
+        for link in links ?? [] where LinkRole(rawValue: link.role) == nil || EntityKind(id: link.to) == nil || !Dataset.isWellFormedID(link.to) {
             throw EventTableError("links: \"\(link.to)\" as \"\(link.role)\" is not a link to an entity id in a known role")
         }
         if let all = try decoded("citations", as: [TabledCitation].self) {
+            for citation in all where EntityKind(id: citation.source) != .source || !Dataset.isWellFormedID(citation.source) {
+                throw EventTableError("citations: \"\(citation.source)\" is not a source id (src-…)")
+            }
             citations = all
         } else {
             let source = cell("source").trimmedOfSpaces, quote = cell("quote")

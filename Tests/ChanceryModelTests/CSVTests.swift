@@ -218,6 +218,12 @@ private func line(_ fields: [String]) -> String {
             try EventTableRow(row(["links": #"[{"to":"org-un","role":"friend"}]"#]), header: header)
         }
         #expect(role?.message.contains("\"friend\"") == true)
+        #expect(throws: EventTableError.self, "an id with spaces") {
+            try EventTableRow(row(["links": #"[{"to":"org-X Y","role":"host"}]"#]), header: header)
+        }
+        #expect(throws: EventTableError.self, "a citation of something other than a source") {
+            try EventTableRow(row(["citations": #"[{"source":"org-un","quote":"Q"}]"#]), header: header)
+        }
     }
 
     /// Cells a spreadsheet would run as formulas get a `'` in front on writing, which reading takes off again.
