@@ -70,3 +70,8 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Members of a module are visible only where that module is imported, so each file's imports say what it uses.
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.enableUpcomingFeature("MemberImportVisibility")]
+}

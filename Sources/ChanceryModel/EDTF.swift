@@ -1,3 +1,5 @@
+import Foundation
+
 /// A date in the Extended Date/Time Format (ISO 8601-2), levels 0 and 1: a single date or an interval.
 public enum EDTFDate: Hashable, Sendable {
     /// One day, month, season or year, maybe qualified.

@@ -113,8 +113,9 @@ public struct ScreenBuffer: Hashable, Sendable {
     /// The whole buffer as a rectangle.
     public var area: Rect { Rect(x: 0, y: 0, width: width, height: height) }
 
-    /// The cell at a column and row; reads outside the buffer give a blank cell, writes there are dropped.
-    public subscript(x: Int, y: Int) -> Cell {
+    /// The cell at a column and row; reads outside the buffer give a blank cell, writes there are dropped. Only
+    /// TerminalUI writes cells (through the sanitising drawing methods), so no unsanitised text reaches a cell.
+    public internal(set) subscript(x: Int, y: Int) -> Cell {
         get {
             guard x >= 0, y >= 0, x < width, y < height else { return .blank }
             return cells[y * width + x]

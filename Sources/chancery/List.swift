@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChanceryModel
+import ChanceryStore
 import TerminalUI
 
 /// `chancery list`: an aligned plain-text table of one kind of entity, for scripts and pipes.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChanceryModel
+import ChanceryStore
 import ChanceryViewModel
 import TerminalUI
 

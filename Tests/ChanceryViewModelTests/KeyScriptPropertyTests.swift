@@ -1,3 +1,4 @@
+import Foundation
 import ChanceryViewModel
 import PropertyBased
 import TerminalUI
