@@ -4,9 +4,10 @@ import TerminalUI
 /// The help overlay: the key-binding table, in one column or two, centred.
 enum HelpOverlay {
     static func render(into buffer: inout ScreenBuffer, area: Rect) {
-        let entries = KeyBindings.table.map { binding in
-            (keys: binding.keys.map(KeyBindings.name(of:)).joined(separator: " "), summary: binding.summary)
-        }
+        func names(_ keys: [Key]) -> String { keys.map(KeyBindings.name(of:)).joined(separator: " ") }
+        let entries = KeyBindings.table.map { (keys: names($0.keys), summary: $0.summary) }
+            + [(keys: "", summary: "While typing / or d:")]
+            + KeyBindings.editing.map { (keys: names($0.keys), summary: $0.summary) }
         let keyWidth = entries.map(\.keys.displayWidth).max() ?? 0
         let entryWidth = keyWidth + 2 + (entries.map(\.summary.displayWidth).max() ?? 0)
         let fitsOneColumn = entries.count + 4 <= area.height
@@ -21,11 +22,14 @@ enum HelpOverlay {
         let columnWidth = (inner.width - 2 - (columnCount - 1) * gap) / columnCount
         for (index, entry) in entries.enumerated() {
             let column = index / rowsPerColumn, row = index % rowsPerColumn
+            // Each column's keys are as wide as its widest, so that its summaries keep all the room they can.
+            let columnKeys = entries[(column * rowsPerColumn)..<min(entries.count, (column + 1) * rowsPerColumn)]
+            let keysWidth = columnKeys.map(\.keys.displayWidth).max() ?? 0
             let x = inner.x + 1 + column * (columnWidth + gap)
             let y = inner.y + 1 + row
             let clip = Rect(x: x, y: y, width: columnWidth, height: 1).intersection(inner)
             _ = buffer.write(entry.keys, x: x, y: y, style: Theme.keyName, clip: clip)
-            _ = buffer.write(entry.summary.truncated(toWidth: max(0, columnWidth - keyWidth - 2)), x: x + keyWidth + 2, y: y, clip: clip)
+            _ = buffer.write(entry.summary.truncated(toWidth: max(0, columnWidth - keysWidth - 2)), x: x + keysWidth + 2, y: y, clip: clip)
         }
     }
 }

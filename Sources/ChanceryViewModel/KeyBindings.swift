@@ -8,6 +8,21 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case close, help, redraw, quit
 }
 
+/// What a key does in a line being typed (the `/` filter, the `d` date); any other character is typed.
+public enum EditCommand: String, CaseIterable, Hashable, Sendable {
+    case left, right, start, end, deleteBackward, deleteForward, deleteToStart, submit, cancel
+}
+
+/// One row of the editing table: the keys, the edit, and the line the help and the README show.
+public struct EditBinding: Hashable, Sendable {
+    /// The keys that make the edit.
+    public let keys: [Key]
+    /// The edit.
+    public let command: EditCommand
+    /// What it does, for the help overlay and the README.
+    public let summary: String
+}
+
 /// One row of the binding table: the keys, the command, and the line the help and the README show.
 public struct KeyBinding: Hashable, Sendable {
     /// The keys that run the command.
@@ -41,14 +56,36 @@ public enum KeyBindings {
         KeyBinding(keys: [.character("/")], command: .filter, summary: "Filter the pane by words"),
         KeyBinding(keys: [.character("d")], command: .dateRange, summary: "Filter by date, e.g. 1993"),
         KeyBinding(keys: [.character("t")], command: .nextKind, summary: "Filter by the next kind"),
-        KeyBinding(keys: [.character("T")], command: .previousKind, summary: "Filter by the previous kind"),
-        KeyBinding(keys: [.character("n")], command: .narrow, summary: "Narrow to this organization"),
-        KeyBinding(keys: [.character("x")], command: .clearNarrowing, summary: "Clear the organization chip"),
-        KeyBinding(keys: [.escape], command: .close, summary: "Close, or drop one filter"),
+        KeyBinding(keys: [.character("T")], command: .previousKind, summary: "Kind filter, backwards"),
+        KeyBinding(keys: [.character("n")], command: .narrow, summary: "Narrow to organization"),
+        KeyBinding(keys: [.character("x")], command: .clearNarrowing, summary: "Clear the narrowing"),
+        KeyBinding(keys: [.escape], command: .close, summary: "Close, or drop a filter"),
         KeyBinding(keys: [.character("?")], command: .help, summary: "Show or hide this help"),
         KeyBinding(keys: [.control("l")], command: .redraw, summary: "Redraw the screen"),
         KeyBinding(keys: [.character("q"), .control("c")], command: .quit, summary: "Quit"),
     ]
+
+    /// The keys of a line being typed, in the order help shows them: while a line is open, only these act, and
+    /// every other character is typed into it.
+    public static let editing: [EditBinding] = [
+        EditBinding(keys: [.left], command: .left, summary: "Cursor left"),
+        EditBinding(keys: [.right], command: .right, summary: "Cursor right"),
+        EditBinding(keys: [.home, .control("a")], command: .start, summary: "Cursor to the start"),
+        EditBinding(keys: [.end, .control("e")], command: .end, summary: "Cursor to the end"),
+        EditBinding(keys: [.backspace], command: .deleteBackward, summary: "Delete left of cursor"),
+        EditBinding(keys: [.delete], command: .deleteForward, summary: "Delete at the cursor"),
+        EditBinding(keys: [.control("u")], command: .deleteToStart, summary: "Delete to the start"),
+        EditBinding(keys: [.enter], command: .submit, summary: "Apply the line"),
+        EditBinding(keys: [.escape], command: .cancel, summary: "Cancel the line"),
+    ]
+
+    private static let editsByKey: [Key: EditCommand] = Dictionary(
+        editing.flatMap { binding in binding.keys.map { ($0, binding.command) } }, uniquingKeysWith: { first, _ in first })
+
+    /// The edit bound to `key` in a line being typed, if any.
+    public static func editCommand(for key: Key) -> EditCommand? {
+        editsByKey[key]
+    }
 
     private static let commandsByKey: [Key: Command] = Dictionary(
         table.flatMap { binding in binding.keys.map { ($0, binding.command) } }, uniquingKeysWith: { first, _ in first })
@@ -83,11 +120,13 @@ public enum KeyBindings {
         }
     }
 
-    /// The key list as a Markdown table, for the README.
+    /// The key lists as Markdown tables, for the README: the browser's keys, then those of a line being typed.
     public static func markdown() -> String {
-        let rows = table.map { binding in
-            "| " + binding.keys.map { "`\(name(of: $0))`" }.joined(separator: " ") + " | \(binding.summary) |"
+        func rows(_ entries: [(keys: [Key], summary: String)]) -> [String] {
+            entries.map { "| " + $0.keys.map { "`\(name(of: $0))`" }.joined(separator: " ") + " | \($0.summary) |" }
         }
-        return (["| Keys | Action |", "|---|---|"] + rows).joined(separator: "\n") + "\n"
+        return (["| Keys | Action |", "|---|---|"] + rows(table.map { ($0.keys, $0.summary) })
+            + ["", "While typing a filter (`/`) or a date (`d`):", "", "| Keys | Action |", "|---|---|"]
+            + rows(editing.map { ($0.keys, $0.summary) })).joined(separator: "\n") + "\n"
     }
 }

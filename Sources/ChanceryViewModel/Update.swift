@@ -463,8 +463,7 @@ extension BrowserState {
         var characters = Array(line.text)
         line.cursor = min(max(0, line.cursor), characters.count)
         line.notice = nil
-        switch key {
-        case .character(let character):
+        if case .character(let character) = key {
             guard characters.count < InputState.maximumLength,
                   line.text.unicodeScalars.count < 4 * InputState.maximumLength else {
                 line.notice = "at most \(InputState.maximumLength) characters"
@@ -474,33 +473,39 @@ extension BrowserState {
             let before = String(characters[..<line.cursor]) + String(character)
             characters = Array(before + String(characters[line.cursor...]))
             line.cursor = before.count
-        case .backspace:
-            guard line.cursor > 0 else { break }
-            characters.remove(at: line.cursor - 1)
-            line.cursor -= 1
-        case .delete:
-            if line.cursor < characters.count { characters.remove(at: line.cursor) }
-        case .left: line.cursor = max(0, line.cursor - 1)
-        case .right: line.cursor = min(characters.count, line.cursor + 1)
-        case .home, .control("a"): line.cursor = 0
-        case .end, .control("e"): line.cursor = characters.count
-        case .control("u"):
-            characters.removeSubrange(0..<line.cursor)
-            line.cursor = 0
-        case .control("c"):
+        } else if key == .control("c") {
+            // Ctrl-C quits from anywhere, as the terminal's interrupt does.
             shouldQuit = true
             return
-        case .escape:
-            // Cancels what was typed: the words go back to what they were when the line opened.
-            if case .filter(let pane) = line.purpose, let before = line.before?.panes[pane.rawValue].filter.text {
-                applyWords(before, to: pane)
+        } else {
+            switch KeyBindings.editCommand(for: key) {
+            case .deleteBackward?:
+                guard line.cursor > 0 else { break }
+                characters.remove(at: line.cursor - 1)
+                line.cursor -= 1
+            case .deleteForward?:
+                if line.cursor < characters.count { characters.remove(at: line.cursor) }
+            case .left?: line.cursor = max(0, line.cursor - 1)
+            case .right?: line.cursor = min(characters.count, line.cursor + 1)
+            case .start?: line.cursor = 0
+            case .end?: line.cursor = characters.count
+            case .deleteToStart?:
+                characters.removeSubrange(0..<line.cursor)
+                line.cursor = 0
+            case .cancel?:
+                // Cancels what was typed: the words go back to what they were when the line opened.
+                if case .filter(let pane) = line.purpose, let before = line.before?.panes[pane.rawValue].filter.text {
+                    applyWords(before, to: pane)
+                }
+                input = nil
+                return
+            case .submit?:
+                return submit(line)
+            case nil:
+                // Any other key does nothing here: no command acts while a line is being typed.
+                input = line
+                return
             }
-            input = nil
-            return
-        case .enter:
-            return submit(line)
-        default:
-            return
         }
         line.text = String(characters)
         // Characters put side by side may join into one (a removed letter between two regional indicators).

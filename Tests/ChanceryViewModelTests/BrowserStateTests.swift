@@ -240,6 +240,26 @@ private let dataset = TestStore.dataset
         #expect(readme.contains(KeyBindings.markdown()), "run `chancery keys` and paste its table into README.md")
     }
 
+    @Test func theEditingTableCoversEveryEditOnceAndDrivesTheLine() throws {
+        let edits = KeyBindings.editing.map(\.command)
+        #expect(Set(edits) == Set(EditCommand.allCases) && edits.count == EditCommand.allCases.count)
+        let keys = KeyBindings.editing.flatMap(\.keys)
+        #expect(Set(keys).count == keys.count)
+        #expect(KeyBindings.markdown().contains("| `<Home>` `<C-a>` | Cursor to the start |"))
+        var browser = try session(keys: "/abc<C-a>x<C-e>y<Left><BS>")
+        #expect(browser.state.input?.text == "xaby")
+        try browser.press("<Home><Del><C-u>")
+        #expect(browser.state.input?.text == "aby")
+    }
+
+    /// Keys typed into a line are text or edits, never commands: `q`, `?`, `2`, `[` and unbound keys do not act.
+    @Test func keysTypedIntoALineNeverActAsCommands() throws {
+        let browser = try session(keys: "/q?2[<Tab><PgDn>x")
+        #expect(browser.state.input?.text == "q?2[x")
+        #expect(!browser.state.shouldQuit && !browser.state.showsHelp)
+        #expect(browser.state.focus == .pane(.timeline) && browser.state[.timeline].selected == 0)
+    }
+
     @Test func bindingTableCoversEveryCommandOnceAndNoKeyTwice() {
         let commands = KeyBindings.table.map(\.command)
         #expect(Set(commands) == Set(Command.allCases))
