@@ -77,16 +77,23 @@ public enum KeyScript {
             return .key(.control(letter))
         }
         guard lowered.hasPrefix("resize ") else { return nil }
-        let size = lowered.dropFirst("resize ".count).split(separator: "x", omittingEmptySubsequences: false)
-        guard size.count == 2, let width = Int(size[0]), let height = Int(size[1]),
-              (1...maximumSize).contains(width), (1...maximumSize).contains(height) else {
+        guard let size = parseSize(String(lowered.dropFirst("resize ".count))) else {
             throw KeyScriptError(description: "malformed <\(name)> at \(location): expected <Resize WxH> with W and H from 1 to \(maximumSize)")
         }
-        return .resize(width: width, height: height)
+        return .resize(width: size.width, height: size.height)
     }
 
-    /// The largest width or height a `<Resize WxH>` may ask for; a screen buffer of Int.max columns cannot be made.
+    /// The largest width or height a `<Resize WxH>` (or `snapshot --size`) may ask for; a screen buffer of Int.max
+    /// columns cannot be made.
     public static let maximumSize = 10_000
+
+    /// `WIDTHxHEIGHT` (`x` or `X`), both from 1 to `maximumSize`: the one size parser of key scripts and `--size`.
+    public static func parseSize(_ text: String) -> (width: Int, height: Int)? {
+        let parts = text.lowercased().split(separator: "x", omittingEmptySubsequences: false)
+        guard parts.count == 2, let width = Int(parts[0]), let height = Int(parts[1]),
+              (1...maximumSize).contains(width), (1...maximumSize).contains(height) else { return nil }
+        return (width, height)
+    }
 
     /// Key names (lowercased) and the keys they stand for.
     private static let namedKeys: [String: Key] = [

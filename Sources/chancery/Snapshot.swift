@@ -28,7 +28,7 @@ struct Snapshot: ParsableCommand {
     @OptionGroup var locations: LocationOptions
 
     func run() throws {
-        guard let (width, height) = Self.parseSize(size) else {
+        guard let (width, height) = KeyScript.parseSize(size) else {
             printError("chancery snapshot: --size \"\(size)\" is not of the form WIDTHxHEIGHT with both at least 1")
             throw ExitCode(2)
         }
@@ -56,13 +56,5 @@ struct Snapshot: ParsableCommand {
         var output = buffer.plainText() + "\n"
         if styles { output += "-- styles --\n" + buffer.styleText() + "\n" }
         try StandardOutput.write(output)
-    }
-
-    /// `WIDTHxHEIGHT` with both at least 1 and at most 10000.
-    static func parseSize(_ text: String) -> (Int, Int)? {
-        let parts = text.split(separator: "x", omittingEmptySubsequences: false)
-        guard parts.count == 2, let width = Int(parts[0]), let height = Int(parts[1]),
-              (1...10_000).contains(width), (1...10_000).contains(height) else { return nil }
-        return (width, height)
     }
 }
