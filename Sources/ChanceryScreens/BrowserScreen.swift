@@ -144,7 +144,8 @@ public enum BrowserScreen {
             _ = buffer.write(text, x: inner.x + 1, y: inner.y, style: Theme.placeholder, clip: inner)
             return
         }
-        let document = DetailDocument(loaded, width: inner.width)
+        // Laid out by the view-model for this pane's width; the same lines its keys move through.
+        let document = current.document ?? DetailDocument(loaded, width: inner.width)
         let selectedLine = state.isDetailOpen ? document.lineOfLink(current.selectedLink) : nil
         for (offset, line) in document.lines.dropFirst(current.scroll).prefix(inner.height).enumerated() {
             let index = current.scroll + offset

@@ -29,9 +29,12 @@ public struct DetailDocument: Hashable, Sendable {
     public private(set) var lines: [DetailLine] = []
     /// Indices in `lines` of the lines that link somewhere, in order.
     public private(set) var linkLines: [Int] = []
+    /// The width, in columns, the lines are laid out for.
+    public let width: Int
 
     /// Lays out `detail` for `width` columns.
     public init(_ detail: EntityDetail, width: Int) {
+        self.width = width
         let summary = detail.summary
         add(summary.acronym.map { "\($0) — \(summary.name)" } ?? summary.name, .title, width: width)
         let category = EventKind(rawValue: summary.category)?.label ?? summary.category

@@ -115,6 +115,9 @@ public struct DetailState: Hashable, Sendable {
     public var selectedLink = 0
     /// Index of the top visible line.
     public var scroll = 0
+    /// The record laid out for the detail pane's width, kept here so that the update and the screen read the same
+    /// lines (`BrowserState.send` lays it out again when the width changes).
+    public internal(set) var document: DetailDocument?
     var pending: Int?
 
     init(id: String) {

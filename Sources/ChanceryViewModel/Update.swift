@@ -68,6 +68,7 @@ extension BrowserState {
     /// Applies `action` and returns the reads it calls for. Pure: no I/O happens here.
     public mutating func send(_ action: Action) -> [Effect] {
         wantsRedraw = false
+        layOutDetail()
         switch action {
         case .started:
             break
@@ -100,6 +101,7 @@ extension BrowserState {
                 message = StatusMessage(text: failure.message, isError: true)
             }
         }
+        layOutDetail()
         return reconcile()
     }
 
@@ -108,6 +110,7 @@ extension BrowserState {
     private mutating func handle(_ key: Key) {
         if case .resize(let width, let height) = key {
             resize(width: width, height: height)
+            layOutDetail()
             if var current = detail, let (document, rows) = detailDocument, let line = document.lineOfLink(current.selectedLink) {
                 // The text reflows at the new width: bring the selected link back on screen.
                 current.scroll = ListView.offsetKeepingVisible(selected: line, offset: current.scroll, height: rows)
@@ -205,8 +208,19 @@ extension BrowserState {
 
     /// The open detail's document as laid out on screen, with the rows it has.
     private var detailDocument: (document: DetailDocument, rows: Int)? {
-        guard let loaded = detail?.detail else { return nil }
-        return (DetailDocument(loaded, width: layout.detailColumns), layout.detailRows)
+        guard let document = detail?.document else { return nil }
+        return (document, layout.detailRows)
+    }
+
+    /// Lays the detail's record out for the detail pane's width, when it is loaded and not laid out for that width.
+    private mutating func layOutDetail() {
+        guard var current = detail, let loaded = current.detail else {
+            detail?.document = nil
+            return
+        }
+        guard current.document?.width != layout.detailColumns else { return }
+        current.document = DetailDocument(loaded, width: layout.detailColumns)
+        detail = current
     }
 
     /// Goes to the first (`index` 0) or last (`Int.max`) line of the detail, selecting its first or last link.

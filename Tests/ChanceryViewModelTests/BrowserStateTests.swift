@@ -311,6 +311,16 @@ private let dataset = TestStore.dataset
         }
     }
 
+    /// The laid-out document lives in the state, for the width the detail pane has, so keys and screen agree.
+    @Test func theDetailIsLaidOutOnceForThePanesWidth() throws {
+        var browser = BrowserSession(width: 120, height: 40, queries: TestStore.bundled)
+        browser.send(.opened(id: "visit-2024-05-az-pg-tajikistan"))
+        #expect(browser.state.detail?.document?.width == browser.state.layout.detailColumns)
+        try browser.press("<Resize 80x24>")
+        #expect(browser.state.detail?.document?.width == browser.state.layout.detailColumns)
+        #expect(browser.state.detail?.document?.width == 78)
+    }
+
     @Test func theSelectedLinkStaysOnScreenAfterAResize() throws {
         var browser = BrowserSession(width: 120, height: 40, queries: TestStore.bundled)
         browser.send(.opened(id: "visit-2024-05-az-pg-tajikistan"))
