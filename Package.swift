@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        // Whole-state diffs in the view-model's feature tests; already resolved through swift-snapshot-testing.
+        .package(url: "https://github.com/pointfreeco/swift-custom-dump", from: "1.7.3"),
     ],
     targets: [
         // Plain values: entities, EDTF dates, the JSON dataset loader and its validator.
@@ -61,9 +63,10 @@ let package = Package(
         .testTarget(name: "ChanceryViewModelTests", dependencies: [
             "ChanceryViewModel", "ChanceryTestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),
+            .product(name: "CustomDump", package: "swift-custom-dump"),
         ]),
         .testTarget(name: "ChanceryScreensTests", dependencies: [
-            "ChanceryScreens", "ChanceryViewModel", "ChanceryTestSupport", "TerminalUI",
+            "ChanceryScreens", "ChanceryViewModel", "ChanceryTestSupport", "TerminalUI", "ChanceryModel",
             .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
         ], exclude: ["__Snapshots__"]),
         .testTarget(name: "EndToEndTests", dependencies: ["chancery", "TerminalUI"]),

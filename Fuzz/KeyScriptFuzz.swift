@@ -1,15 +1,6 @@
-// libFuzzer harness for the key-script parser; compiled by Fuzz/run.sh together with Sources/TerminalUI/*.swift
-// and the key names of Sources/ChanceryViewModel/KeyBindings.swift. It crashes (so libFuzzer saves the input)
+// libFuzzer harness for the key-script parser; compiled by Fuzz/run.sh together with Sources/TerminalUI. It crashes (so libFuzzer saves the input)
 // when parsing traps, when an error does not name a place inside the script, or when a parse does not
 // round-trip through the key names.
-
-/// A step in key-script notation.
-func name(of step: ScriptStep) -> String {
-    switch step {
-    case .key(let key): KeyBindings.name(of: key)
-    case .resize(let width, let height): KeyBindings.name(of: .resize(width: width, height: height))
-    }
-}
 
 /// The number after the last `label` in `message`.
 func number(after label: String, in message: String) -> Int? {
@@ -25,7 +16,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         for case .resize(let width, let height) in steps {
             precondition((1...KeyScript.maximumSize).contains(width) && (1...KeyScript.maximumSize).contains(height), "resize \(width)x\(height)")
         }
-        let rendered = steps.map(name).joined()
+        let rendered = steps.map(KeyScript.name(of:)).joined()
         precondition((try? KeyScript.parse(rendered)) == steps, "no round trip: \(text.debugDescription) → \(rendered.debugDescription)")
     } catch {
         let column = number(after: "column ", in: "\(error)")

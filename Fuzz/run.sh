@@ -6,24 +6,21 @@
 #   Fuzz/run.sh [SECONDS]
 #
 # Harnesses: `json` (JSON parser and dataset loader, Sources/ChanceryModel) and `keys` (key-script parser and
-# the key names, Sources/TerminalUI and KeyBindings.swift). See docs/RELIABILITY.md for longer runs.
+# the key names, Sources/TerminalUI). See docs/RELIABILITY.md for longer runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-30}"
 out=.build-fuzz
-mkdir -p "$out/artifacts" "$out/corpus/json" "$out/corpus/keys" "$out/src"
+mkdir -p "$out/artifacts" "$out/corpus/json" "$out/corpus/keys"
 
 swiftc_flags=(-sanitize=fuzzer,address -parse-as-library -swift-version 6 -O -g -module-cache-path "$out/module-cache")
 
-# KeyBindings.swift is compiled into the same module as TerminalUI, so its import goes.
-grep -v '^import TerminalUI$' Sources/ChanceryViewModel/KeyBindings.swift > "$out/src/KeyBindings.swift"
-
 echo "building the fuzzers..." >&2
 start=$(date +%s)
-swiftc "${swiftc_flags[@]}" -module-name ChanceryModel Sources/ChanceryModel/*.swift Fuzz/JSONFuzz.swift \
+swiftc "${swiftc_flags[@]}" -module-name ChanceryModel $(find Sources/ChanceryModel -name '*.swift') Fuzz/JSONFuzz.swift \
   -o "$out/fuzz-json" 2> "$out/build-json.log" &
 json_build=$!
-swiftc "${swiftc_flags[@]}" -module-name TerminalUI Sources/TerminalUI/*.swift "$out/src/KeyBindings.swift" \
+swiftc "${swiftc_flags[@]}" -module-name TerminalUI $(find Sources/TerminalUI -name '*.swift') \
   Fuzz/KeyScriptFuzz.swift -o "$out/fuzz-keys" 2> "$out/build-keys.log" &
 keys_build=$!
 built=0

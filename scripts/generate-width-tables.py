@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes Sources/TerminalUI/WidthTables.swift from the Unicode Character Database.
+"""Writes Sources/TerminalUI/Text/WidthTables.swift from the Unicode Character Database.
 
 Reads UnicodeData.txt (general categories), EastAsianWidth.txt, PropList.txt and emoji/emoji-data.txt from UCD_DIR
 (default /usr/share/unicode, where Debian's `unicode-data` package puts them) and writes the ranges
@@ -11,7 +11,7 @@ import re
 import sys
 
 UCD = sys.argv[1] if len(sys.argv) > 1 else os.environ.get("UCD_DIR", "/usr/share/unicode")
-OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Sources", "TerminalUI", "WidthTables.swift")
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Sources", "TerminalUI", "Text", "WidthTables.swift")
 
 
 def ranges_of(points):

@@ -29,18 +29,8 @@ public enum TerminalError: Error, CustomStringConvertible {
     }
 }
 
-/// What one read of the keyboard gave.
-public enum TerminalInput: Equatable {
-    /// A key the browser knows.
-    case key(Key)
-    /// A key it has no name for (F1, Insert, a stray control code): to be ignored, however many arrive.
-    case unboundKey
-    /// Nothing: the wait ran out, a quit signal arrived, or the input is gone.
-    case nothing
-}
-
 /// The full-screen terminal, driven by ncurses: copies screen buffers out and reads keys.
-public final class NcursesTerminal {
+public final class NcursesTerminal: TerminalBackend {
     /// The quit signal (SIGINT, SIGTERM, SIGHUP, SIGQUIT) received since opening, or 0; written by the signal handler.
     private static let quitSignal = Atomic<Int32>(0)
     /// SIGQUIT (Ctrl-\\) is one of them: left to the Swift runtime, it would print a crash report over the screen
@@ -180,14 +170,16 @@ public final class NcursesTerminal {
         }
     }
 
-    /// The next key, waiting at most `timeoutMilliseconds` (-1: forever).
-    public func nextKey(timeoutMilliseconds: Int32) -> TerminalInput {
+    /// The next input, waiting at most `timeoutMilliseconds` (-1: forever).
+    public func nextInput(timeoutMilliseconds: Int32) -> TerminalInput {
         guard pendingQuitSignal == nil else { return .nothing }
         wtimeout(window, timeoutMilliseconds)
         var input: wint_t = 0
         switch wget_wch(window, &input) {
-        case KEY_CODE_YES: return functionKey(Int32(input)).map(TerminalInput.key) ?? .unboundKey
-        case OK: return characterKey(UInt32(input)).map(TerminalInput.key) ?? .unboundKey
+        case KEY_CODE_YES:
+            if Int32(input) == KEY_RESIZE { return .resize(width: size.width, height: size.height) }
+            return keyname(Int32(input)).flatMap { KeyNotation.key(cursesName: String(cString: $0)) }.map(TerminalInput.key) ?? .unboundKey
+        case OK: return KeyNotation.key(code: UInt32(input)).map(TerminalInput.key) ?? .unboundKey
         default: return .nothing
         }
     }
@@ -221,36 +213,5 @@ public final class NcursesTerminal {
         guard Int32(pair) < chancery_color_pairs(), init_pair(pair, foreground, background) == OK else { return 0 }
         colourPairs[key] = pair
         return pair
-    }
-
-    private func functionKey(_ code: Int32) -> Key? {
-        switch code {
-        case KEY_UP: .up
-        case KEY_DOWN: .down
-        case KEY_LEFT: .left
-        case KEY_RIGHT: .right
-        case KEY_PPAGE: .pageUp
-        case KEY_NPAGE: .pageDown
-        case KEY_HOME: .home
-        case KEY_END: .end
-        case KEY_BACKSPACE: .backspace
-        case KEY_DC: .delete
-        case KEY_BTAB: .backTab
-        case KEY_ENTER: .enter
-        case KEY_RESIZE: .resize(width: size.width, height: size.height)
-        default: nil
-        }
-    }
-
-    private func characterKey(_ code: UInt32) -> Key? {
-        switch code {
-        case 9: return .tab
-        case 10, 13: return .enter
-        case 27: return .escape
-        case 8, 127: return .backspace
-        case 1...26: return .control(Character(Unicode.Scalar(UInt8(code) + 96)))
-        case 0..<32, 128..<160: return nil
-        default: return Unicode.Scalar(code).map { .character(Character($0)) }
-        }
     }
 }

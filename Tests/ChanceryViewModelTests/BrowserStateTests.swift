@@ -85,25 +85,25 @@ private let dataset = TestStore.dataset
     @Test func nNarrowsTimelineAndVisitsToTheSelectedOrganization() throws {
         var browser = try session(keys: "2/status women<Enter>jkn")
         let state = browser.state
-        #expect(state.narrowing?.id == "org-un-csw")
+        #expect(state.narrowing.organization?.id == "org-un-csw")
         #expect(state[.timeline].filter.linkedTo == ["org-un-csw"])
         #expect(state[.timeline].total == eventCount(linkedTo: "org-un-csw"))
         #expect(state[.visits].filter.linkedTo == ["org-un-csw"])
         try browser.press("x")
-        #expect(browser.state.narrowing == nil)
+        #expect(browser.state.narrowing == .off)
         #expect(browser.state[.timeline].total == dataset.events.count)
         try browser.press("<Enter>n")
-        #expect(browser.state.narrowing?.id == "org-un-csw", "n in an organization's detail narrows to it")
+        #expect(browser.state.narrowing.organization?.id == "org-un-csw", "n in an organization's detail narrows to it")
     }
 
     /// Passing through Organizations used to narrow everything: Tab Tab Tab left Visits empty under "◆ Al-Qaeda".
     @Test func movingThroughOrganizationsNarrowsNothing() throws {
         let browser = try session(keys: "<Tab><Tab><Tab>2jjj/ifrc<Enter>3")
-        #expect(browser.state.narrowing == nil)
+        #expect(browser.state.narrowing == .off)
         #expect(browser.state[.visits].total == dataset.visits.count)
         #expect(browser.state[.timeline].total == dataset.events.count)
         var timeline = try session(keys: "1n")
-        #expect(timeline.state.narrowing == nil)
+        #expect(timeline.state.narrowing == .off)
         #expect(timeline.state.message?.text.contains("select one in Organizations") == true, "n elsewhere says what it needs")
         try timeline.press("j")
         #expect(timeline.state.message == nil)
@@ -240,11 +240,8 @@ private let dataset = TestStore.dataset
         #expect(readme.contains(KeyBindings.markdown()), "run `chancery keys` and paste its table into README.md")
     }
 
-    @Test func theEditingTableCoversEveryEditOnceAndDrivesTheLine() throws {
-        let edits = KeyBindings.editing.map(\.command)
-        #expect(Set(edits) == Set(EditCommand.allCases) && edits.count == EditCommand.allCases.count)
-        let keys = KeyBindings.editing.flatMap(\.keys)
-        #expect(Set(keys).count == keys.count)
+    @Test func theInputModeDrivesTheLine() throws {
+        #expect(KeyBindings.markdown().contains("Typing / or d:\n\n| Keys | Action |\n|---|---|\n| `<Left>` | Cursor left |"))
         #expect(KeyBindings.markdown().contains("| `<Home>` `<C-a>` | Cursor to the start |"))
         var browser = try session(keys: "/abc<C-a>x<C-e>y<Left><BS>")
         #expect(browser.state.input?.text == "xaby")
@@ -260,13 +257,18 @@ private let dataset = TestStore.dataset
         #expect(browser.state.focus == .pane(.timeline) && browser.state[.timeline].selected == 0)
     }
 
-    @Test func bindingTableCoversEveryCommandOnceAndNoKeyTwice() {
-        let commands = KeyBindings.table.map(\.command)
-        #expect(Set(commands) == Set(Command.allCases))
-        #expect(commands.count == Command.allCases.count)
-        let keys = KeyBindings.table.flatMap(\.keys)
-        #expect(Set(keys).count == keys.count)
-        #expect(KeyBindings.command(for: .character("j")) == .moveDown)
+    @Test func bindingTableCoversEveryCommandAndNoKeyTwiceInAMode() {
+        #expect(Set(KeyBindings.table.map(\.command)) == Set(Command.allCases))
+        for mode in KeyMode.allCases {
+            let keys = KeyBindings.table.filter { $0.modes.contains(mode) }.flatMap(\.keys)
+            #expect(Set(keys).count == keys.count, "a key bound twice in \(mode)")
+            #expect(!keys.isEmpty, "\(mode) has no keys")
+        }
+        #expect(KeyBindings.command(for: .character("j"), in: .panes) == .moveDown)
+        #expect(KeyBindings.command(for: .character("j"), in: .input) == nil, "j is typed into a line")
+        #expect(KeyBindings.command(for: .control("u"), in: .detail) == .halfPageUp)
+        #expect(KeyBindings.command(for: .control("u"), in: .input) == .deleteToStart)
+        #expect(KeyBindings.command(for: .escape, in: .help) == .closeHelp)
         #expect(KeyBindings.markdown().contains("| `<Enter>` | Open item / follow link |"))
     }
 }

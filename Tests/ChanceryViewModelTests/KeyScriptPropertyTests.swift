@@ -36,10 +36,7 @@ private func step(_ choice: Int, _ first: Int, _ second: Int) -> ScriptStep {
 
 /// A step in key-script notation, as the help and the README write keys.
 private func name(of step: ScriptStep) -> String {
-    switch step {
-    case .key(let key): KeyBindings.name(of: key)
-    case .resize(let width, let height): KeyBindings.name(of: .resize(width: width, height: height))
-    }
+    KeyScript.name(of: step)
 }
 
 /// The 1-based column an error message names, if it names one.

@@ -34,31 +34,9 @@ private struct Tmux {
     func send(_ key: Key) throws {
         switch key {
         case .character(let character): try run(["send-keys", "-t", "main", "-l", String(character)])
-        default: try run(["send-keys", "-t", "main", Self.tmuxName(key)])
+        default: try run(["send-keys", "-t", "main", KeyNotation.tmuxName(of: key)])
         }
         Thread.sleep(forTimeInterval: 0.05)
-    }
-
-    private static func tmuxName(_ key: Key) -> String {
-        switch key {
-        case .enter: "Enter"
-        case .tab: "Tab"
-        case .backTab: "BTab"
-        case .escape: "Escape"
-        case .backspace: "BSpace"
-        case .delete: "DC"
-        case .up: "Up"
-        case .down: "Down"
-        case .left: "Left"
-        case .right: "Right"
-        case .pageUp: "PPage"
-        case .pageDown: "NPage"
-        case .home: "Home"
-        case .end: "End"
-        case .control(let letter): "C-\(letter)"
-        case .character(let character): String(character)
-        case .resize: ""
-        }
     }
 }
 

@@ -1,13 +1,15 @@
 import ChanceryViewModel
 import TerminalUI
 
-/// The help overlay: the key-binding table, in one column or two, centred.
+/// The help overlay: the key-binding table, a section per mode (the help's own keys are in its title), in one column
+/// or two, centred.
 enum HelpOverlay {
     static func render(into buffer: inout ScreenBuffer, area: Rect) {
-        func names(_ keys: [Key]) -> String { keys.map(KeyBindings.name(of:)).joined(separator: " ") }
-        let entries = KeyBindings.table.map { (keys: names($0.keys), summary: $0.summary) }
-            + [(keys: "", summary: "While typing / or d:")]
-            + KeyBindings.editing.map { (keys: names($0.keys), summary: $0.summary) }
+        let entries = KeyBindings.sections.filter { $0.bindings.allSatisfy { $0.modes != [.help] } }.flatMap { section in
+            [(keys: "", summary: section.heading + ":")] + section.bindings.map { binding in
+                (keys: binding.keys.map(KeyNotation.name(of:)).joined(separator: " "), summary: binding.summary)
+            }
+        }
         let keyWidth = entries.map(\.keys.displayWidth).max() ?? 0
         let entryWidth = keyWidth + 2 + (entries.map(\.summary.displayWidth).max() ?? 0)
         let fitsOneColumn = entries.count + 4 <= area.height
@@ -28,6 +30,11 @@ enum HelpOverlay {
             let x = inner.x + 1 + column * (columnWidth + gap)
             let y = inner.y + 1 + row
             let clip = Rect(x: x, y: y, width: columnWidth, height: 1).intersection(inner)
+            if entry.keys.isEmpty {
+                // A section's heading, from the column's start.
+                _ = buffer.write(entry.summary.truncated(toWidth: columnWidth), x: x, y: y, style: Theme.helpHeading, clip: clip)
+                continue
+            }
             _ = buffer.write(entry.keys, x: x, y: y, style: Theme.keyName, clip: clip)
             _ = buffer.write(entry.summary.truncated(toWidth: max(0, columnWidth - keysWidth - 2)), x: x + keysWidth + 2, y: y, clip: clip)
         }

@@ -29,7 +29,7 @@ public struct BrowserSession {
         for step in steps where !state.shouldQuit {
             switch step {
             case .key(let key): send(.keyPressed(key))
-            case .resize(let width, let height): send(.keyPressed(.resize(width: width, height: height)))
+            case .resize(let width, let height): send(.resized(width: width, height: height))
             }
         }
     }

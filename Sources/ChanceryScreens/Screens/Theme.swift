@@ -18,6 +18,7 @@ enum Theme {
     static let status = Style(reverse: true)
     static let error = Style(foreground: .red, bold: true)
     static let keyName = Style(foreground: .cyan, bold: true)
+    static let helpHeading = Style(bold: true, underline: true)
 
     /// The style of a detail text role.
     static func style(_ role: TextRole) -> Style {

@@ -1,5 +1,4 @@
 import ChanceryModel
-import ChanceryStore
 import ChanceryViewModel
 import Dispatch
 import Synchronization
@@ -8,14 +7,14 @@ import Synchronization
 /// Answers come back as actions for the input loop to send; a newer key interrupts the read under way and
 /// cancels those still queued (their answers would be stale), and the state asks again for anything it still needs.
 final class EffectRunner: Sendable {
-    private let store: ChanceryStore
+    private let store: any EntityQueries
     private let queue = DispatchQueue(label: "chancery.store")
     private let answers = Mutex<[Action]>([])
     private let inFlight = Atomic<Int>(0)
     /// Bumped by each interrupting run: reads queued under an older generation are answered as interrupted, unread.
     private let generation = Atomic<Int>(0)
 
-    init(store: ChanceryStore) {
+    init(store: any EntityQueries) {
         self.store = store
     }
 

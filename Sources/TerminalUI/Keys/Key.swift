@@ -1,4 +1,4 @@
-/// A key press, or a change of terminal size, as the interface receives it.
+/// A key press as the interface receives it (a change of terminal size is not a key: see `TerminalInput.resize`).
 public enum Key: Hashable, Sendable {
     /// A printable character typed.
     case character(Character)
@@ -32,6 +32,4 @@ public enum Key: Hashable, Sendable {
     case home
     /// The End key.
     case end
-    /// The terminal now has this many columns and rows.
-    case resize(width: Int, height: Int)
 }

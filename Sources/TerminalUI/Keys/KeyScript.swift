@@ -14,9 +14,8 @@ public struct KeyScriptError: Error, Hashable, Sendable, CustomStringConvertible
 
 /// Reads key scripts in vim notation: plain characters type themselves, `<Name>` names a key.
 ///
-/// Names, case-insensitive: `<Enter>` `<CR>` `<Tab>` `<S-Tab>` `<Esc>` `<BS>` `<Del>` `<Up>` `<Down>` `<Left>` `<Right>`
-/// `<PgUp>` `<PgDn>` `<Home>` `<End>` `<Space>` `<lt>` (a literal "<"), `<C-x>` for Ctrl plus any letter,
-/// and `<Resize 80x24>` for a terminal resize.
+/// Names, case-insensitive, are those of `KeyNotation` (`<Enter>`, `<PgDn>`, `<lt>` for a literal "<", `<C-x>` for
+/// Ctrl plus any letter), and `<Resize 80x24>` for a terminal resize.
 public enum KeyScript {
     /// The steps of a one-line script; throws `KeyScriptError` on an unknown or malformed `<...>`, a lone "<" or a control character.
     public static func parse(_ text: String) throws -> [ScriptStep] {
@@ -71,16 +70,21 @@ public enum KeyScript {
 
     /// The step a `<name>` stands for, nil for an unknown name; throws for a malformed `<Resize ...>`.
     private static func step(named name: String, at location: String) throws -> ScriptStep? {
+        if let key = KeyNotation.key(named: name) { return .key(key) }
         let lowered = name.lowercased()
-        if let key = namedKeys[lowered] { return .key(key) }
-        if lowered.count == 3, lowered.hasPrefix("c-"), let letter = lowered.last, letter.isASCII, letter.isLetter {
-            return .key(.control(letter))
-        }
         guard lowered.hasPrefix("resize ") else { return nil }
         guard let size = parseSize(String(lowered.dropFirst("resize ".count))) else {
             throw KeyScriptError(description: "malformed <\(name)> at \(location): expected <Resize WxH> with W and H from 1 to \(maximumSize)")
         }
         return .resize(width: size.width, height: size.height)
+    }
+
+    /// A step as a script writes it: `j`, `<Enter>`, `<C-d>`, `<Resize 80x24>`; `parse` reads it back.
+    public static func name(of step: ScriptStep) -> String {
+        switch step {
+        case .key(let key): KeyNotation.name(of: key)
+        case .resize(let width, let height): "<Resize \(width)x\(height)>"
+        }
     }
 
     /// The largest width or height a `<Resize WxH>` (or `snapshot --size`) may ask for; a screen buffer of Int.max
@@ -94,12 +98,4 @@ public enum KeyScript {
               (1...maximumSize).contains(width), (1...maximumSize).contains(height) else { return nil }
         return (width, height)
     }
-
-    /// Key names (lowercased) and the keys they stand for.
-    private static let namedKeys: [String: Key] = [
-        "enter": .enter, "cr": .enter, "tab": .tab, "s-tab": .backTab, "esc": .escape,
-        "bs": .backspace, "del": .delete, "up": .up, "down": .down, "left": .left, "right": .right,
-        "pgup": .pageUp, "pgdn": .pageDown, "home": .home, "end": .end,
-        "space": .character(" "), "lt": .character("<"),
-    ]
 }

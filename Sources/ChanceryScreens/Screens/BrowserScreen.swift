@@ -41,7 +41,7 @@ public enum BrowserScreen {
 
     private static func renderHeader(_ state: BrowserState, area: Rect, into buffer: inout ScreenBuffer) {
         var spans: [Span] = [Span(" Chancery ", style: Theme.appName)]
-        if let organization = state.narrowing {
+        if let organization = state.narrowing.organization {
             spans += [" ", Span(" ◆ \(organization.acronym ?? organization.name) · x clears ", style: Theme.chip)]
         }
         let pane: Pane = state.paneFocus
@@ -85,7 +85,7 @@ public enum BrowserScreen {
         let inner = block.render(into: &buffer, area: area)
         guard !inner.isEmpty else { return }
         if paneState.total == 0 {
-            _ = buffer.write(emptyMessage(paneState.filter, narrowing: state.narrowing).truncated(toWidth: inner.width - 1), x: inner.x + 1, y: inner.y, style: Theme.placeholder, clip: inner)
+            _ = buffer.write(emptyMessage(paneState.filter, narrowing: state.narrowing.organization).truncated(toWidth: inner.width - 1), x: inner.x + 1, y: inner.y, style: Theme.placeholder, clip: inner)
             return
         }
         let visible = paneState.scroll..<(paneState.scroll + inner.height)

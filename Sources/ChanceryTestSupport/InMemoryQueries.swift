@@ -1,0 +1,57 @@
+import ChanceryModel
+import Foundation
+import Synchronization
+
+/// A handful of records held in memory and answered without a store, for pure tests of the view-model's features:
+/// lists in the order given, words matched as prefixes of the name's words, links read from each detail.
+public final class InMemoryQueries: EntityQueries {
+    /// Every record, in list order.
+    public let records: [EntityDetail]
+    private let reads = Atomic<Int>(0)
+
+    /// Queries over `records`.
+    public init(_ records: [EntityDetail]) {
+        self.records = records
+    }
+
+    /// How many page and detail reads were answered.
+    public var readCount: Int { reads.load(ordering: .relaxed) }
+
+    /// The records of `filter.kind` that meet its conditions, from `offset`.
+    public func page(_ filter: EntityFilter, offset: Int, limit: Int) throws -> EntityPage {
+        reads.add(1, ordering: .relaxed)
+        let ofKind = records.filter { $0.summary.kind == filter.kind }
+        let matching = ofKind.filter { Self.matches($0, filter) }
+        let window = matching.dropFirst(offset).prefix(limit).map(\.summary)
+        return EntityPage(rows: Array(window), offset: offset, total: matching.count, unfilteredTotal: ofKind.count)
+    }
+
+    /// The record `id`, nil when there is none.
+    public func detail(id: String) throws -> EntityDetail? {
+        reads.add(1, ordering: .relaxed)
+        return records.first { $0.summary.id == id }
+    }
+
+    /// Counts of dated records per start year.
+    public func yearCounts(_ filter: EntityFilter) throws -> [YearCount] {
+        let years = records.filter { Self.matches($0, filter) && $0.summary.kind == filter.kind }
+            .compactMap { $0.summary.date.map { $0.firstDayKey / 10_000 } }
+        return Dictionary(grouping: years, by: { $0 }).map { YearCount(year: $0.key, count: $0.value.count) }.sorted { $0.year < $1.year }
+    }
+
+    /// Nothing runs long enough to interrupt.
+    public func interrupt() {}
+
+    private static func matches(_ record: EntityDetail, _ filter: EntityFilter) -> Bool {
+        let summary = record.summary
+        let words = summary.name.lowercased().split(separator: " ")
+        let wanted = filter.text.lowercased().split(separator: " ")
+        guard wanted.allSatisfy({ word in words.contains { $0.hasPrefix(word) } }) else { return false }
+        guard filter.categories.isEmpty || filter.categories.contains(summary.category) else { return false }
+        let linked = Set(record.links.map(\.entity.id))
+        guard filter.linkedTo.allSatisfy(linked.contains) else { return false }
+        if let since = filter.since, (summary.date?.endKey ?? Int.min) < since.firstDayKey { return false }
+        if let until = filter.until, (summary.date?.firstDayKey ?? Int.max) > until.endKey { return false }
+        return true
+    }
+}

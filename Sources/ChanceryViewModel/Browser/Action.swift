@@ -1,0 +1,66 @@
+import ChanceryModel
+import TerminalUI
+
+/// Something that happened, which the browser reacts to.
+public enum Action: Hashable, Sendable {
+    /// The browser opened: load what the panes show.
+    case started
+    /// The user pressed a key; what it does depends on the mode (`KeyBindings`).
+    case keyPressed(Key)
+    /// The terminal now has this many columns and rows.
+    case resized(width: Int, height: Int)
+    /// A window of a pane's list arrived, or could not be read.
+    case pageLoaded(Pane, request: Int, Result<EntityPage, ReadFailure>)
+    /// A detail arrived (nil when no such entity), or could not be read.
+    case detailLoaded(request: Int, Result<EntityDetail?, ReadFailure>)
+    /// A row was picked directly (by a pointer, or a benchmark placing the selection), not by moving to it.
+    case selected(row: Int, in: Pane)
+    /// A record was asked for by its id, from outside the panes (a test walking every record): its detail opens.
+    case opened(id: String)
+}
+
+/// Why a read failed, as a message for the status line.
+public struct ReadFailure: Error, Hashable, Sendable {
+    /// The message.
+    public var message: String
+    /// True when a newer read superseded it: not an error to show, and asked again if still needed.
+    public var wasInterrupted: Bool
+
+    /// A failure with `message`.
+    public init(message: String, wasInterrupted: Bool = false) {
+        self.message = message
+        self.wasInterrupted = wasInterrupted
+    }
+
+    init(_ error: any Error) {
+        self.init(message: "\(error)", wasInterrupted: error is QueryInterrupted)
+    }
+}
+
+/// A read the shell runs against the store and answers with an action.
+public enum Effect: Hashable, Sendable {
+    /// Read a window of a pane's list.
+    case loadPage(Pane, request: Int, filter: EntityFilter, offset: Int, limit: Int)
+    /// Read the detail of an entity.
+    case loadDetail(request: Int, id: String)
+
+    /// The action that answers the read with `failure`, without reading (a read superseded before it ran).
+    public func answer(with failure: ReadFailure) -> Action {
+        switch self {
+        case .loadPage(let pane, let request, _, _, _): .pageLoaded(pane, request: request, .failure(failure))
+        case .loadDetail(let request, _): .detailLoaded(request: request, .failure(failure))
+        }
+    }
+
+    /// Runs the read and returns the action that answers it.
+    public func perform(using queries: some EntityQueries) -> Action {
+        switch self {
+        case .loadPage(let pane, let request, let filter, let offset, let limit):
+            return .pageLoaded(pane, request: request, Result { try queries.page(filter, offset: offset, limit: limit) }
+                .mapError(ReadFailure.init))
+        case .loadDetail(let request, let id):
+            return .detailLoaded(request: request, Result { try queries.detail(id: id) }
+                .mapError(ReadFailure.init))
+        }
+    }
+}

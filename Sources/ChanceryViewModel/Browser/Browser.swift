@@ -1,0 +1,296 @@
+import ChanceryModel
+import TerminalUI
+
+extension BrowserState {
+    /// Applies `action` and returns the reads it calls for. Pure: no I/O happens here. A thin router: keys become
+    /// commands of the current mode's bindings, and each command or answer goes to the feature it concerns.
+    public mutating func send(_ action: Action) -> [Effect] {
+        wantsRedraw = false
+        switch action {
+        case .started:
+            break
+        case .keyPressed(let key):
+            message = nil
+            if input != nil {
+                edit(with: key)
+            } else if let command = KeyBindings.command(for: key, in: keyMode) {
+                run(command)
+            }
+        case .resized(let width, let height):
+            resize(width: width, height: height)
+            reduceDetail(.viewportChanged)
+            wantsRedraw = true
+        case .selected(let row, let pane):
+            focus(pane)
+            reduce(pane, .movedTo(row: row))
+        case .opened(let id):
+            openDetail(of: id)
+        case .pageLoaded(let pane, let request, let result):
+            reduce(pane, .pageLoaded(request: request, result))
+        case .detailLoaded(let request, let result):
+            reduceDetail(.loaded(request: request, result))
+        }
+        return reconcile()
+    }
+
+    private mutating func run(_ command: Command) {
+        switch command {
+        case .moveDown: move(by: 1)
+        case .moveUp: move(by: -1)
+        case .top: moveToEnd(top: true)
+        case .bottom: moveToEnd(top: false)
+        case .pageDown: move(by: pageSize)
+        case .pageUp: move(by: -pageSize)
+        case .halfPageDown: move(by: max(1, pageSize / 2))
+        case .halfPageUp: move(by: -max(1, pageSize / 2))
+        case .nextPane: focus(currentPane.advanced(by: 1))
+        case .previousPane: focus(currentPane.advanced(by: -1))
+        case .focusTimeline: focus(.timeline)
+        case .focusOrganizations: focus(.organizations)
+        case .focusVisits: focus(.visits)
+        case .open: open()
+        case .back: history.goBack(from: navigationEntry).map { restore($0) }
+        case .forward: history.goForward(from: navigationEntry).map { restore($0) }
+        case .filter: openLine(for: .filter(currentPane), text: self[currentPane].filter.text)
+        case .dateRange:
+            guard currentPane.kind.isDated else {
+                return report(StatusMessage(text: "\(currentPane.title) have no dates", isError: true))
+            }
+            openLine(for: .dateRange(currentPane), text: DateRangeText.text(of: self[currentPane].filter))
+        case .nextKind: cycleCategory(by: 1)
+        case .previousKind: cycleCategory(by: -1)
+        case .narrow: narrowToSelectedOrganization()
+        case .clearNarrowing: navigate { $0.setNarrowing(.off) }
+        case .close: close()
+        case .help: showsHelp = true
+        case .closeHelp: showsHelp = false
+        case .redraw: wantsRedraw = true
+        case .quit: shouldQuit = true
+        case .cursorLeft, .cursorRight, .cursorToStart, .cursorToEnd, .deleteBackward, .deleteForward, .deleteToStart,
+             .submitLine, .cancelLine:
+            break  // bound only while a line is being typed, where `edit` handles them
+        }
+    }
+
+    /// Shows `message` on the status line, when there is one.
+    private mutating func report(_ message: StatusMessage?) {
+        if let message { self.message = message }
+    }
+
+    // MARK: Panes and detail
+
+    /// The pane with the keys, or the one the detail was opened from.
+    private var currentPane: Pane {
+        if case .pane(let pane) = focus { return pane }
+        return paneFocus
+    }
+
+    private var pageSize: Int {
+        isDetailOpen ? layout.detailRows : layout.visibleRows(currentPane)
+    }
+
+    private mutating func focus(_ pane: Pane) {
+        focus = .pane(pane)
+        paneFocus = pane
+    }
+
+    private mutating func reduce(_ pane: Pane, _ action: PaneAction) {
+        report(self[pane].reduce(action, rows: layout.visibleRows(pane)))
+    }
+
+    private mutating func reduceDetail(_ action: DetailAction) {
+        let viewport = detailViewport
+        report(detail?.reduce(action, in: viewport))
+    }
+
+    /// j/k step through the detail's links and lines; longer moves scroll it; in a pane they move the selection.
+    private mutating func move(by delta: Int) {
+        if isDetailOpen {
+            reduceDetail(abs(delta) == 1 ? .stepped(by: delta) : .scrolled(by: delta))
+        } else {
+            reduce(currentPane, .moved(by: delta))
+        }
+    }
+
+    private mutating func moveToEnd(top: Bool) {
+        if isDetailOpen {
+            reduceDetail(.wentToEnd(top: top))
+        } else {
+            reduce(currentPane, .movedTo(row: top ? 0 : Int.max))
+        }
+    }
+
+    /// Enter: the detail of the selected row, or of the selected link when it is on screen.
+    private mutating func open() {
+        let target = isDetailOpen ? detail?.selectedTarget(in: detailViewport) : self[currentPane].selectedRow?.id
+        if let target { openDetail(of: target) }
+    }
+
+    /// Opens the detail of `id` at its top, as a step that back undoes.
+    private mutating func openDetail(of id: String) {
+        navigate {
+            $0.focus = .detail
+            $0.detail = ($0.detail?.id == id ? $0.detail! : DetailState(id: id)).atTop
+        }
+    }
+
+    /// Esc: closes the detail, or drops one filter of the pane (words, then dates, then kind, then the narrowing),
+    /// each a step back undoes.
+    private mutating func close() {
+        if isDetailOpen {
+            return navigate {
+                $0.focus = .pane($0.paneFocus)
+                if $0.layout.mode != .wide { $0.detail = nil }
+            }
+        }
+        var filter = self[currentPane].filter
+        if !filter.text.isEmpty {
+            filter.text = ""
+        } else if filter.since != nil || filter.until != nil {
+            (filter.since, filter.until) = (nil, nil)
+        } else if !filter.categories.isEmpty {
+            filter.categories = []
+        } else if narrowing != .off {
+            return navigate { $0.setNarrowing(.off) }
+        } else {
+            return
+        }
+        let pane = currentPane
+        navigate { $0.setFilter(filter, of: pane) }
+    }
+
+    /// Records the current view for back, then changes it.
+    private mutating func navigate(_ change: (inout BrowserState) -> Void) {
+        let before = navigationEntry
+        change(&self)
+        history.record(from: before, to: navigationEntry)
+    }
+
+    // MARK: Filters and narrowing
+
+    private mutating func setFilter(_ filter: EntityFilter, of pane: Pane) {
+        reduce(pane, .filterChanged(filter))
+    }
+
+    /// `n`: narrows Timeline and Visits to the organization selected in Organizations, or whose detail is open.
+    private mutating func narrowToSelectedOrganization() {
+        if isDetailOpen, let shown = detail?.detail?.summary, shown.kind == .organization {
+            navigate { $0.setNarrowing(.pinned(shown)) }
+        } else if !isDetailOpen, currentPane == .organizations, let organization = self[.organizations].selectedRow {
+            navigate { $0.setNarrowing(.pinned(organization)) }
+        } else {
+            report(StatusMessage(text: "n narrows to an organization: select one in Organizations or open its detail", isError: true))
+        }
+    }
+
+    private mutating func setNarrowing(_ narrowing: Narrowing) {
+        guard narrowing != self.narrowing else { return }
+        self.narrowing = narrowing
+        for pane in Narrowing.narrowedPanes {
+            setFilter(narrowing.applied(to: self[pane].filter), of: pane)
+        }
+    }
+
+    private mutating func cycleCategory(by step: Int) {
+        let pane = currentPane
+        let categories = pane.categories
+        guard !categories.isEmpty else { return }
+        var filter = self[pane].filter
+        // Position -1 is "every kind".
+        let position = filter.categories.first.flatMap { categories.firstIndex(of: $0) } ?? -1
+        let next = (position + 1 + step + categories.count + 1) % (categories.count + 1) - 1
+        filter.categories = next < 0 ? [] : [categories[next]]
+        navigate { $0.setFilter(filter, of: pane) }
+    }
+
+    // MARK: The line being typed
+
+    private mutating func openLine(for purpose: InputPurpose, text: String) {
+        input = InputState(purpose: purpose, text: text, before: navigationEntry)
+    }
+
+    /// Gives a key to the line being typed and applies what it did: words as typed, a date range on Enter.
+    private mutating func edit(with key: Key) {
+        guard var line = input else { return }
+        let outcome = line.edit(with: key)
+        input = line
+        switch outcome {
+        case .edited(let textChanged):
+            if textChanged, case .filter(let pane) = line.purpose { applyWords(line.text, to: pane) }
+        case .cancelled:
+            // The words go back to what they were when the line opened.
+            if case .filter(let pane) = line.purpose { applyWords(line.before.panes[pane.rawValue].filter.text, to: pane) }
+            input = nil
+        case .submitted:
+            submit(line)
+        case .quit:
+            shouldQuit = true
+        }
+    }
+
+    private mutating func applyWords(_ text: String, to pane: Pane) {
+        var filter = self[pane].filter
+        filter.text = text
+        setFilter(filter, of: pane)
+    }
+
+    /// Enter: applies the line; the view when it opened becomes the step back undoes. A date range that cannot be read
+    /// leaves the line open with the reason beside it.
+    private mutating func submit(_ line: InputState) {
+        if case .dateRange(let pane) = line.purpose {
+            let range: (since: EDTFDate?, until: EDTFDate?)
+            do {
+                range = try DateRangeText.parse(line.text)
+            } catch {
+                input?.notice = error.reason
+                return
+            }
+            var filter = self[pane].filter
+            (filter.since, filter.until) = (range.since, range.until)
+            setFilter(filter, of: pane)
+        }
+        input = nil
+        history.record(from: line.before, to: navigationEntry)
+    }
+
+    // MARK: Reads
+
+    /// Asks for what the screen needs and does not have: each pane's visible window, and the detail shown.
+    private mutating func reconcile() -> [Effect] {
+        var effects: [Effect] = []
+        var nextID = nextRequestID
+        let takeID = { () -> Int in
+            defer { nextID += 1 }
+            return nextID
+        }
+        for pane in Pane.allCases {
+            if let request = self[pane].reconcile(rows: layout.visibleRows(pane), nextID: takeID) {
+                effects.append(.loadPage(pane, request: request.id, filter: request.filter, offset: request.offset, limit: request.limit))
+            }
+        }
+        if !isDetailOpen {
+            if layout.mode != .wide {
+                detail = nil
+            } else if let id = self[paneFocus].selectedRow?.id {
+                if detail?.id != id { detail = DetailState(id: id) }
+            } else if self[paneFocus].total == 0 {
+                detail = nil
+            }
+            // Otherwise the selected row is still loading: keep the last preview meanwhile.
+        }
+        if let current = detail, current.detail == nil, !current.isMissing, current.pending == nil {
+            let request = takeID()
+            detail?.pending = request
+            effects.append(.loadDetail(request: request, id: current.id))
+        }
+        nextRequestID = nextID
+        return effects
+    }
+}
+
+extension EntityFilter {
+    /// True when words, dates or kinds are set (narrowing to an organization aside).
+    public var hasOwnConditions: Bool {
+        !text.isEmpty || since != nil || until != nil || !categories.isEmpty
+    }
+}

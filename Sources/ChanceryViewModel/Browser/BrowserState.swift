@@ -1,0 +1,107 @@
+import ChanceryModel
+import TerminalUI
+
+/// Where the keys go.
+public enum Focus: Hashable, Sendable {
+    /// A list pane.
+    case pane(Pane)
+    /// The open detail.
+    case detail
+}
+
+/// A message on the status line until the next key.
+public struct StatusMessage: Hashable, Sendable {
+    /// The text.
+    public var text: String
+    /// True for an error.
+    public var isError: Bool
+}
+
+/// The whole state of the browser: the state of each feature (panes, detail, input, narrowing, history), where the
+/// keys go and the terminal's size. `send` (Browser.swift) routes each action to the features.
+public struct BrowserState: Hashable, Sendable {
+    /// Terminal width in columns.
+    public private(set) var width: Int
+    /// Terminal height in rows.
+    public private(set) var height: Int
+    /// Timeline, Organizations and Visits, in `Pane` order.
+    public internal(set) var panes: [PaneState] = Pane.allCases.map { PaneState(kind: $0.kind) }
+    /// Where the keys go.
+    public internal(set) var focus: Focus = .pane(.timeline)
+    /// The pane focused last, where closing the detail returns.
+    public internal(set) var paneFocus: Pane = .timeline
+    /// The organization Timeline and Visits are narrowed to, if any.
+    public internal(set) var narrowing: Narrowing = .off
+    /// The open detail, or the preview of the selection in the wide layout.
+    public internal(set) var detail: DetailState?
+    /// The line being typed, if any.
+    public internal(set) var input: InputState?
+    /// True while the help overlay shows.
+    public internal(set) var showsHelp = false
+    /// A message for the status line.
+    public internal(set) var message: StatusMessage?
+    /// True once the user asked to quit.
+    public internal(set) var shouldQuit = false
+    /// True when the screen should be repainted from scratch.
+    public internal(set) var wantsRedraw = false
+    /// The views back and forward return to.
+    var history = History()
+    var nextRequestID = 1
+
+    /// A browser for a terminal of `width` × `height`, nothing loaded yet.
+    public init(width: Int, height: Int) {
+        self.width = max(1, width)
+        self.height = max(1, height)
+    }
+
+    /// Where everything goes at the current size.
+    public var layout: ScreenLayout { ScreenLayout(width: width, height: height) }
+
+    /// The state of one pane.
+    public internal(set) subscript(pane: Pane) -> PaneState {
+        get { panes[pane.rawValue] }
+        set { panes[pane.rawValue] = newValue }
+    }
+
+    /// The bindings the next key is looked up in.
+    public var keyMode: KeyMode {
+        if input != nil { return .input }
+        if showsHelp { return .help }
+        return focus == .detail ? .detail : .panes
+    }
+
+    /// True when the detail has the keys.
+    public var isDetailOpen: Bool { focus == .detail }
+
+    /// How many views back can return to.
+    public var backDepth: Int { history.back.count }
+    /// How many views forward can return to.
+    public var forwardDepth: Int { history.forward.count }
+
+    /// The room the detail's text has at the current size.
+    var detailViewport: DetailViewport {
+        DetailViewport(columns: layout.detailColumns, rows: layout.detailRows)
+    }
+
+    mutating func resize(width: Int, height: Int) {
+        self.width = max(1, width)
+        self.height = max(1, height)
+    }
+
+    /// What back and forward record and restore.
+    var navigationEntry: NavigationEntry {
+        NavigationEntry(panes: panes, focus: focus, paneFocus: paneFocus, narrowing: narrowing, detail: detail)
+    }
+
+    /// Puts back a navigation entry, laid out for the current size; reads that were under way then are asked again
+    /// if still needed.
+    mutating func restore(_ entry: NavigationEntry) {
+        panes = entry.panes.map(\.restored)
+        focus = entry.focus
+        paneFocus = entry.paneFocus
+        narrowing = entry.narrowing
+        let viewport = detailViewport
+        detail = entry.detail?.restored
+        _ = detail?.reduce(.viewportChanged, in: viewport)
+    }
+}

@@ -1,0 +1,26 @@
+import ChanceryModel
+
+/// Whether Timeline and Visits are narrowed to one organization. It changes only by an explicit act (`n` on an
+/// organization, `x`, Esc, back), never by moving through a pane.
+public enum Narrowing: Hashable, Sendable {
+    /// Timeline and Visits list everything their own filters let through.
+    case off
+    /// Timeline and Visits list only what links to this organization.
+    case pinned(EntitySummary)
+
+    /// The organization pinned, if any.
+    public var organization: EntitySummary? {
+        if case .pinned(let organization) = self { return organization }
+        return nil
+    }
+
+    /// The panes it narrows.
+    static let narrowedPanes: [Pane] = [.timeline, .visits]
+
+    /// `filter` with the narrowing's link condition in place of the one it had.
+    func applied(to filter: EntityFilter) -> EntityFilter {
+        var filter = filter
+        filter.linkedTo = organization.map { [$0.id] } ?? []
+        return filter
+    }
+}

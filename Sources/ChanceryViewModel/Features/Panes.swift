@@ -1,0 +1,156 @@
+import ChanceryModel
+import TerminalUI
+
+/// The three list panes.
+public enum Pane: Int, CaseIterable, Hashable, Sendable {
+    case timeline, organizations, visits
+
+    /// The pane's title.
+    public var title: String {
+        switch self {
+        case .timeline: "Timeline"
+        case .organizations: "Organizations"
+        case .visits: "Visits"
+        }
+    }
+
+    /// The kind of entity it lists.
+    public var kind: EntityKind {
+        switch self {
+        case .timeline: .event
+        case .organizations: .organization
+        case .visits: .visit
+        }
+    }
+
+    /// The categories its kind filter cycles through, "every kind" aside.
+    var categories: [String] {
+        switch self {
+        case .timeline: EventKind.allCases.map(\.rawValue)
+        case .organizations: OrganizationKind.allCases.map(\.rawValue)
+        case .visits: []
+        }
+    }
+
+    /// The pane `step` places after this one, round the three.
+    func advanced(by step: Int) -> Pane {
+        let count = Pane.allCases.count
+        return Pane(rawValue: ((rawValue + step) % count + count) % count)!
+    }
+}
+
+/// A read of a window of a pane's list, waiting for its answer.
+struct PageRequest: Hashable, Sendable {
+    var id: Int
+    var filter: EntityFilter
+    var offset: Int
+    var limit: Int
+}
+
+/// What happens to one list pane.
+enum PaneAction: Hashable, Sendable {
+    /// The selection moved by this many rows.
+    case moved(by: Int)
+    /// The selection went to this row (clamped to the list).
+    case movedTo(row: Int)
+    /// The pane lists something else now, from the top.
+    case filterChanged(EntityFilter)
+    /// A window of the list arrived, or could not be read.
+    case pageLoaded(request: Int, Result<EntityPage, ReadFailure>)
+}
+
+/// One list pane: its filter, the window of rows loaded, the selection and the scroll position.
+public struct PaneState: Hashable, Sendable {
+    /// What the pane lists.
+    public internal(set) var filter: EntityFilter
+    /// The rows loaded, for `loadedFilter`.
+    public internal(set) var loaded: EntityPage?
+    var loadedFilter: EntityFilter?
+    var pending: PageRequest?
+    /// How many entities the pane lists with no filter at all, once known.
+    public internal(set) var unfilteredTotal: Int?
+    /// Index of the selected row in the whole list.
+    public internal(set) var selected = 0
+    /// Index of the top visible row.
+    public internal(set) var scroll = 0
+
+    init(kind: EntityKind) {
+        filter = EntityFilter(kind: kind)
+    }
+
+    /// How many rows match the filter, once known.
+    public var total: Int? { loadedFilter == filter ? loaded?.total : nil }
+
+    /// The row at `index` in the whole list, if it is loaded.
+    public func row(at index: Int) -> EntitySummary? {
+        guard loadedFilter == filter, let loaded, index >= loaded.offset, index < loaded.offset + loaded.rows.count else { return nil }
+        return loaded.rows[index - loaded.offset]
+    }
+
+    /// The selected row, if loaded.
+    public var selectedRow: EntitySummary? { row(at: selected) }
+
+    /// True when the rows `range` (clamped to the list) are loaded for the current filter.
+    func hasRows(_ range: Range<Int>) -> Bool {
+        guard let total else { return false }
+        let wanted = range.clamped(to: 0..<total)
+        return wanted.isEmpty || (row(at: wanted.lowerBound) != nil && row(at: wanted.upperBound - 1) != nil)
+    }
+
+    /// Applies `action` for a pane showing `rows` rows; returns the error to show, if any.
+    mutating func reduce(_ action: PaneAction, rows: Int) -> StatusMessage? {
+        switch action {
+        case .moved(let delta):
+            move(to: selected + delta, rows: rows)
+        case .movedTo(let row):
+            move(to: row, rows: rows)
+        case .filterChanged(let filter):
+            guard filter != self.filter else { break }
+            self.filter = filter
+            selected = 0
+            scroll = 0
+        case .pageLoaded(let request, let result):
+            guard let pending, pending.id == request else { break }
+            self.pending = nil
+            switch result {
+            case .success(let page):
+                loaded = page
+                loadedFilter = pending.filter
+                unfilteredTotal = page.unfilteredTotal
+            case .failure(let failure):
+                if !failure.wasInterrupted { return StatusMessage(text: failure.message, isError: true) }
+            }
+        }
+        return nil
+    }
+
+    private mutating func move(to index: Int, rows: Int) {
+        let target = min(max(0, index), max(0, (total ?? 1) - 1))
+        guard target != selected else { return }
+        selected = target
+        scroll = ListView.offsetKeepingVisible(selected: target, offset: scroll, height: rows)
+    }
+
+    /// Keeps the selection and scroll inside the list and on screen for `rows` rows, and returns the read of the
+    /// visible window when it is neither loaded nor asked for (it is then pending, with the id `nextID` gives).
+    mutating func reconcile(rows: Int, nextID: () -> Int) -> PageRequest? {
+        if let total {
+            selected = min(selected, max(0, total - 1))
+            scroll = min(scroll, max(0, total - rows))
+            scroll = ListView.offsetKeepingVisible(selected: selected, offset: scroll, height: rows)
+        }
+        let visible = scroll..<(scroll + rows)
+        let covered = pending.map { $0.filter == filter && $0.offset <= visible.lowerBound && $0.offset + $0.limit >= visible.upperBound } ?? false
+        guard !hasRows(visible) && !covered else { return nil }
+        let request = PageRequest(id: nextID(), filter: filter, offset: max(0, scroll - rows), limit: rows * 3)
+        pending = request
+        return request
+    }
+
+    /// The pane as back and forward restore it: the read under way is forgotten, and asked again if still needed.
+    var restored: PaneState {
+        var pane = self
+        pane.pending = nil
+        return pane
+    }
+}

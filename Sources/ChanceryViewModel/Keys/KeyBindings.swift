@@ -1,0 +1,128 @@
+import TerminalUI
+
+/// Where the keys go, each with its own bindings: a list pane, the detail, a line being typed, the help overlay.
+public enum KeyMode: String, CaseIterable, Hashable, Sendable {
+    case panes, detail, input, help
+}
+
+/// What a key asks the browser to do; one binding table maps keys to commands, mode by mode.
+public enum Command: String, CaseIterable, Hashable, Sendable {
+    case moveDown, moveUp, top, bottom, pageDown, pageUp, halfPageDown, halfPageUp
+    case nextPane, previousPane, focusTimeline, focusOrganizations, focusVisits
+    case open, back, forward, narrow, clearNarrowing, close, help, redraw, quit
+    case filter, dateRange, nextKind, previousKind
+    case cursorLeft, cursorRight, cursorToStart, cursorToEnd, deleteBackward, deleteForward, deleteToStart
+    case submitLine, cancelLine
+    case closeHelp
+}
+
+/// One row of the binding table: the keys, the command they run in which modes, and the line help shows.
+public struct KeyBinding: Hashable, Sendable {
+    /// The keys that run the command.
+    public let keys: [Key]
+    /// The command.
+    public let command: Command
+    /// The modes in which these keys run it.
+    public let modes: Set<KeyMode>
+    /// What it does, for the help overlay and the README.
+    public let summary: String
+
+    init(_ keys: [Key], _ command: Command, in modes: Set<KeyMode>, _ summary: String) {
+        self.keys = keys
+        self.command = command
+        self.modes = modes
+        self.summary = summary
+    }
+}
+
+/// The single key-binding table: it drives dispatch in every mode, the help overlay, `chancery keys` and the README.
+/// While a line is being typed only its rows act, and any other printable character is typed.
+public enum KeyBindings {
+    private static let browsing: Set<KeyMode> = [.panes, .detail]
+
+    /// Every binding, grouped by the modes it acts in, in the order help shows them.
+    public static let table: [KeyBinding] = [
+        KeyBinding([.down, .character("j")], .moveDown, in: browsing, "Move down"),
+        KeyBinding([.up, .character("k")], .moveUp, in: browsing, "Move up"),
+        KeyBinding([.character("g"), .home], .top, in: browsing, "Go to the top"),
+        KeyBinding([.character("G"), .end], .bottom, in: browsing, "Go to the bottom"),
+        KeyBinding([.pageDown], .pageDown, in: browsing, "Page down"),
+        KeyBinding([.pageUp], .pageUp, in: browsing, "Page up"),
+        KeyBinding([.control("d")], .halfPageDown, in: browsing, "Half a page down"),
+        KeyBinding([.control("u")], .halfPageUp, in: browsing, "Half a page up"),
+        KeyBinding([.tab], .nextPane, in: browsing, "Focus the next pane"),
+        KeyBinding([.backTab], .previousPane, in: browsing, "Focus the previous pane"),
+        KeyBinding([.character("1")], .focusTimeline, in: browsing, "Focus Timeline"),
+        KeyBinding([.character("2")], .focusOrganizations, in: browsing, "Focus Organizations"),
+        KeyBinding([.character("3")], .focusVisits, in: browsing, "Focus Visits"),
+        KeyBinding([.enter], .open, in: browsing, "Open item / follow link"),
+        KeyBinding([.backspace, .character("[")], .back, in: browsing, "Back to the previous view"),
+        KeyBinding([.character("]")], .forward, in: browsing, "Forward again"),
+        KeyBinding([.character("n")], .narrow, in: browsing, "Narrow to organization"),
+        KeyBinding([.character("x")], .clearNarrowing, in: browsing, "Clear the narrowing"),
+        KeyBinding([.escape], .close, in: browsing, "Close, or drop a filter"),
+        KeyBinding([.character("?")], .help, in: browsing, "Show this help"),
+        KeyBinding([.control("l")], .redraw, in: browsing, "Redraw the screen"),
+        KeyBinding([.character("q"), .control("c")], .quit, in: browsing, "Quit"),
+        KeyBinding([.character("/")], .filter, in: [.panes], "Filter by words"),
+        KeyBinding([.character("d")], .dateRange, in: [.panes], "Filter by date: 1993"),
+        KeyBinding([.character("t")], .nextKind, in: [.panes], "Filter by the next kind"),
+        KeyBinding([.character("T")], .previousKind, in: [.panes], "Kind filter, backwards"),
+        KeyBinding([.left], .cursorLeft, in: [.input], "Cursor left"),
+        KeyBinding([.right], .cursorRight, in: [.input], "Cursor right"),
+        KeyBinding([.home, .control("a")], .cursorToStart, in: [.input], "Cursor to the start"),
+        KeyBinding([.end, .control("e")], .cursorToEnd, in: [.input], "Cursor to the end"),
+        KeyBinding([.backspace], .deleteBackward, in: [.input], "Delete left of cursor"),
+        KeyBinding([.delete], .deleteForward, in: [.input], "Delete at the cursor"),
+        KeyBinding([.control("u")], .deleteToStart, in: [.input], "Delete to the start"),
+        KeyBinding([.enter], .submitLine, in: [.input], "Apply the line"),
+        KeyBinding([.escape], .cancelLine, in: [.input], "Cancel the line"),
+        KeyBinding([.control("c")], .quit, in: [.input], "Quit"),
+        KeyBinding([.character("?"), .escape, .character("q")], .closeHelp, in: [.help], "Close this help"),
+        KeyBinding([.control("c")], .quit, in: [.help], "Quit"),
+    ]
+
+    /// What help and the README call the rows acting in exactly `modes`.
+    public static func heading(for modes: Set<KeyMode>) -> String {
+        switch modes {
+        case browsing: "Lists and detail"
+        case [.panes]: "Lists"
+        case [.detail]: "Detail"
+        case [.input]: "Typing / or d"
+        case [.help]: "This help"
+        default: KeyMode.allCases.filter(modes.contains).map(\.rawValue).joined(separator: ", ")
+        }
+    }
+
+    /// The table in sections of rows acting in the same modes, in table order.
+    public static var sections: [(heading: String, bindings: [KeyBinding])] {
+        var result: [(modes: Set<KeyMode>, bindings: [KeyBinding])] = []
+        for binding in table {
+            if let index = result.firstIndex(where: { $0.modes == binding.modes }) {
+                result[index].bindings.append(binding)
+            } else {
+                result.append((binding.modes, [binding]))
+            }
+        }
+        return result.map { (heading(for: $0.modes), $0.bindings) }
+    }
+
+    private static let commandsByModeAndKey: [KeyMode: [Key: Command]] = Dictionary(uniqueKeysWithValues: KeyMode.allCases.map { mode in
+        (mode, Dictionary(table.filter { $0.modes.contains(mode) }.flatMap { binding in binding.keys.map { ($0, binding.command) } },
+                          uniquingKeysWith: { first, _ in first }))
+    })
+
+    /// The command `key` runs in `mode`, if any.
+    public static func command(for key: Key, in mode: KeyMode) -> Command? {
+        commandsByModeAndKey[mode]?[key]
+    }
+
+    /// The key lists as Markdown tables, a section per mode, for the README.
+    public static func markdown() -> String {
+        sections.map { section in
+            (["\(section.heading):", "", "| Keys | Action |", "|---|---|"] + section.bindings.map { binding in
+                "| " + binding.keys.map { "`\(KeyNotation.name(of: $0))`" }.joined(separator: " ") + " | \(binding.summary) |"
+            }).joined(separator: "\n")
+        }.joined(separator: "\n\n") + "\n"
+    }
+}

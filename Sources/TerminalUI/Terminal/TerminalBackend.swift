@@ -1,0 +1,26 @@
+/// What one read of the keyboard gave.
+public enum TerminalInput: Hashable, Sendable {
+    /// A key the interface has a name for.
+    case key(Key)
+    /// The terminal now has this many columns and rows.
+    case resize(width: Int, height: Int)
+    /// A key it has no name for (F1, Insert, a stray control code): to be ignored, however many arrive.
+    case unboundKey
+    /// Nothing: the wait ran out, a quit signal arrived, or the input is gone.
+    case nothing
+}
+
+/// The terminal as a run loop sees it: a size, frames drawn from screen buffers, keys read with a timeout and the
+/// quit signals caught. The ncurses terminal is one; tests drive the loop with a scripted one.
+public protocol TerminalBackend: AnyObject {
+    /// Columns and rows now.
+    var size: (width: Int, height: Int) { get }
+    /// The number of a quit signal (SIGINT, SIGTERM, SIGHUP, SIGQUIT) caught since the terminal opened, if any.
+    var pendingQuitSignal: Int32? { get }
+    /// Shows `buffer`, with the cursor at `cursor` or hidden.
+    func draw(_ buffer: ScreenBuffer, cursor: (x: Int, y: Int)?)
+    /// Makes the next `draw` repaint every cell, for a screen something else has written over.
+    func invalidate()
+    /// The next input, waiting at most `timeoutMilliseconds` (-1: until there is one).
+    func nextInput(timeoutMilliseconds: Int32) -> TerminalInput
+}

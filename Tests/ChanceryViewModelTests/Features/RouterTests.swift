@@ -1,0 +1,85 @@
+import ChanceryModel
+import ChanceryTestSupport
+import CustomDump
+@testable import ChanceryViewModel
+import TerminalUI
+import Testing
+
+/// The thin router over the features, over the in-memory fixture: keys go to the current mode's bindings, each
+/// change of view or filters is one step back undoes, and narrowing changes only when asked.
+@Suite struct BrowserRouter {
+    private func browser(width: Int = 80, height: Int = 24, keys: String = "") throws -> BrowserSession {
+        var session = BrowserSession(width: width, height: height, queries: Fixture.queries)
+        session.play(try KeyScript.parse(keys))
+        return session
+    }
+
+    @Test func theModeFollowsWhereTheKeysGo() throws {
+        #expect(try browser().state.keyMode == .panes)
+        #expect(try browser(keys: "<Enter>").state.keyMode == .detail)
+        #expect(try browser(keys: "?").state.keyMode == .help)
+        #expect(try browser(keys: "/").state.keyMode == .input)
+        #expect(try browser(keys: "<Enter>/").state.keyMode == .detail, "/ is not bound in the detail")
+    }
+
+    @Test func inTheHelpOnlyItsOwnKeysAct() throws {
+        var session = try browser(keys: "?jj<Tab>d")
+        #expect(session.state.showsHelp && session.state[.timeline].selected == 0 && session.state.input == nil)
+        #expect(session.state.focus == .pane(.timeline))
+        session.play(try KeyScript.parse("q"))
+        #expect(!session.state.showsHelp && !session.state.shouldQuit, "q closes the help")
+    }
+
+    @Test func passingThroughOrganizationsNarrowsNothingAndNPinsTheSelectedOne() throws {
+        var session = try browser(keys: "<Tab><Tab><Tab>")
+        #expect(session.state.narrowing == .off)
+        #expect(session.state[.visits].total == 2)
+        session.play(try KeyScript.parse("2n"))
+        #expect(session.state.narrowing == .pinned(Fixture.iap))
+        #expect(session.state[.timeline].total == 3 && session.state[.visits].total == 1)
+        #expect(session.state[.organizations].filter.linkedTo.isEmpty, "Organizations are not narrowed")
+        session.play(try KeyScript.parse("["))
+        #expect(session.state.narrowing == .off && session.state[.timeline].total == 4, "back undoes the narrowing")
+    }
+
+    @Test func escDropsOneFilterAtATimeAndBackRestoresEach() throws {
+        var session = try browser(keys: "2n1/baku<Enter>d2018<Enter>t")
+        let full = session.state[.timeline].filter
+        expectNoDifference(full, EntityFilter(kind: .event, text: "baku", since: EDTFDate("2018"), until: EDTFDate("2018"),
+                                              categories: ["agreement"], linkedTo: ["org-iap"]))
+        var filters: [EntityFilter] = [full]
+        for _ in 0..<4 {
+            session.play(try KeyScript.parse("<Esc>"))
+            filters.append(session.state[.timeline].filter)
+        }
+        expectNoDifference(filters.map(\.text), ["baku", "", "", "", ""])
+        expectNoDifference(filters.map { $0.since == nil }, [false, false, true, true, true])
+        expectNoDifference(filters.map(\.categories), [["agreement"], ["agreement"], ["agreement"], [], []])
+        expectNoDifference(filters.map(\.linkedTo), [["org-iap"], ["org-iap"], ["org-iap"], ["org-iap"], []])
+        for expected in filters.reversed().dropFirst() {
+            session.play(try KeyScript.parse("["))
+            expectNoDifference(session.state[.timeline].filter, expected)
+        }
+    }
+
+    @Test func escInALineCancelsItAndPutsTheWordsBack() throws {
+        var session = try browser(keys: "/baku<Enter>/xyz")
+        #expect(session.state[.timeline].filter.text == "bakuxyz")
+        session.play(try KeyScript.parse("<Esc>"))
+        #expect(session.state.input == nil && session.state[.timeline].filter.text == "baku")
+        #expect(session.state.backDepth == 1, "only the applied line is a step")
+    }
+
+    @Test func aResizeIsAnActionThatReflowsTheDetailAndKeepsItsSelectionOnScreen() throws {
+        var session = try browser(width: 120, height: 40, keys: "jj<Enter>j")
+        let link = try #require(session.state.detail?.selectedLink)
+        session.send(.resized(width: 80, height: 24))
+        let state = session.state
+        let detail = try #require(state.detail)
+        #expect(detail.document?.width == state.layout.detailColumns)
+        #expect(detail.selectedLink == link)
+        let line = try #require(detail.document?.lineOfLink(link))
+        #expect(line >= detail.scroll && line < detail.scroll + state.layout.detailRows)
+        #expect(state.wantsRedraw)
+    }
+}
