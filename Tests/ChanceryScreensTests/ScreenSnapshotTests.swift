@@ -68,6 +68,15 @@ private let scenarios = [
         #expect(text.contains("month 13 does not exist"), "\(text)")
     }
 
+    /// The date column was 12 characters at any width, so "9–10 Apr 2018" lost its year: it is as wide as the widest
+    /// date on screen.
+    @Test(arguments: [(80, 24), (200, 50)])
+    func longDatesKeepTheirYear(width: Int, height: Int) throws {
+        let lines = try screen("d2018<Enter>G", width: width, height: height).plainText().split(separator: "\n")
+        #expect(lines.contains { $0.contains("9–10 Apr 2018 ") }, "\(lines.joined(separator: "\n"))")
+        #expect(lines.contains { $0.contains("7–14 Sep 2018 ") })
+    }
+
     @Test func tooSmall() throws {
         assertSnapshot(of: try screen("", width: 59, height: 15), as: .screen, named: "59x15")
         assertSnapshot(of: try screen("<Resize 40x10>", width: 80, height: 24), as: .screen, named: "resized-to-40x10")

@@ -95,7 +95,7 @@ public enum BrowserScreen {
             return cells(row, pane: pane)
         }
         let selection = focused && !state.isDetailOpen ? Theme.selection : Theme.inactiveSelection
-        Table(columns: columns(pane), rows: rows, showsHeader: false, selected: paneState.selected - paneState.scroll,
+        Table(columns: columns(pane, fitting: rows), rows: rows, showsHeader: false, selected: paneState.selected - paneState.scroll,
               selectionStyle: selection).render(into: &buffer, area: inner)
     }
 
@@ -105,14 +105,20 @@ public enum BrowserScreen {
         return "Nothing here"
     }
 
-    private static func columns(_ pane: Pane) -> [TableColumn] {
-        switch pane {
+    /// A pane's columns; the date, kind and count columns are as wide as their widest cell among `rows` (the rows on
+    /// screen), so that no date loses its year and the title keeps the rest.
+    private static func columns(_ pane: Pane, fitting rows: [[Span]]) -> [TableColumn] {
+        func widest(_ column: Int, atLeast minimum: Int) -> LayoutSize {
+            .fixed(rows.reduce(minimum) { widest, row in row.count > column ? max(widest, row[column].text.displayWidth) : widest })
+        }
+        return switch pane {
         case .timeline:
-            [TableColumn("Date", width: .fixed(12)), TableColumn("Kind", width: .fixed(11)), TableColumn("Title", width: .proportional(1))]
+            [TableColumn("Date", width: widest(0, atLeast: 4)), TableColumn("Kind", width: widest(1, atLeast: 4)),
+             TableColumn("Title", width: .proportional(1))]
         case .organizations:
-            [TableColumn("Name", width: .proportional(1)), TableColumn("Events", width: .fixed(3), alignment: .right)]
+            [TableColumn("Name", width: .proportional(1)), TableColumn("Events", width: widest(1, atLeast: 1), alignment: .right)]
         case .visits:
-            [TableColumn("Date", width: .fixed(9)), TableColumn("Who → where", width: .proportional(1))]
+            [TableColumn("Date", width: widest(0, atLeast: 4)), TableColumn("Who → where", width: .proportional(1))]
         }
     }
 
