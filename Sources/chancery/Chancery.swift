@@ -26,6 +26,9 @@ struct Chancery: ParsableCommand {
                 throw error
             }
             try StandardOutput.flush()
+        } catch let error as UnknownValue {
+            printError("chancery: \(error)")
+            Foundation.exit(2)
         } catch is OutputClosed {
             Foundation.exit(0)
         } catch let failure as OutputFailure {

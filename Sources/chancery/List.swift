@@ -31,12 +31,13 @@ struct List: ParsableCommand {
     @Option(name: .long, help: "Only what is linked to this country (a place id) or a place inside it.")
     var country: String?
 
-    @Option(name: .customLong("kind"), help: "Only this category (event kind such as membership, organization kind, ...).")
+    @Option(name: .customLong("kind"), help: "Only this category, as stored or as the screens show it (an event kind such as agreement or membership, an organization kind, ...).")
     var category: String?
 
     @OptionGroup var locations: LocationOptions
 
     func run() throws {
+        let category = try category.map { try kind.entityKind.category(named: $0, option: "--kind") }
         let filter = EntityFilter(
             kind: kind.entityKind, text: text ?? "",
             // An interval given to --since counts from its start, one given to --until up to its end ("../1995": no start).
@@ -45,6 +46,11 @@ struct List: ParsableCommand {
             categories: category.map { [$0] } ?? [],
             linkedTo: [organization, person, place].compactMap { $0 }, country: country)
         let store = try locations.openStore()
+        // A misspelt id would list nothing, as if nothing were linked to it.
+        for (id, kind, option) in [(organization, EntityKind.organization, "--org"), (person, .person, "--person"),
+                                   (place, .place, "--place"), (country, .place, "--country")] {
+            if let id { try store.requireEntity(id, of: kind, option: option) }
+        }
         var table = TextTable(header: Self.header(kind.entityKind))
         try store.forEach(filter) { row in try table.add(Self.cells(row)) }
         try table.finish()

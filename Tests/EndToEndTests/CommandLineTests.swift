@@ -33,6 +33,36 @@ private func chancery(_ arguments: String...) throws -> Chancery.Output {
         #expect(message.contains("is not an EDTF date"))
     }
 
+    /// A misspelt value used to list nothing and exit 0: it now names the closest valid values and exits 2.
+    @Test(arguments: [
+        (["list", "events", "--kind", "agrement"], "--kind: no such value \"agrement\"; did you mean \"agreement\"?"),
+        (["list", "organizations", "--kind", "ngoo"], "did you mean \"ngo\"?"),
+        (["list", "events", "--org", "org-iapp"], "--org: no such value \"org-iapp\"; did you mean \"org-iap\"?"),
+        (["list", "visits", "--country", "place-azerbaijn"], "did you mean \"place-azerbaijan\"?"),
+        (["show", "event-1997-az-pgo-joins-iapp"], "did you mean \"event-1997-az-pgo-joins-iap\"?"),
+        (["show", "no-such-id"], "no entity has the id or name \"no-such-id\""),
+        (["show", "prosecutor"], "names more than one entity"),
+    ])
+    func unknownValuesNameTheClosestAndExitTwo(arguments: [String], message: String) throws {
+        let result = try Chancery.run(arguments + ["--store", Chancery.storePath])
+        #expect(result.status == 2, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+
+    /// The kinds the screens show (`agreement`) are taken as well as the stored ones (`agreementSigned`), and `show`
+    /// takes a name or acronym only one entity has.
+    @Test func shownKindsAndUniqueNamesAreTaken() throws {
+        let shown = try chancery("list", "events", "--kind", "agreement")
+        let stored = try chancery("list", "events", "--kind", "agreementSigned")
+        #expect(shown.status == 0 && shown.stdout == stored.stdout)
+        #expect(shown.stdout.split(separator: "\n").count > 10)
+        let byName = try chancery("show", "Nicholas Cowdery")
+        #expect(byName.status == 0, "\(byName.stderr)")
+        #expect(byName.stdout == (try chancery("show", "person-nicholas-cowdery")).stdout)
+        #expect((try chancery("show", "iap")).stdout.hasPrefix("IAP — International Association of Prosecutors"))
+    }
+
     @Test func exportJSONHoldsEveryKindWithIdsAndDates() throws {
         let result = try chancery("export", "--format", "json")
         #expect(result.status == 0, "\(result.stderr)")
