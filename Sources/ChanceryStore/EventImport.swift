@@ -118,6 +118,8 @@ extension ChanceryStore {
             }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
             throw StoreError.busy(path: path)
+        } catch let error as UnknownStoredValue {
+            throw StoreError.unknownValue(path: path, column: error.column, value: error.value)
         }
     }
 
@@ -192,19 +194,18 @@ private final class EventImporter {
             SELECT id, kind, category, name, acronym FROM entity WHERE kind IN ('organization', 'person', 'place') ORDER BY id
             """)
         while let row = try rows.next() {
-            let id: String = row["id"], kind: String = row["kind"], name: String = row["name"]
+            let id: String = row["id"], kind: EntityKind = try row.stored("kind"), name: String = row["name"]
             let acronym: String? = row["acronym"]
             targets[id] = LinkTarget(kind: kind, name: acronym ?? name)
-            switch EntityKind(rawValue: kind) {
-            case .organization?:
+            switch kind {
+            case .organization:
                 if organizationsByName[name] == nil { organizationsByName[name] = id }
                 if let acronym, organizationsByAcronym[acronym] == nil { organizationsByAcronym[acronym] = id }
-            case .person?:
+            case .person:
                 if peopleByName[name] == nil { peopleByName[name] = id }
             default:
-                if let placeKind = PlaceKind(rawValue: row["category"]), placesByName[name]?[placeKind] == nil {
-                    placesByName[name, default: [:]][placeKind] = id
-                }
+                let placeKind: PlaceKind = try row.stored("category")
+                if placesByName[name]?[placeKind] == nil { placesByName[name, default: [:]][placeKind] = id }
             }
         }
         writer = try StoreWriter(db, targets: targets)
@@ -249,11 +250,13 @@ private final class EventImporter {
     /// link waits for `finish`, when a later row may have brought it.
     private func resolve(_ link: TabledLink) throws -> Bool {
         if writer.targets[link.to] != nil { return true }
-        if let stored = try Row.fetchOne(findTarget, arguments: [link.to]) {
-            writer.addTarget(link.to, LinkTarget(kind: stored["kind"], name: stored["acronym"] ?? stored["name"]))
+        if let found = try Row.fetchOne(findTarget, arguments: [link.to]) {
+            writer.addTarget(link.to, LinkTarget(kind: try found.stored("kind"), name: found["acronym"] ?? found["name"]))
             return true
         }
         let name = link.name ?? link.to
+        // A category the row leaves out is the user's default to choose (`other`, a `city`); one it gives was
+        // checked by `EventTableRow` to be a kind of its entity.
         switch EntityKind(id: link.to) {
         case .organization?:
             try create(.organization(Organization(id: link.to, name: name, acronym: nil, aliases: [],
@@ -344,7 +347,7 @@ private final class EventImporter {
     /// The id of the entity `cell` names in `column`: an organization, person or place id the store has,
     /// else the entity of that name, else a new one.
     private func entityID(_ cell: String, _ column: Column) throws -> String {
-        if let target = writer.targets[cell], let kind = EntityKind(rawValue: target.kind), [.organization, .person, .place].contains(kind) {
+        if let target = writer.targets[cell], [.organization, .person, .place].contains(target.kind) {
             return cell
         }
         switch column {

@@ -1,5 +1,4 @@
 import ChanceryModel
-import Foundation
 
 /// One record as the store holds it, before it is written: its `entity` row, the links and citations it
 /// holds, and the words it is found by. Every way into the store (building from `Data/`, importing,
@@ -24,17 +23,16 @@ struct PendingEntity {
                  text: String? = nil, date: EDTFDate? = nil, dateNote: String? = nil, context: String = "",
                  fields: [DetailField] = [], links: [Link] = [], citations: [Citation] = [], words: [String] = []) {
         // What is shown is capped (search still sees every word), so hostile data cannot make each detail slow.
-        let shownFields = fields.map { DetailField(label: $0.label, value: Self.capped($0.value, to: Self.maximumTextLength)) }
-        let encodedFields = shownFields.isEmpty
-            ? "[]" : String(decoding: (try? JSONEncoder().encode(shownFields)) ?? Data("[]".utf8), as: UTF8.self)
+        let shownFields = fields.map { DetailField(kind: $0.kind, values: Self.capped($0.values)) }
         let shownName = Self.capped(title, to: Self.maximumNameLength)
         record = EntityRecord(
-            rowid: nil, id: id, kind: kind.rawValue, category: category, name: shownName,
+            id: id, kind: kind, category: category, name: shownName,
             sortName: SearchFolding.fold(shownName), acronym: acronym.map { Self.capped($0, to: Self.maximumNameLength) },
             text: text.map { Self.capped($0, to: Self.maximumTextLength) }, date: date?.edtf,
             dateStart: date.storedStart, dateEnd: date.storedEnd,
             dateNote: dateNote.map { Self.capped($0, to: Self.maximumTextLength) },
-            context: Self.capped(context, to: Self.maximumContextLength), fields: encodedFields, linkedEventCount: 0)
+            context: Self.capped(context, to: Self.maximumContextLength), fields: StoredField.encode(shownFields),
+            linkedEventCount: 0)
         self.links = Self.unique(links)
         self.citations = citations
         self.words = [title, acronym, text].compactMap { $0 } + words
@@ -45,9 +43,9 @@ struct PendingEntity {
     static func source(_ source: Source) -> PendingEntity {
         PendingEntity(id: source.id, kind: .source, category: source.kind.rawValue, name: source.title, date: source.published,
                       context: source.publisher ?? "",
-                      fields: list("Publisher", [source.publisher].compactMap { $0 })
-                          + list("Published", [source.published?.display].compactMap { $0 })
-                          + list("File", [source.file]) + list("URL", [source.url].compactMap { $0 }),
+                      fields: field(.publisher, [source.publisher].compactMap { $0 })
+                          + field(.published, [source.published?.edtf].compactMap { $0 })
+                          + field(.file, [source.file]) + field(.url, [source.url].compactMap { $0 }),
                       words: [source.publisher].compactMap { $0 })
     }
 
@@ -55,7 +53,7 @@ struct PendingEntity {
     static func organization(_ organization: Organization, names: Names) -> PendingEntity {
         PendingEntity(id: organization.id, kind: .organization, category: organization.kind.rawValue, name: organization.name,
                       acronym: organization.acronym, context: organization.parent.flatMap(names) ?? "",
-                      fields: list("Also known as", organization.aliases),
+                      fields: field(.aliases, organization.aliases),
                       links: [organization.parent.map { Link(to: $0, role: .parent) },
                               organization.country.map { Link(to: $0, role: .country) }].compactMap { $0 },
                       citations: organization.citations, words: organization.aliases)
@@ -70,7 +68,7 @@ struct PendingEntity {
         return PendingEntity(
             id: person.id, kind: .person, category: "person", name: person.name,
             context: person.roles.first.map { [$0.title, $0.organization.flatMap(names)].compactMap { $0 }.joined(separator: ", ") } ?? "",
-            fields: list("Roles", roles) + list("Also known as", person.aliases),
+            fields: field(.roles, roles) + field(.aliases, person.aliases),
             links: person.roles.flatMap { role in
                 [role.organization.map { Link(to: $0, role: .affiliation) },
                  role.country.map { Link(to: $0, role: .country) }].compactMap { $0 }
@@ -81,7 +79,7 @@ struct PendingEntity {
     /// A place; its context names its country.
     static func place(_ place: Place, names: Names) -> PendingEntity {
         PendingEntity(id: place.id, kind: .place, category: place.kind.rawValue, name: place.name,
-                      context: place.country.flatMap(names) ?? "", fields: list("Also known as", place.aliases),
+                      context: place.country.flatMap(names) ?? "", fields: field(.aliases, place.aliases),
                       links: place.country.map { [Link(to: $0, role: .country)] } ?? [],
                       citations: place.citations, words: place.aliases)
     }
@@ -90,7 +88,7 @@ struct PendingEntity {
     static func document(_ document: Document) -> PendingEntity {
         PendingEntity(id: document.id, kind: .document, category: document.kind.rawValue, name: document.title,
                       date: document.date, context: document.symbols.joined(separator: ", "),
-                      fields: list("Symbols", document.symbols), links: document.links,
+                      fields: field(.symbols, document.symbols), links: document.links,
                       citations: document.citations, words: document.symbols)
     }
 
@@ -119,20 +117,21 @@ struct PendingEntity {
                                    date: visit.date, dateNote: visit.dateNote,
                                    context: destinations.isEmpty ? who : "\(who) → \(destinations)", links: links,
                                    citations: visit.citations)
+        // A meeting's name is whom it met, its context its visit's title; the view-model words them.
         return [entity] + visit.meetings.map { meeting in
-            let met = (meeting.counterparts + meeting.bodies).compactMap(names)
-            return PendingEntity(id: meeting.id, kind: .meeting, category: "meeting",
-                                 name: met.isEmpty ? "Meeting during \(visit.title)" : "Meeting with \(met.joined(separator: ", "))",
-                                 date: meeting.date ?? visit.date, context: visit.title,
-                                 fields: list("Topics", meeting.topics),
-                                 links: meeting.counterparts.map { Link(to: $0, role: .counterpart) }
-                                     + meeting.bodies.map { Link(to: $0, role: .body) },
-                                 citations: meeting.citations, words: meeting.topics)
+            PendingEntity(id: meeting.id, kind: .meeting, category: "meeting",
+                          name: (meeting.counterparts + meeting.bodies).compactMap(names).joined(separator: ", "),
+                          date: meeting.date ?? visit.date, context: visit.title,
+                          fields: field(.topics, meeting.topics),
+                          links: meeting.counterparts.map { Link(to: $0, role: .counterpart) }
+                              + meeting.bodies.map { Link(to: $0, role: .body) },
+                          citations: meeting.citations, words: meeting.topics + [visit.title])
         }
     }
 
-    private static func list(_ label: String, _ values: [String]) -> [DetailField] {
-        values.isEmpty ? [] : [DetailField(label: label, value: values.joined(separator: "; "))]
+    /// A field of `kind` holding `values`, or none when there are no values.
+    private static func field(_ kind: DetailField.Kind, _ values: [String]) -> [DetailField] {
+        values.isEmpty ? [] : [DetailField(kind: kind, values: values)]
     }
 
     /// The longest context kept, in characters: it is one column of a list, and every detail row linking
@@ -150,6 +149,19 @@ struct PendingEntity {
               let end = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex),
               end < text.endIndex else { return text }
         return String(text[..<text.index(before: end)]) + "…"
+    }
+
+    /// A field's values as shown: whole while they fit in `maximumTextLength` characters together, the one
+    /// that crosses it cut (ending with "…"), the rest left out.
+    static func capped(_ values: [String]) -> [String] {
+        var shown: [String] = [], room = maximumTextLength
+        for value in values {
+            let kept = capped(value, to: max(1, room))
+            shown.append(kept)
+            room -= kept.count + 2
+            if kept != value || room <= 0 { break }
+        }
+        return shown
     }
 
     /// The links with repeats of the same target and role removed, first kept.

@@ -16,7 +16,7 @@ struct StoreContent {
         pending += dataset.documents.map(PendingEntity.document)
         pending += dataset.events.map { PendingEntity.event($0, names: names) }
         pending += dataset.visits.flatMap { PendingEntity.visit($0, names: names) }
-        pending.sort { ($0.record.kind, $0.record.dateStart, $0.record.id) < ($1.record.kind, $1.record.dateStart, $1.record.id) }
+        pending.sort { ($0.record.kind.rawValue, $0.record.dateStart, $0.record.id) < ($1.record.kind.rawValue, $1.record.dateStart, $1.record.id) }
         entities = pending
     }
 
