@@ -489,11 +489,12 @@ public final class ChanceryStore: EntityQueries {
 /// A fingerprint of the data files (names, sizes, modification times): the store is stale when it differs.
 enum DataFingerprint {
     static func of(_ directory: URL) -> String {
-        let parts = Dataset.fileNames.map { entry -> String in
-            let attributes = try? FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent(entry.file).path)
+        let parts = EntityDescriptor.all.map { descriptor -> String in
+            let file = descriptor.fileName
+            let attributes = try? FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent(file).path)
             let size = (attributes?[.size] as? NSNumber)?.int64Value ?? -1
             let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1
-            return "\(entry.file):\(size):\(modified)"
+            return "\(file):\(size):\(modified)"
         }
         return ([Schema.version, directory.standardizedFileURL.path] + parts).joined(separator: "|")
     }

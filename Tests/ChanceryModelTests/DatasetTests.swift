@@ -9,7 +9,7 @@ struct TemporaryDataDirectory {
     init(_ files: [String: String]) throws {
         url = FileManager.default.temporaryDirectory.appendingPathComponent("chancery-data-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        for (_, file) in Dataset.fileNames {
+        for file in EntityDescriptor.all.map(\.fileName) {
             try (files[file] ?? "[]\n").write(to: url.appendingPathComponent(file), atomically: true, encoding: .utf8)
         }
     }
