@@ -4,7 +4,7 @@ import GRDB
 /// A closed set of names the store keeps as text (entity kinds, link roles, event and place kinds). Read back
 /// with `stored(_:column:)`: a name this version of chancery does not know is an `UnknownStoredValue`, never
 /// a guess.
-protocol StoredName: RawRepresentable<String>, CaseIterable {}
+protocol StoredName: RawRepresentable<String> {}
 
 extension StoredName {
     /// The value named by `text`, read from `column`; throws `UnknownStoredValue` for a name it does not know.
@@ -15,7 +15,8 @@ extension StoredName {
 }
 
 /// A value in a column of the store that this version of chancery cannot read, such as a kind it does not know
-/// (a newer version wrote it, or another program changed the file); `ChanceryStore` reports it as `StoreError.unknownValue`, with the store's path.
+/// (a newer version wrote it, or another program changed the file); `ChanceryStore` reports it as
+/// `StoreError.unknownValue`, with the store's path.
 struct UnknownStoredValue: Error {
     /// The column, such as `kind` or `role`.
     var column: String
@@ -30,9 +31,9 @@ extension Row {
     }
 }
 
-// Bound in queries as their raw values.
+// Entity kinds are also bound in queries, as their raw values.
 extension EntityKind: DatabaseValueConvertible, StoredName {}
-extension LinkRole: DatabaseValueConvertible, StoredName {}
+extension LinkRole: StoredName {}
 extension EventKind: StoredName {}
 extension PlaceKind: StoredName {}
 extension DetailField.Kind: StoredName {}
