@@ -55,18 +55,13 @@ public struct Dataset: Sendable {
     /// An empty dataset.
     public init() {}
 
-    /// The data files, in the order they are read.
-    public static let fileNames: [(kind: EntityKind, file: String)] = [
-        (.source, "sources.json"), (.organization, "organizations.json"), (.person, "people.json"),
-        (.place, "places.json"), (.document, "documents.json"), (.event, "events.json"), (.visit, "visits.json"),
-    ]
-
     /// Reads every data file of `directory`. Records that cannot be read are skipped and reported;
     /// a missing or unreadable file is reported too.
     public static func load(from directory: URL) -> (dataset: Dataset, issues: [DatasetIssue]) {
         var dataset = Dataset()
         var issues: [DatasetIssue] = []
-        for (kind, file) in fileNames {
+        for descriptor in EntityDescriptor.all {
+            let file = descriptor.fileName
             let url = directory.appendingPathComponent(file)
             guard let data = FileManager.default.contents(atPath: url.path) else {
                 issues.append(DatasetIssue(file: file, line: 1, message: "cannot read \(url.path)"))
@@ -87,7 +82,7 @@ public struct Dataset: Sendable {
                 let guessedID = RecordReader.peekID(element)
                 do {
                     let record = try RecordReader(element)
-                    try dataset.append(kind: kind, from: record, file: file)
+                    try dataset.append(descriptor, from: record)
                 } catch {
                     issues.append(DatasetIssue(file: file, line: error.line, recordID: guessedID, message: error.message))
                 }
@@ -96,7 +91,9 @@ public struct Dataset: Sendable {
         return (dataset, issues)
     }
 
-    private mutating func append(kind: EntityKind, from record: RecordReader, file: String) throws(FieldError) {
+    /// Reads the record of `descriptor`'s kind that `record` holds, after checking its id, and notes where it is.
+    private mutating func append(_ descriptor: EntityDescriptor, from record: RecordReader) throws(FieldError) {
+        let kind = descriptor.kind, file = descriptor.fileName
         let id = try record.string("id")
         if let location = locations[id] {
             throw FieldError(line: record.line, message: "duplicate id, first defined at \(location.file):\(location.line)")
@@ -107,63 +104,7 @@ public struct Dataset: Sendable {
         guard Self.isWellFormedID(id) else {
             throw FieldError(line: record.line, message: "id may hold only lowercase letters, digits and '-'")
         }
-        switch kind {
-        case .source:
-            sources.append(Source(id: id, title: try record.string("title"), publisher: try record.optionalString("publisher"),
-                                  published: try record.date("published"), file: try record.string("file"),
-                                  kind: try record.enumeration("kind"), url: try record.optionalString("url")))
-        case .organization:
-            organizations.append(Organization(
-                id: id, name: try record.string("name"), acronym: try record.optionalString("acronym"),
-                aliases: try record.strings("aliases"), kind: try record.enumeration("kind"),
-                parent: try record.optionalString("parent"), country: try record.optionalString("country"),
-                citations: try record.citations()))
-        case .person:
-            let roles = try record.objects("roles").map { role throws(FieldError) in
-                let value = PersonRole(title: try role.string("title"), organization: try role.optionalString("organization"),
-                                       country: try role.optionalString("country"), period: try role.date("period"))
-                try role.finish()
-                return value
-            }
-            people.append(Person(id: id, name: try record.string("name"), aliases: try record.strings("aliases"),
-                                 roles: roles, citations: try record.citations()))
-        case .place:
-            places.append(Place(id: id, name: try record.string("name"), aliases: try record.strings("aliases"),
-                                kind: try record.enumeration("kind"), country: try record.optionalString("country"),
-                                citations: try record.citations()))
-        case .document:
-            documents.append(Document(id: id, title: try record.string("title"), kind: try record.enumeration("kind"),
-                                      symbols: try record.strings("symbols"), date: try record.date("date"),
-                                      links: try record.links(), citations: try record.citations()))
-        case .event:
-            events.append(Event(id: id, date: try record.date("date"), dateNote: try record.optionalString("dateNote"),
-                                title: try record.string("title"), kind: try record.enumeration("kind"),
-                                summary: try record.string("summary"), links: try record.links(),
-                                citations: try record.citations()))
-        case .visit:
-            var meetings: [Meeting] = []
-            for meeting in try record.objects("meetings") {
-                let meetingID = try meeting.string("id")
-                guard EntityKind(id: meetingID) == .meeting, Self.isWellFormedID(meetingID) else {
-                    throw FieldError(line: meeting.line, message: "meeting id \(meetingID) must start with \"meeting-\" and hold only lowercase letters, digits and '-'")
-                }
-                if let location = locations[meetingID] {
-                    throw FieldError(line: meeting.line, message: "duplicate id \(meetingID), first defined at \(location.file):\(location.line)")
-                }
-                meetings.append(Meeting(id: meetingID, date: try meeting.date("date"),
-                                        counterparts: try meeting.strings("counterparts"), bodies: try meeting.strings("bodies"),
-                                        topics: try meeting.strings("topics"), citations: try meeting.citations()))
-                try meeting.finish()
-                locations[meetingID] = RecordLocation(file: file, line: meeting.line)
-            }
-            visits.append(Visit(id: id, date: try record.date("date"), dateNote: try record.optionalString("dateNote"),
-                                title: try record.string("title"), head: try record.optionalString("head"),
-                                sender: try record.optionalString("sender"), destinations: try record.strings("destinations"),
-                                purpose: try record.optionalString("purpose"), links: try record.links(),
-                                meetings: meetings, citations: try record.citations()))
-        case .meeting:
-            preconditionFailure("meetings live inside visits")
-        }
+        try descriptor.append(record, id, file, &self)
         try record.finish()
         locations[id] = RecordLocation(file: file, line: record.line)
     }

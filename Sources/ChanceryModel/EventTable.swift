@@ -265,10 +265,14 @@ public struct EventTableRow: Hashable, Sendable {
         for link in links ?? [] where LinkRole(rawValue: link.role) == nil || EntityKind(id: link.to) == nil || !Dataset.isWellFormedID(link.to) {
             throw EventTableError("links: \"\(link.to)\" as \"\(link.role)\" is not a link to an entity id in a known role")
         }
+        // A category left out is the user's to leave out (import makes an `other` organization, a `city`, ...);
+        // one given must be a kind of its entity, or a misspelt "regional" would silently become `other`.
+        for link in links ?? [] { try Self.check(link.category, of: link.to, in: "links") }
         if let all = try decoded("citations", as: [TabledCitation].self) {
             for citation in all where EntityKind(id: citation.source) != .source || !Dataset.isWellFormedID(citation.source) {
                 throw EventTableError("citations: \"\(citation.source)\" is not a source id (src-…)")
             }
+            for citation in all { try Self.check(citation.category, of: citation.source, in: "citations") }
             citations = all
         } else {
             let source = cell("source").trimmedOfSpaces, quote = cell("quote")
@@ -279,6 +283,21 @@ public struct EventTableRow: Hashable, Sendable {
             case (false, true): throw EventTableError("a source needs its quote")
             }
         }
+    }
+
+    /// Fails when `category`, given in the `cell` column for the entity `id`, is not a kind of that entity
+    /// (an organization, place, document or source kind); the category of other entities is not read.
+    private static func check(_ category: String?, of id: String, in cell: String) throws(EventTableError) {
+        let allowed: [String]
+        switch EntityKind(id: id) {
+        case .organization?: allowed = OrganizationKind.allCases.map(\.rawValue)
+        case .place?: allowed = PlaceKind.allCases.map(\.rawValue)
+        case .document?: allowed = DocumentKind.allCases.map(\.rawValue)
+        case .source?: allowed = SourceKind.allCases.map(\.rawValue)
+        default: return
+        }
+        guard let category, !allowed.contains(category) else { return }
+        throw EventTableError("\(cell): \"\(id)\" has the category \"\(category)\", not one of \(allowed.joined(separator: ", "))")
     }
 }
 

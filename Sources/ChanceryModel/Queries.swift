@@ -106,17 +106,38 @@ public struct LinkedEntity: Hashable, Sendable {
     }
 }
 
-/// A labelled fact shown in a detail view, such as `Aliases: …`.
-public struct DetailField: Hashable, Sendable, Codable {
-    /// The label.
-    public var label: String
-    /// The value.
-    public var value: String
+/// A fact of a detail view that lists and dates do not show, such as an organization's other names: what
+/// it is (`kind`) and its values. The view-model words and joins them.
+public struct DetailField: Hashable, Sendable {
+    /// What a detail field holds.
+    public enum Kind: String, CaseIterable, Hashable, Sendable {
+        /// Other names or spellings of an organization, person or place.
+        case aliases
+        /// A person's positions, each "title, organization, country, period".
+        case roles
+        /// What a meeting was about.
+        case topics
+        /// A document's symbols, such as `A/RES/44/25`.
+        case symbols
+        /// Who published a source.
+        case publisher
+        /// When a source was published, as an EDTF date.
+        case published
+        /// The file name of a source's text.
+        case file
+        /// Where a source was published.
+        case url
+    }
 
-    /// A field.
-    public init(label: String, value: String) {
-        self.label = label
-        self.value = value
+    /// What the field holds.
+    public var kind: Kind
+    /// Its values, in order; never empty.
+    public var values: [String]
+
+    /// A field of `kind` holding `values`.
+    public init(kind: Kind, values: [String]) {
+        self.kind = kind
+        self.values = values
     }
 }
 
@@ -145,7 +166,7 @@ public struct EntityDetail: Hashable, Sendable {
     public var text: String?
     /// How the date was worked out, when it was.
     public var dateNote: String?
-    /// Other facts, labelled.
+    /// Other facts, each with its kind.
     public var fields: [DetailField]
     /// Links in both directions, outbound first, each group in a stable order; at most
     /// `inboundLinksShownPerKind` inbound links of each kind.

@@ -4,98 +4,15 @@ extension Dataset {
     /// Checks what reading alone cannot: records sorted by id, references that resolve to the right
     /// kind of entity, citations present, and (given the source texts) quotes found verbatim.
     public func validate(sourceTexts: [String: String]? = nil) -> [DatasetIssue] {
-        var issues: [DatasetIssue] = []
-        func report(_ id: String, _ message: String) {
-            let location = locations[id] ?? RecordLocation(file: "?", line: 0)
-            issues.append(DatasetIssue(file: location.file, line: location.line, recordID: id, message: message))
+        var checker = RecordChecker(locations: locations, sourceTexts: sourceTexts, sourceFiles: sourceFiles)
+        for descriptor in EntityDescriptor.all {
+            checker.checkSorted(descriptor.records(self).map(\.id), file: descriptor.fileName)
         }
-        func expect(_ reference: String?, in id: String, field: String, kinds: Set<EntityKind>) {
-            guard let reference else { return }
-            guard let location = locations[reference] else {
-                return report(id, "\(field) refers to unknown id \"\(reference)\"")
-            }
-            guard let kind = EntityKind(id: reference), kinds.contains(kind) else {
-                let allowed = kinds.map(\.rawValue).sorted().joined(separator: " or ")
-                return report(id, "\(field) must name a \(allowed), but \"\(reference)\" (\(location.file):\(location.line)) is not one")
-            }
-        }
-        func checkCitations(_ citations: [Citation], of id: String, required: Bool) {
-            if required && citations.isEmpty { report(id, "needs at least one citation") }
-            for citation in citations {
-                expect(citation.source, in: id, field: "citation source", kinds: [.source])
-                guard let sourceTexts, let file = sourceFiles[citation.source] else { continue }
-                guard let text = sourceTexts[file] else {
-                    report(id, "source text \(file) of \(citation.source) is missing"); continue
-                }
-                if !text.utf8.containsSubsequence(citation.quote.utf8) {
-                    report(id, "quote not found verbatim in \(file): \"\(citation.quote.prefix(80))\"")
-                }
-            }
-        }
-        let linkable = Set(EntityKind.allCases).subtracting([.source, .meeting])
-        func checkLinks(_ links: [Link], of id: String) {
-            for link in links {
-                expect(link.to, in: id, field: "link (\(link.role.rawValue))", kinds: linkable)
-                if link.to == id { report(id, "links to itself") }
-            }
-        }
-        func checkSorted(_ ids: [String], file: String) {
-            for (previous, next) in zip(ids, ids.dropFirst()) where previous >= next {
-                report(next, "records in \(file) must be sorted by id: \"\(next)\" comes after \"\(previous)\"")
-            }
-        }
-
-        checkSorted(sources.map(\.id), file: "sources.json")
-        checkSorted(organizations.map(\.id), file: "organizations.json")
-        checkSorted(people.map(\.id), file: "people.json")
-        checkSorted(places.map(\.id), file: "places.json")
-        checkSorted(documents.map(\.id), file: "documents.json")
-        checkSorted(events.map(\.id), file: "events.json")
-        checkSorted(visits.map(\.id), file: "visits.json")
-
-        for organization in organizations {
-            expect(organization.parent, in: organization.id, field: "parent", kinds: [.organization])
-            expect(organization.country, in: organization.id, field: "country", kinds: [.place])
-            if organization.parent == organization.id { report(organization.id, "is its own parent") }
-            checkCitations(organization.citations, of: organization.id, required: false)
-        }
+        for descriptor in EntityDescriptor.all { descriptor.check(self, &checker) }
         for cycle in parentCycles() where cycle.count > 1 {
-            report(cycle[0], "is its own ancestor: parent chain \((cycle + [cycle[0]]).joined(separator: " → "))")
+            checker.report(cycle[0], "is its own ancestor: parent chain \((cycle + [cycle[0]]).joined(separator: " → "))")
         }
-        for person in people {
-            for role in person.roles {
-                expect(role.organization, in: person.id, field: "role organization", kinds: [.organization])
-                expect(role.country, in: person.id, field: "role country", kinds: [.place])
-            }
-            checkCitations(person.citations, of: person.id, required: false)
-        }
-        for place in places {
-            expect(place.country, in: place.id, field: "country", kinds: [.place])
-            checkCitations(place.citations, of: place.id, required: false)
-        }
-        for document in documents {
-            checkLinks(document.links, of: document.id)
-            checkCitations(document.citations, of: document.id, required: true)
-        }
-        for event in events {
-            checkLinks(event.links, of: event.id)
-            checkCitations(event.citations, of: event.id, required: true)
-        }
-        for visit in visits {
-            expect(visit.head, in: visit.id, field: "head", kinds: [.person])
-            expect(visit.sender, in: visit.id, field: "sender", kinds: [.organization])
-            for destination in visit.destinations {
-                expect(destination, in: visit.id, field: "destination", kinds: [.place])
-            }
-            checkLinks(visit.links, of: visit.id)
-            checkCitations(visit.citations, of: visit.id, required: true)
-            for meeting in visit.meetings {
-                for person in meeting.counterparts { expect(person, in: meeting.id, field: "counterpart", kinds: [.person]) }
-                for body in meeting.bodies { expect(body, in: meeting.id, field: "body", kinds: [.organization]) }
-                checkCitations(meeting.citations, of: meeting.id, required: true)
-            }
-        }
-        return issues.sorted { ($0.file, $0.line) < ($1.file, $1.line) }
+        return checker.issues.sorted { ($0.file, $0.line) < ($1.file, $1.line) }
     }
 
     /// Source id to the file name of its text.
@@ -113,6 +30,69 @@ extension Dataset {
             }
         }
         return texts
+    }
+}
+
+/// Collects the issues of `Dataset.validate`: what each record refers to, its citations and their quotes.
+struct RecordChecker {
+    /// Where each record was read from, by id.
+    let locations: [String: RecordLocation]
+    /// The source texts by file name, when quotes are checked.
+    let sourceTexts: [String: String]?
+    /// Source id to the file name of its text.
+    let sourceFiles: [String: String]
+    /// The issues found so far.
+    private(set) var issues: [DatasetIssue] = []
+
+    /// The kinds a link may point to.
+    private static let linkable = Set(EntityKind.allCases).subtracting([.source, .meeting])
+
+    /// Reports `message` about the record `id`, at its location.
+    mutating func report(_ id: String, _ message: String) {
+        let location = locations[id] ?? RecordLocation(file: "?", line: 0)
+        issues.append(DatasetIssue(file: location.file, line: location.line, recordID: id, message: message))
+    }
+
+    /// Checks that `reference`, held by `id` in `field`, names a record of one of `kinds`.
+    mutating func expect(_ reference: String?, in id: String, field: String, kinds: Set<EntityKind>) {
+        guard let reference else { return }
+        guard let location = locations[reference] else {
+            return report(id, "\(field) refers to unknown id \"\(reference)\"")
+        }
+        guard let kind = EntityKind(id: reference), kinds.contains(kind) else {
+            let allowed = kinds.map(\.rawValue).sorted().joined(separator: " or ")
+            return report(id, "\(field) must name a \(allowed), but \"\(reference)\" (\(location.file):\(location.line)) is not one")
+        }
+    }
+
+    /// Checks the citations of `id`: present when `required`, of known sources, quotes found verbatim.
+    mutating func checkCitations(_ citations: [Citation], of id: String, required: Bool) {
+        if required && citations.isEmpty { report(id, "needs at least one citation") }
+        for citation in citations {
+            expect(citation.source, in: id, field: "citation source", kinds: [.source])
+            guard let sourceTexts, let file = sourceFiles[citation.source] else { continue }
+            guard let text = sourceTexts[file] else {
+                report(id, "source text \(file) of \(citation.source) is missing"); continue
+            }
+            if !text.utf8.containsSubsequence(citation.quote.utf8) {
+                report(id, "quote not found verbatim in \(file): \"\(citation.quote.prefix(80))\"")
+            }
+        }
+    }
+
+    /// Checks that the links of `id` point to linkable records other than itself.
+    mutating func checkLinks(_ links: [Link], of id: String) {
+        for link in links {
+            expect(link.to, in: id, field: "link (\(link.role.rawValue))", kinds: Self.linkable)
+            if link.to == id { report(id, "links to itself") }
+        }
+    }
+
+    /// Checks that the ids of `file` are sorted, reporting each record out of order.
+    mutating func checkSorted(_ ids: [String], file: String) {
+        for (previous, next) in zip(ids, ids.dropFirst()) where previous >= next {
+            report(next, "records in \(file) must be sorted by id: \"\(next)\" comes after \"\(previous)\"")
+        }
     }
 }
 

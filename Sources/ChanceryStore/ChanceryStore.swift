@@ -19,6 +19,8 @@ public enum StoreError: Error, CustomStringConvertible {
     case damaged(path: String, reason: String)
     /// A new file was to be made at the path, and something is already there.
     case exists(path: String)
+    /// The store holds a value this version of chancery cannot read (a kind or role it does not know), in `column`.
+    case unknownValue(path: String, column: String, value: String)
 
     /// A message that says what happened and what to do.
     public var description: String {
@@ -42,6 +44,9 @@ public enum StoreError: Error, CustomStringConvertible {
                 + "  sqlite3 '\(path)' .recover | sqlite3 RECOVERED.sqlite"
         case .exists(let path):
             return "\(path) already exists; chancery does not replace it: remove it or choose another path"
+        case .unknownValue(let path, let column, let value):
+            return "the store at \(path) holds \"\(value)\" in its \(column) column, which this version of chancery cannot read; "
+                + "another version of chancery, or another program, wrote it"
         }
     }
 }
@@ -365,10 +370,10 @@ public final class ChanceryStore: EntityQueries {
                     JOIN link l ON l.fromID = e.id JOIN entity t ON t.id = l.toID
                     WHERE e.kind = 'event' AND (e.dateStart, e.id) BETWEEN (?, ?) AND (?, ?) ORDER BY l.fromID, l.position
                     """, arguments: range) {
-                    let kind: String = row["kind"]
+                    let kind: EntityKind = try row.stored("kind")
                     links[row["fromID"], default: []].append(TabledLink(
-                        to: row["toID"], role: row["role"], name: row["name"],
-                        category: ["person", "event"].contains(kind) ? nil : row["category"]))
+                        to: row["toID"], role: (try row.stored("role") as LinkRole).rawValue, name: row["name"],
+                        category: [.person, .event].contains(kind) ? nil : row["category"]))
                 }
                 var citations: [String: [TabledCitation]] = [:]
                 for row in try Row.fetchAll(db, sql: """
@@ -379,9 +384,9 @@ public final class ChanceryStore: EntityQueries {
                     citations[row["entityID"], default: []].append(TabledCitation(
                         source: row["sourceID"], quote: row["quote"], title: row["name"], category: row["category"]))
                 }
-                return records.map { record in
+                return try records.map { record in
                     TabledEvent(id: record.id, date: record.date.flatMap(EDTFDate.init), dateNote: record.dateNote,
-                                kind: EventKind(rawValue: record.category) ?? .other, title: record.name,
+                                kind: try EventKind.stored(record.category, column: "category"), title: record.name,
                                 summary: record.text ?? "", links: links[record.id] ?? [], citations: citations[record.id] ?? [])
                 }
             }
@@ -400,6 +405,8 @@ public final class ChanceryStore: EntityQueries {
             return try database.read(body)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_INTERRUPT {
             throw QueryInterrupted()
+        } catch let error as UnknownStoredValue {
+            throw StoreError.unknownValue(path: path, column: error.column, value: error.value)
         }
     }
 
@@ -447,9 +454,9 @@ public final class ChanceryStore: EntityQueries {
         var inbound: [Row] = []
         var inboundLinkCounts: [EntityKind: Int] = [:]
         for row in inboundCounts {
-            let kind: String = row["fromKind"]
+            let kind: EntityKind = try row.stored("fromKind")
             let total: Int = row["count"]
-            inboundLinkCounts[EntityKind(rawValue: kind) ?? .event] = total
+            inboundLinkCounts[kind] = total
             let rows = try Row.fetchAll(db, sql: """
                 SELECT l.role, e.* FROM link l JOIN entity e ON e.id = l.fromID
                 WHERE l.toID = ? AND l.fromKind = ? ORDER BY l.fromDateStart, l.fromID LIMIT ?
@@ -463,8 +470,7 @@ public final class ChanceryStore: EntityQueries {
         }
         func linked(_ rows: [Row], _ direction: LinkDirection) throws -> [LinkedEntity] {
             try rows.map { row in
-                LinkedEntity(entity: try EntityRecord(row: row).summary,
-                             role: LinkRole(rawValue: row["role"]) ?? .mentioned, direction: direction)
+                LinkedEntity(entity: try EntityRecord(row: row).summary, role: try row.stored("role"), direction: direction)
             }
         }
         let links = try linked(outbound, .outbound) + linked(inbound, .inbound)
@@ -475,8 +481,7 @@ public final class ChanceryStore: EntityQueries {
             LEFT JOIN entity s ON s.id = c.sourceID WHERE c.entityID = ? ORDER BY c.position
             """, arguments: [id])
             .map { CitationDetail(sourceID: $0["sourceID"], sourceTitle: $0["title"], quote: $0["quote"]) }
-        let fields = (try? JSONDecoder().decode([DetailField].self, from: Data(record.fields.utf8))) ?? []
-        return EntityDetail(summary: record.summary, text: record.text, dateNote: record.dateNote, fields: fields,
+        return EntityDetail(summary: record.summary, text: record.text, dateNote: record.dateNote, fields: try record.detailFields(),
                             links: links, inboundLinkCounts: inboundLinkCounts, meetings: meetings, citations: citations)
     }
 }
@@ -484,11 +489,12 @@ public final class ChanceryStore: EntityQueries {
 /// A fingerprint of the data files (names, sizes, modification times): the store is stale when it differs.
 enum DataFingerprint {
     static func of(_ directory: URL) -> String {
-        let parts = Dataset.fileNames.map { entry -> String in
-            let attributes = try? FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent(entry.file).path)
+        let parts = EntityDescriptor.all.map { descriptor -> String in
+            let file = descriptor.fileName
+            let attributes = try? FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent(file).path)
             let size = (attributes?[.size] as? NSNumber)?.int64Value ?? -1
             let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1
-            return "\(entry.file):\(size):\(modified)"
+            return "\(file):\(size):\(modified)"
         }
         return ([Schema.version, directory.standardizedFileURL.path] + parts).joined(separator: "|")
     }
@@ -511,11 +517,11 @@ struct FilterSQL {
     var reverseOrder: String
     /// Set when the filter is only "linked to this entity", and only by links into it: then the link index
     /// holds the list in order, and windows are read off it instead of scanning the kind.
-    var inbound: (id: String, kind: String)?
+    var inbound: (id: String, kind: EntityKind)?
 
     init(_ filter: EntityFilter, in db: Database) throws {
         var clauses = ["e.kind = ?"]
-        var arguments: StatementArguments = [filter.kind.rawValue]
+        var arguments: StatementArguments = [filter.kind]
         if !filter.categories.isEmpty {
             clauses.append("e.category IN (\(filter.categories.map { _ in "?" }.joined(separator: ", ")))")
             arguments += StatementArguments(filter.categories)
@@ -540,7 +546,7 @@ struct FilterSQL {
         for id in filter.linkedTo {
             // Both directions, each side restricted to the kind listed so the indexes do the narrowing.
             clauses.append("e.id IN (SELECT fromID FROM link WHERE toID = ? AND fromKind = ? UNION ALL SELECT toID FROM link WHERE fromID = ? AND toKind = ?)")
-            arguments += [id, filter.kind.rawValue, id, filter.kind.rawValue]
+            arguments += [id, filter.kind, id, filter.kind]
         }
         if let country = filter.country {
             clauses.append("""
@@ -556,8 +562,8 @@ struct FilterSQL {
         if sortKey == "e.dateStart", let id = filter.linkedTo.first,
            filter == EntityFilter(kind: filter.kind, linkedTo: [id]),
            try !Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM link WHERE fromID = ? AND toKind = ?)",
-                              arguments: [id, filter.kind.rawValue])! {
-            inbound = (id, filter.kind.rawValue)
+                              arguments: [id, filter.kind])! {
+            inbound = (id, filter.kind)
         }
     }
 

@@ -118,6 +118,8 @@ extension ChanceryStore {
             }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
             throw StoreError.busy(path: path)
+        } catch let error as UnknownStoredValue {
+            throw StoreError.unknownValue(path: path, column: error.column, value: error.value)
         }
     }
 
@@ -192,19 +194,18 @@ private final class EventImporter {
             SELECT id, kind, category, name, acronym FROM entity WHERE kind IN ('organization', 'person', 'place') ORDER BY id
             """)
         while let row = try rows.next() {
-            let id: String = row["id"], kind: String = row["kind"], name: String = row["name"]
+            let id: String = row["id"], kind: EntityKind = try row.stored("kind"), name: String = row["name"]
             let acronym: String? = row["acronym"]
             targets[id] = LinkTarget(kind: kind, name: acronym ?? name)
-            switch EntityKind(rawValue: kind) {
-            case .organization?:
+            switch kind {
+            case .organization:
                 if organizationsByName[name] == nil { organizationsByName[name] = id }
                 if let acronym, organizationsByAcronym[acronym] == nil { organizationsByAcronym[acronym] = id }
-            case .person?:
+            case .person:
                 if peopleByName[name] == nil { peopleByName[name] = id }
             default:
-                if let placeKind = PlaceKind(rawValue: row["category"]), placesByName[name]?[placeKind] == nil {
-                    placesByName[name, default: [:]][placeKind] = id
-                }
+                let placeKind: PlaceKind = try row.stored("category")
+                if placesByName[name]?[placeKind] == nil { placesByName[name, default: [:]][placeKind] = id }
             }
         }
         writer = try StoreWriter(db, targets: targets)
@@ -239,7 +240,7 @@ private final class EventImporter {
         for citation in row.citations { try resolveSource(citation) }
         let event = Event(id: row.id, date: row.date, dateNote: row.dateNote, title: row.title, kind: row.kind, summary: row.summary,
                           links: links, citations: row.citations.map { Citation(source: $0.source, quote: $0.quote) })
-        try writer.write([PendingEntity.event(event, names: writer.name)], linkable: false)
+        try writer.write(event.pendingEntities(names: writer.name), linkable: false)
         summary.importedEvents += 1
         if summary.importedEvents == bulkThreshold { try dropSecondaryIndexes() }
     }
@@ -249,30 +250,32 @@ private final class EventImporter {
     /// link waits for `finish`, when a later row may have brought it.
     private func resolve(_ link: TabledLink) throws -> Bool {
         if writer.targets[link.to] != nil { return true }
-        if let stored = try Row.fetchOne(findTarget, arguments: [link.to]) {
-            writer.addTarget(link.to, LinkTarget(kind: stored["kind"], name: stored["acronym"] ?? stored["name"]))
+        if let found = try Row.fetchOne(findTarget, arguments: [link.to]) {
+            writer.addTarget(link.to, LinkTarget(kind: try found.stored("kind"), name: found["acronym"] ?? found["name"]))
             return true
         }
         let name = link.name ?? link.to
+        // A category the row leaves out is the user's default to choose (`other`, a `city`); one it gives was
+        // checked by `EventTableRow` to be a kind of its entity.
         switch EntityKind(id: link.to) {
         case .organization?:
-            try create(.organization(Organization(id: link.to, name: name, acronym: nil, aliases: [],
-                                                  kind: link.category.flatMap(OrganizationKind.init) ?? .other,
-                                                  parent: nil, country: nil, citations: []), names: writer.name))
+            try create(Organization(id: link.to, name: name, acronym: nil, aliases: [],
+                                    kind: link.category.flatMap(OrganizationKind.init) ?? .other,
+                                    parent: nil, country: nil, citations: []))
             organizationsByName[name] = organizationsByName[name] ?? link.to
             summary.createdOrganizations += 1
         case .person?:
-            try create(.person(Person(id: link.to, name: name, aliases: [], roles: [], citations: []), names: writer.name))
+            try create(Person(id: link.to, name: name, aliases: [], roles: [], citations: []))
             peopleByName[name] = peopleByName[name] ?? link.to
             summary.createdPeople += 1
         case .place?:
             let kind = link.category.flatMap(PlaceKind.init) ?? .city
-            try create(.place(Place(id: link.to, name: name, aliases: [], kind: kind, country: nil, citations: []), names: writer.name))
+            try create(Place(id: link.to, name: name, aliases: [], kind: kind, country: nil, citations: []))
             placesByName[name, default: [:]][kind] = placesByName[name]?[kind] ?? link.to
             summary.createdPlaces += 1
         case .document?:
-            try create(.document(Document(id: link.to, title: name, kind: link.category.flatMap(DocumentKind.init) ?? .other,
-                                          symbols: [], date: nil, links: [], citations: [])))
+            try create(Document(id: link.to, title: name, kind: link.category.flatMap(DocumentKind.init) ?? .other,
+                                symbols: [], date: nil, links: [], citations: []))
         default:
             return false
         }
@@ -283,11 +286,12 @@ private final class EventImporter {
     private func resolveSource(_ citation: TabledCitation) throws {
         guard writer.targets[citation.source] == nil, try !exists(citation.source),
               let title = citation.title, let kind = citation.category.flatMap(SourceKind.init) else { return }
-        try create(.source(Source(id: citation.source, title: title, publisher: nil, published: nil, file: "", kind: kind, url: nil)))
+        try create(Source(id: citation.source, title: title, publisher: nil, published: nil, file: "", kind: kind, url: nil))
     }
 
-    private func create(_ entity: PendingEntity) throws {
-        try writer.write([entity])
+    /// Writes `record`, which later records may link to.
+    private func create(_ record: some StoredRecord) throws {
+        try writer.write(record.pendingEntities(names: writer.name))
     }
 
     /// Writes `visit` and its meetings, with the people, organizations and places they name.
@@ -301,7 +305,7 @@ private final class EventImporter {
                              sender: try visit.sender.map { try entityID($0, .organizations) },
                              destinations: try visit.destinations.map { try entityID($0, .places) },
                              purpose: visit.purpose, links: [], meetings: meetings, citations: visit.citations)
-        try writer.write(PendingEntity.visit(resolved, names: writer.name), linkable: false)
+        try writer.write(resolved.pendingEntities(names: writer.name), linkable: false)
         summary.importedVisits += 1
     }
 
@@ -344,7 +348,7 @@ private final class EventImporter {
     /// The id of the entity `cell` names in `column`: an organization, person or place id the store has,
     /// else the entity of that name, else a new one.
     private func entityID(_ cell: String, _ column: Column) throws -> String {
-        if let target = writer.targets[cell], let kind = EntityKind(rawValue: target.kind), [.organization, .person, .place].contains(kind) {
+        if let target = writer.targets[cell], [.organization, .person, .place].contains(target.kind) {
             return cell
         }
         switch column {
@@ -352,16 +356,14 @@ private final class EventImporter {
             if let id = organizationsByName[cell] ?? organizationsByAcronym[cell] { return id }
             let id = newID(.organization, cell)
             organizationsByName[cell] = id
-            try writer.write([PendingEntity.organization(
-                Organization(id: id, name: cell, acronym: nil, aliases: [], kind: .other, parent: nil, country: nil, citations: []),
-                names: writer.name)])
+            try create(Organization(id: id, name: cell, acronym: nil, aliases: [], kind: .other, parent: nil, country: nil, citations: []))
             summary.createdOrganizations += 1
             return id
         case .people:
             if let id = peopleByName[cell] { return id }
             let id = newID(.person, cell)
             peopleByName[cell] = id
-            try writer.write([PendingEntity.person(Person(id: id, name: cell, aliases: [], roles: [], citations: []), names: writer.name)])
+            try create(Person(id: id, name: cell, aliases: [], roles: [], citations: []))
             summary.createdPeople += 1
             return id
         case .places, .countries:
@@ -371,8 +373,7 @@ private final class EventImporter {
             if let found, let id = preference.lazy.compactMap({ found[$0] }).first { return id }
             let id = newID(.place, cell)
             placesByName[cell, default: [:]][kind] = id
-            try writer.write([PendingEntity.place(
-                Place(id: id, name: cell, aliases: [], kind: kind, country: nil, citations: []), names: writer.name)])
+            try create(Place(id: id, name: cell, aliases: [], kind: kind, country: nil, citations: []))
             summary.createdPlaces += 1
             return id
         }

@@ -1,5 +1,4 @@
 import ChanceryModel
-import Foundation
 
 /// One record as the store holds it, before it is written: its `entity` row, the links and citations it
 /// holds, and the words it is found by. Every way into the store (building from `Data/`, importing,
@@ -20,119 +19,24 @@ struct PendingEntity {
     /// Finds the name to show for an id, or nil for an id the store does not know.
     typealias Names = (String) -> String?
 
-    private init(id: String, kind: EntityKind, category: String, name title: String, acronym: String? = nil,
+    fileprivate init(id: String, kind: EntityKind, category: String, name title: String, acronym: String? = nil,
                  text: String? = nil, date: EDTFDate? = nil, dateNote: String? = nil, context: String = "",
                  fields: [DetailField] = [], links: [Link] = [], citations: [Citation] = [], words: [String] = []) {
         // What is shown is capped (search still sees every word), so hostile data cannot make each detail slow.
-        let shownFields = fields.map { DetailField(label: $0.label, value: Self.capped($0.value, to: Self.maximumTextLength)) }
-        let encodedFields = shownFields.isEmpty
-            ? "[]" : String(decoding: (try? JSONEncoder().encode(shownFields)) ?? Data("[]".utf8), as: UTF8.self)
+        let shownFields = fields.map { DetailField(kind: $0.kind, values: Self.capped($0.values)) }
         let shownName = Self.capped(title, to: Self.maximumNameLength)
         record = EntityRecord(
-            rowid: nil, id: id, kind: kind.rawValue, category: category, name: shownName,
+            id: id, kind: kind, category: category, name: shownName,
             sortName: SearchFolding.fold(shownName), acronym: acronym.map { Self.capped($0, to: Self.maximumNameLength) },
             text: text.map { Self.capped($0, to: Self.maximumTextLength) }, date: date?.edtf,
             dateStart: date.storedStart, dateEnd: date.storedEnd,
             dateNote: dateNote.map { Self.capped($0, to: Self.maximumTextLength) },
-            context: Self.capped(context, to: Self.maximumContextLength), fields: encodedFields, linkedEventCount: 0)
+            context: Self.capped(context, to: Self.maximumContextLength), fields: StoredField.encode(shownFields),
+            linkedEventCount: 0)
         self.links = Self.unique(links)
         self.citations = citations
         self.words = [title, acronym, text].compactMap { $0 } + words
         linkName = kind == .meeting ? nil : acronym ?? title
-    }
-
-    /// A source document.
-    static func source(_ source: Source) -> PendingEntity {
-        PendingEntity(id: source.id, kind: .source, category: source.kind.rawValue, name: source.title, date: source.published,
-                      context: source.publisher ?? "",
-                      fields: list("Publisher", [source.publisher].compactMap { $0 })
-                          + list("Published", [source.published?.display].compactMap { $0 })
-                          + list("File", [source.file]) + list("URL", [source.url].compactMap { $0 }),
-                      words: [source.publisher].compactMap { $0 })
-    }
-
-    /// An organization; its context names its parent.
-    static func organization(_ organization: Organization, names: Names) -> PendingEntity {
-        PendingEntity(id: organization.id, kind: .organization, category: organization.kind.rawValue, name: organization.name,
-                      acronym: organization.acronym, context: organization.parent.flatMap(names) ?? "",
-                      fields: list("Also known as", organization.aliases),
-                      links: [organization.parent.map { Link(to: $0, role: .parent) },
-                              organization.country.map { Link(to: $0, role: .country) }].compactMap { $0 },
-                      citations: organization.citations, words: organization.aliases)
-    }
-
-    /// A person; its context is their first role.
-    static func person(_ person: Person, names: Names) -> PendingEntity {
-        let roles = person.roles.map { role in
-            [role.title, role.organization.flatMap(names), role.country.flatMap(names), role.period?.display]
-                .compactMap { $0 }.joined(separator: ", ")
-        }
-        return PendingEntity(
-            id: person.id, kind: .person, category: "person", name: person.name,
-            context: person.roles.first.map { [$0.title, $0.organization.flatMap(names)].compactMap { $0 }.joined(separator: ", ") } ?? "",
-            fields: list("Roles", roles) + list("Also known as", person.aliases),
-            links: person.roles.flatMap { role in
-                [role.organization.map { Link(to: $0, role: .affiliation) },
-                 role.country.map { Link(to: $0, role: .country) }].compactMap { $0 }
-            },
-            citations: person.citations, words: person.aliases + person.roles.map(\.title))
-    }
-
-    /// A place; its context names its country.
-    static func place(_ place: Place, names: Names) -> PendingEntity {
-        PendingEntity(id: place.id, kind: .place, category: place.kind.rawValue, name: place.name,
-                      context: place.country.flatMap(names) ?? "", fields: list("Also known as", place.aliases),
-                      links: place.country.map { [Link(to: $0, role: .country)] } ?? [],
-                      citations: place.citations, words: place.aliases)
-    }
-
-    /// A document; its context lists its symbols.
-    static func document(_ document: Document) -> PendingEntity {
-        PendingEntity(id: document.id, kind: .document, category: document.kind.rawValue, name: document.title,
-                      date: document.date, context: document.symbols.joined(separator: ", "),
-                      fields: list("Symbols", document.symbols), links: document.links,
-                      citations: document.citations, words: document.symbols)
-    }
-
-    /// An event; its context names the organizations it links to.
-    static func event(_ event: Event, names: Names) -> PendingEntity {
-        let organizations = event.links.filter { EntityKind(id: $0.to) == .organization }.compactMap { names($0.to) }
-        return PendingEntity(id: event.id, kind: .event, category: event.kind.rawValue, name: event.title, text: event.summary,
-                             date: event.date, dateNote: event.dateNote, context: organizations.joined(separator: ", "),
-                             links: event.links, citations: event.citations)
-    }
-
-    /// A visit followed by its meetings.
-    static func visit(_ visit: Visit, names: Names) -> [PendingEntity] {
-        let who = visit.head.flatMap(names) ?? visit.sender.flatMap(names) ?? "?"
-        let destinations = visit.destinations.compactMap(names).joined(separator: ", ")
-        var links = [visit.head.map { Link(to: $0, role: .head) }, visit.sender.map { Link(to: $0, role: .sender) }].compactMap { $0 }
-        links += visit.destinations.map { Link(to: $0, role: .destination) }
-        links += visit.links
-        links += visit.meetings.map { Link(to: $0.id, role: .meeting) }
-        // A visit is also linked to whom its meetings met, so narrowing by a counterpart finds it.
-        for meeting in visit.meetings {
-            links += meeting.counterparts.map { Link(to: $0, role: .counterpart) }
-            links += meeting.bodies.map { Link(to: $0, role: .body) }
-        }
-        let entity = PendingEntity(id: visit.id, kind: .visit, category: "visit", name: visit.title, text: visit.purpose,
-                                   date: visit.date, dateNote: visit.dateNote,
-                                   context: destinations.isEmpty ? who : "\(who) → \(destinations)", links: links,
-                                   citations: visit.citations)
-        return [entity] + visit.meetings.map { meeting in
-            let met = (meeting.counterparts + meeting.bodies).compactMap(names)
-            return PendingEntity(id: meeting.id, kind: .meeting, category: "meeting",
-                                 name: met.isEmpty ? "Meeting during \(visit.title)" : "Meeting with \(met.joined(separator: ", "))",
-                                 date: meeting.date ?? visit.date, context: visit.title,
-                                 fields: list("Topics", meeting.topics),
-                                 links: meeting.counterparts.map { Link(to: $0, role: .counterpart) }
-                                     + meeting.bodies.map { Link(to: $0, role: .body) },
-                                 citations: meeting.citations, words: meeting.topics)
-        }
-    }
-
-    private static func list(_ label: String, _ values: [String]) -> [DetailField] {
-        values.isEmpty ? [] : [DetailField(label: label, value: values.joined(separator: "; "))]
     }
 
     /// The longest context kept, in characters: it is one column of a list, and every detail row linking
@@ -152,9 +56,141 @@ struct PendingEntity {
         return String(text[..<text.index(before: end)]) + "…"
     }
 
+    /// A field's values as shown: whole while they fit in `maximumTextLength` characters together, the one
+    /// that crosses it cut (ending with "…"), the rest left out.
+    static func capped(_ values: [String]) -> [String] {
+        var shown: [String] = [], room = maximumTextLength
+        for value in values {
+            let kept = capped(value, to: max(1, room))
+            shown.append(kept)
+            room -= kept.count + 2
+            if kept != value || room <= 0 { break }
+        }
+        return shown
+    }
+
     /// The links with repeats of the same target and role removed, first kept.
     private static func unique(_ links: [Link]) -> [Link] {
         var seen: Set<Link> = []
         return links.filter { seen.insert($0).inserted }
+    }
+}
+
+/// A record of `Data/` as the store writes it; every type `EntityDescriptor.all` describes is one.
+protocol StoredRecord: DataRecord {
+    /// The name records linking to it show: an organization's acronym when it has one, else its name or title.
+    var shownName: String { get }
+    /// Its rows, given the names to show for the ids it refers to: the record, and a visit's meetings after it.
+    func pendingEntities(names: PendingEntity.Names) -> [PendingEntity]
+}
+
+/// A field of `kind` holding `values`, or none when there are no values.
+private func field(_ kind: DetailField.Kind, _ values: [String]) -> [DetailField] {
+    values.isEmpty ? [] : [DetailField(kind: kind, values: values)]
+}
+
+extension Source: StoredRecord {
+    var shownName: String { title }
+
+    /// The source; its context names its publisher.
+    func pendingEntities(names: PendingEntity.Names) -> [PendingEntity] {
+        [PendingEntity(id: id, kind: .source, category: kind.rawValue, name: title, date: published, context: publisher ?? "",
+                       fields: field(.publisher, [publisher].compactMap { $0 }) + field(.published, [published?.edtf].compactMap { $0 })
+                           + field(.file, [file]) + field(.url, [url].compactMap { $0 }),
+                       words: [publisher].compactMap { $0 })]
+    }
+}
+
+extension Organization: StoredRecord {
+    var shownName: String { shortName }
+
+    /// The organization; its context names its parent.
+    func pendingEntities(names: PendingEntity.Names) -> [PendingEntity] {
+        [PendingEntity(id: id, kind: .organization, category: kind.rawValue, name: name, acronym: acronym,
+                       context: parent.flatMap(names) ?? "", fields: field(.aliases, aliases),
+                       links: [parent.map { Link(to: $0, role: .parent) }, country.map { Link(to: $0, role: .country) }].compactMap { $0 },
+                       citations: citations, words: aliases)]
+    }
+}
+
+extension Person: StoredRecord {
+    var shownName: String { name }
+
+    /// The person; their context is their first role.
+    func pendingEntities(names: PendingEntity.Names) -> [PendingEntity] {
+        let shownRoles = roles.map { role in
+            [role.title, role.organization.flatMap(names), role.country.flatMap(names), role.period?.display]
+                .compactMap { $0 }.joined(separator: ", ")
+        }
+        return [PendingEntity(
+            id: id, kind: .person, category: "person", name: name,
+            context: roles.first.map { [$0.title, $0.organization.flatMap(names)].compactMap { $0 }.joined(separator: ", ") } ?? "",
+            fields: field(.roles, shownRoles) + field(.aliases, aliases),
+            links: roles.flatMap { role in
+                [role.organization.map { Link(to: $0, role: .affiliation) }, role.country.map { Link(to: $0, role: .country) }].compactMap { $0 }
+            },
+            citations: citations, words: aliases + roles.map(\.title))]
+    }
+}
+
+extension Place: StoredRecord {
+    var shownName: String { name }
+
+    /// The place; its context names its country.
+    func pendingEntities(names: PendingEntity.Names) -> [PendingEntity] {
+        [PendingEntity(id: id, kind: .place, category: kind.rawValue, name: name, context: country.flatMap(names) ?? "",
+                       fields: field(.aliases, aliases), links: country.map { [Link(to: $0, role: .country)] } ?? [],
+                       citations: citations, words: aliases)]
+    }
+}
+
+extension Document: StoredRecord {
+    var shownName: String { title }
+
+    /// The document; its context lists its symbols.
+    func pendingEntities(names: PendingEntity.Names) -> [PendingEntity] {
+        [PendingEntity(id: id, kind: .document, category: kind.rawValue, name: title, date: date,
+                       context: symbols.joined(separator: ", "), fields: field(.symbols, symbols), links: links,
+                       citations: citations, words: symbols)]
+    }
+}
+
+extension Event: StoredRecord {
+    var shownName: String { title }
+
+    /// The event; its context names the organizations it links to.
+    func pendingEntities(names: PendingEntity.Names) -> [PendingEntity] {
+        let organizations = links.filter { EntityKind(id: $0.to) == .organization }.compactMap { names($0.to) }
+        return [PendingEntity(id: id, kind: .event, category: kind.rawValue, name: title, text: summary, date: date,
+                              dateNote: dateNote, context: organizations.joined(separator: ", "), links: links, citations: citations)]
+    }
+}
+
+extension Visit: StoredRecord {
+    var shownName: String { title }
+
+    /// The visit followed by its meetings.
+    func pendingEntities(names: PendingEntity.Names) -> [PendingEntity] {
+        let who = head.flatMap(names) ?? sender.flatMap(names) ?? "?"
+        let places = destinations.compactMap(names).joined(separator: ", ")
+        var allLinks = [head.map { Link(to: $0, role: .head) }, sender.map { Link(to: $0, role: .sender) }].compactMap { $0 }
+        allLinks += destinations.map { Link(to: $0, role: .destination) }
+        allLinks += links
+        allLinks += meetings.map { Link(to: $0.id, role: .meeting) }
+        // A visit is also linked to whom its meetings met, so narrowing by a counterpart finds it.
+        for meeting in meetings {
+            allLinks += meeting.counterparts.map { Link(to: $0, role: .counterpart) }
+            allLinks += meeting.bodies.map { Link(to: $0, role: .body) }
+        }
+        let visit = PendingEntity(id: id, kind: .visit, category: "visit", name: title, text: purpose, date: date, dateNote: dateNote,
+                                  context: places.isEmpty ? who : "\(who) → \(places)", links: allLinks, citations: citations)
+        // A meeting's name is whom it met, its context its visit's title; the view-model words them.
+        return [visit] + meetings.map { meeting in
+            PendingEntity(id: meeting.id, kind: .meeting, category: "meeting",
+                          name: (meeting.counterparts + meeting.bodies).compactMap(names).joined(separator: ", "),
+                          date: meeting.date ?? date, context: title, fields: field(.topics, meeting.topics),
+                          links: meeting.counterparts.map { Link(to: $0, role: .counterpart) } + meeting.bodies.map { Link(to: $0, role: .body) },
+                          citations: meeting.citations, words: meeting.topics + [title])
+        }
     }
 }

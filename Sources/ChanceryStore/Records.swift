@@ -1,93 +1,81 @@
 import ChanceryModel
+import Foundation
 import GRDB
 
-/// A row of the `entity` table: every kind of entity, with what lists, filters and details need.
-struct EntityRecord: Codable, FetchableRecord, PersistableRecord {
+/// A row of the `entity` table: every kind of entity, with what lists, filters and details need. It holds facts
+/// (names, kinds, EDTF dates, typed fields), never wording: the view-model words them.
+struct EntityRecord: FetchableRecord, TableRecord {
     static let databaseTableName = "entity"
 
-    /// The columns of `entity`.
+    /// The columns of `entity` that queries name.
     enum Columns {
-        static let rowid = Column("rowid")
         static let id = Column("id")
-        static let kind = Column("kind")
-        static let category = Column("category")
-        static let name = Column("name")
-        static let sortName = Column("sortName")
-        static let acronym = Column("acronym")
-        static let text = Column("text")
-        static let date = Column("date")
-        static let dateStart = Column("dateStart")
-        static let dateEnd = Column("dateEnd")
-        static let dateNote = Column("dateNote")
-        static let context = Column("context")
-        static let fields = Column("fields")
-        static let linkedEventCount = Column("linkedEventCount")
     }
 
-    var rowid: Int64?
     var id: String
-    var kind: String
+    var kind: EntityKind
+    /// The kind within the entity's kind: an `EventKind`, `OrganizationKind`, `PlaceKind`, `DocumentKind` or
+    /// `SourceKind` raw value, or the entity kind's own name for people, visits and meetings. Text, because which
+    /// enumeration it is varies with `kind`; readers that need the enumeration read it with `StoredName.stored`.
     var category: String
+    /// The name or title; for a meeting, the names of whom it met joined by ", " (empty when it names no one).
     var name: String
     var sortName: String
     var acronym: String?
     var text: String?
+    /// The EDTF date.
     var date: String?
     var dateStart: Int64
     var dateEnd: Int64
     var dateNote: String?
+    /// One line of facts about the entity: for a meeting, its visit's title.
     var context: String
-    /// `[DetailField]` as JSON.
+    /// `[StoredField]` as JSON.
     var fields: String
     var linkedEventCount: Int
 
     var summary: EntitySummary {
-        EntitySummary(id: id, kind: EntityKind(rawValue: kind) ?? .event, category: category, name: name,
-                      acronym: acronym, date: date.flatMap(EDTFDate.init), context: context,
-                      linkedEventCount: linkedEventCount)
+        EntitySummary(id: id, kind: kind, category: category, name: name, acronym: acronym,
+                      date: date.flatMap(EDTFDate.init), context: context, linkedEventCount: linkedEventCount)
+    }
+
+    /// The detail fields, read from their JSON; a field this version cannot read throws `UnknownStoredValue`.
+    func detailFields() throws -> [DetailField] {
+        try StoredField.decode(fields)
     }
 }
 
-/// A row of the `link` table: a directed, role-bearing relation, with the dates of both ends for ordered scans.
-struct LinkRecord: Codable, FetchableRecord, PersistableRecord {
-    static let databaseTableName = "link"
-
-    /// The columns of `link`.
-    enum Columns {
-        static let fromID = Column("fromID")
-        static let toID = Column("toID")
-        static let role = Column("role")
-        static let fromKind = Column("fromKind")
-        static let toKind = Column("toKind")
-        static let fromDateStart = Column("fromDateStart")
-        static let position = Column("position")
+extension EntityRecord {
+    /// Reads a row of `entity`; a kind this version does not know throws `UnknownStoredValue`.
+    init(row: Row) throws {
+        self.init(id: row["id"], kind: try row.stored("kind"), category: row["category"], name: row["name"],
+                  sortName: row["sortName"], acronym: row["acronym"], text: row["text"], date: row["date"],
+                  dateStart: row["dateStart"], dateEnd: row["dateEnd"], dateNote: row["dateNote"], context: row["context"],
+                  fields: row["fields"], linkedEventCount: row["linkedEventCount"])
     }
-
-    var fromID: String
-    var toID: String
-    var role: String
-    var fromKind: String
-    var toKind: String
-    var fromDateStart: Int64
-    var position: Int
 }
 
-/// A row of the `citation` table.
-struct CitationRecord: Codable, FetchableRecord, PersistableRecord {
-    static let databaseTableName = "citation"
+/// A detail field as the `fields` column holds it, in JSON: the `DetailField.Kind` raw value and the values.
+struct StoredField: Codable {
+    var kind: String
+    var values: [String]
 
-    /// The columns of `citation`.
-    enum Columns {
-        static let entityID = Column("entityID")
-        static let position = Column("position")
-        static let sourceID = Column("sourceID")
-        static let quote = Column("quote")
+    /// `fields` as the JSON the column holds.
+    static func encode(_ fields: [DetailField]) -> String {
+        guard !fields.isEmpty else { return "[]" }
+        let stored = fields.map { StoredField(kind: $0.kind.rawValue, values: $0.values) }
+        return String(decoding: (try? JSONEncoder().encode(stored)) ?? Data("[]".utf8), as: UTF8.self)
     }
 
-    var entityID: String
-    var position: Int
-    var sourceID: String
-    var quote: String
+    /// The fields of the column's JSON `text`.
+    static func decode(_ text: String) throws -> [DetailField] {
+        guard let stored = try? JSONDecoder().decode([StoredField].self, from: Data(text.utf8)) else {
+            throw UnknownStoredValue(column: "fields", value: String(text.prefix(200)))
+        }
+        return try stored.map { field in
+            DetailField(kind: try DetailField.Kind.stored(field.kind, column: "fields"), values: field.values)
+        }
+    }
 }
 
 extension Optional where Wrapped == EDTFDate {

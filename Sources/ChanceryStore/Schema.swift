@@ -3,7 +3,7 @@ import GRDB
 /// The store's schema, as GRDB migrations.
 enum Schema {
     /// Bumped whenever the derived content changes shape, so old stores are rebuilt.
-    static let version = "3"
+    static let version = "4"
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()

@@ -4,8 +4,8 @@ import GRDBSQLite
 
 /// What a link needs to know of the entity it points to.
 struct LinkTarget {
-    /// The entity's kind (`EntityKind` raw value).
-    var kind: String
+    /// The entity's kind.
+    var kind: EntityKind
     /// The name the linking record is also found by (see `PendingEntity.linkName`).
     var name: String?
 }
@@ -75,7 +75,7 @@ final class StoreWriter {
     private func write(_ entity: PendingEntity) throws {
         let record = entity.record
         try run(insertEntity) { bind in
-            bind.text(record.id); bind.text(record.kind); bind.text(record.category); bind.text(record.name)
+            bind.text(record.id); bind.text(record.kind.rawValue); bind.text(record.category); bind.text(record.name)
             bind.text(record.sortName); bind.text(record.acronym); bind.text(record.text); bind.text(record.date)
             bind.integer(record.dateStart); bind.integer(record.dateEnd); bind.text(record.dateNote)
             bind.text(record.context); bind.text(record.fields)
@@ -85,8 +85,8 @@ final class StoreWriter {
         for (position, link) in entity.links.enumerated() {
             guard let target = targets[link.to] else { continue }
             try run(insertLink) { bind in
-                bind.text(record.id); bind.text(link.to); bind.text(link.role.rawValue); bind.text(record.kind)
-                bind.text(target.kind); bind.integer(record.dateStart); bind.integer(Int64(position))
+                bind.text(record.id); bind.text(link.to); bind.text(link.role.rawValue); bind.text(record.kind.rawValue)
+                bind.text(target.kind.rawValue); bind.integer(record.dateStart); bind.integer(Int64(position))
             }
             if let name = target.name { words.append(name) }
         }

@@ -107,13 +107,9 @@ enum DatasetExport {
         return encoder
     }
 
-    /// Each kind's records, type-erased for encoding, in file order.
-    private static func groups(_ dataset: Dataset, only kind: EntityKind?) -> [(EntityKind, [any Encodable])] {
-        let all: [(EntityKind, [any Encodable])] = [
-            (.source, dataset.sources), (.organization, dataset.organizations), (.person, dataset.people),
-            (.place, dataset.places), (.document, dataset.documents), (.event, dataset.events), (.visit, dataset.visits),
-        ]
-        return all.filter { kind == nil || $0.0 == kind }
+    /// Each kind's records (`kind` only, when given), in file order.
+    private static func groups(_ dataset: Dataset, only kind: EntityKind?) -> [(EntityKind, [any DataRecord])] {
+        EntityDescriptor.all.filter { kind == nil || $0.kind == kind }.map { ($0.kind, $0.records(dataset)) }
     }
 
     /// Writes one JSON object with an array per kind (`sources`, `organizations`, …), a record at a time.

@@ -23,11 +23,8 @@ struct Validate: ParsableCommand {
         let texts = sourceDirectory.map { dataset.loadSourceTexts(from: $0) }
         let issues = loadIssues + dataset.validate(sourceTexts: texts)
         for issue in issues { try StandardOutput.line(issue.description.safeForTerminal) }
-        let counts = [("sources", dataset.sources.count), ("organizations", dataset.organizations.count),
-                      ("people", dataset.people.count), ("places", dataset.places.count),
-                      ("documents", dataset.documents.count), ("events", dataset.events.count),
-                      ("visits", dataset.visits.count),
-                      ("meetings", dataset.visits.reduce(0) { $0 + $1.meetings.count })]
+        let counts = EntityDescriptor.all.map { ($0.kind.plural, $0.records(dataset).count) }
+            + [(EntityKind.meeting.plural, dataset.visits.reduce(0) { $0 + $1.meetings.count })]
         let summary = counts.map { "\($0.1) \($0.0)" }.joined(separator: ", ")
         let quotes = sourceDirectory.map { "quotes checked against \($0.path)" } ?? "quotes not checked (no source texts found; use --sources DIR)"
         // The problems go out before the summary, which follows them on standard error.

@@ -224,6 +224,15 @@ private func line(_ fields: [String]) -> String {
         #expect(throws: EventTableError.self, "a citation of something other than a source") {
             try EventTableRow(row(["citations": #"[{"source":"org-un","quote":"Q"}]"#]), header: header)
         }
+        let category = #expect(throws: EventTableError.self, "a category that is no kind of organization") {
+            try EventTableRow(row(["links": #"[{"to":"org-un","role":"host","category":"regonal"}]"#]), header: header)
+        }
+        #expect(category?.message.contains("\"regonal\", not one of unBody") == true, "\(String(describing: category))")
+        #expect(throws: EventTableError.self, "a source category that is no kind of source") {
+            try EventTableRow(row(["citations": #"[{"source":"src-001","quote":"Q","category":"tweet"}]"#]), header: header)
+        }
+        #expect(try EventTableRow(row(["links": #"[{"to":"person-x","role":"host","category":"anything"}]"#]), header: header)
+            .links?.count == 1, "a person's category is not read")
     }
 
     /// Cells a spreadsheet would run as formulas get a `'` in front on writing, which reading takes off again.

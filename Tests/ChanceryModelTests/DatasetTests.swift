@@ -9,7 +9,7 @@ struct TemporaryDataDirectory {
     init(_ files: [String: String]) throws {
         url = FileManager.default.temporaryDirectory.appendingPathComponent("chancery-data-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        for (_, file) in Dataset.fileNames {
+        for file in EntityDescriptor.all.map(\.fileName) {
             try (files[file] ?? "[]\n").write(to: url.appendingPathComponent(file), atomically: true, encoding: .utf8)
         }
     }
@@ -58,6 +58,16 @@ private func load(events: String) throws -> (Dataset, [DatasetIssue]) {
 }
 
 @Suite struct DatasetLoading {
+    @Test func oneDescriptorPerKindOfRecordInFileOrder() throws {
+        #expect(EntityDescriptor.all.map(\.kind) == [.source, .organization, .person, .place, .document, .event, .visit])
+        #expect(EntityDescriptor.all.map(\.fileName) == EntityDescriptor.all.map { $0.kind.plural + ".json" })
+        let data = try TemporaryDataDirectory(["sources.json": source])
+        let dataset = Dataset.load(from: data.url).dataset
+        let counts = EntityDescriptor.all.map { $0.records(dataset).count }
+        #expect(counts == [1, 0, 0, 0, 0, 0, 0])
+        #expect(EntityDescriptor.all[0].records(dataset).map(\.id) == ["src-001"])
+    }
+
     @Test func validDataHasNoIssues() throws {
         let (dataset, issues) = try load(events: "[\n" + event("event-a") + "\n]")
         #expect(issues.isEmpty, "\(issues)")

@@ -352,7 +352,7 @@ private func datasetAsTheTableHoldsIt() -> Dataset {
             #expect(detail.meetings.map(\.summary.id) == visit.meetings.map(\.id))
             for (meeting, stored) in zip(visit.meetings, detail.meetings) {
                 #expect(stored.links.filter { $0.role == .counterpart }.map(\.entity.name) == meeting.counterparts)
-                #expect(stored.fields.first?.value == meeting.topics.joined(separator: "; "))
+                #expect(stored.fields == [DetailField(kind: .topics, values: meeting.topics)])
             }
         }
         // Every organization's count is the number of events that link to it.

@@ -115,13 +115,15 @@ import Testing
         let meeting = try #require(detail.meetings.first { $0.summary.id == "meeting-2024-05-az-tj-prosecutors" })
         #expect(meeting.summary.kind == .meeting)
         let body = try #require(dataset.organizations.first { $0.id == "org-tj-prosecutor-general" })
-        #expect(meeting.summary.name == "Meeting with Yusuf Rahmon, \(body.shortName)")
+        // The store holds whom it met and the visit's title; the view-model words them.
+        #expect(meeting.summary.name == "Yusuf Rahmon, \(body.shortName)")
+        #expect(meeting.summary.context == visit.title)
         #expect(links(of: meeting, .outbound) == [
             ExpectedLink(from: meeting.summary.id, to: "person-yusuf-rahmon", role: .counterpart),
             ExpectedLink(from: meeting.summary.id, to: "org-tj-prosecutor-general", role: .body),
         ])
-        let topics = try #require(meeting.fields.first { $0.label == "Topics" })
-        #expect(topics.value.contains("cooperation in mutual legal assistance"))
+        let topics = try #require(meeting.fields.first { $0.kind == .topics })
+        #expect(topics.values.contains("cooperation in mutual legal assistance"))
         #expect(!meeting.citations.isEmpty)
         #expect(meeting.citations.allSatisfy { $0.sourceTitle == sourceTitles[$0.sourceID] })
         // A meeting with no date takes its visit's.
@@ -132,8 +134,8 @@ import Testing
         for visit in dataset.visits {
             let detail = try detail(visit.id)
             for (shown, meeting) in zip(detail.meetings, visit.meetings) {
-                let topics = shown.fields.first { $0.label == "Topics" }?.value
-                #expect(topics == (meeting.topics.isEmpty ? nil : meeting.topics.joined(separator: "; ")), "\(meeting.id)")
+                let topics = shown.fields.first { $0.kind == .topics }?.values
+                #expect(topics == (meeting.topics.isEmpty ? nil : meeting.topics), "\(meeting.id)")
             }
             #expect(detail.meetings.count == visit.meetings.count, "\(visit.id)")
         }

@@ -35,7 +35,7 @@ final class TemporaryDirectory: Sendable {
     func copyOfData(from source: URL = Repository.data, named name: String = "Data") throws -> URL {
         let copy = url.appendingPathComponent(name)
         try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
-        for (_, file) in Dataset.fileNames {
+        for file in EntityDescriptor.all.map(\.fileName) {
             try FileManager.default.copyItem(at: source.appendingPathComponent(file), to: copy.appendingPathComponent(file))
         }
         return copy
@@ -45,7 +45,7 @@ final class TemporaryDirectory: Sendable {
     func dataDirectory(_ files: [String: String], named name: String = "Data") throws -> URL {
         let directory = url.appendingPathComponent(name)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        for (_, file) in Dataset.fileNames {
+        for file in EntityDescriptor.all.map(\.fileName) {
             try (files[file] ?? "[]\n").write(to: directory.appendingPathComponent(file), atomically: true, encoding: .utf8)
         }
         return directory

@@ -36,7 +36,7 @@ public struct DetailDocument: Hashable, Sendable {
     public init(_ detail: EntityDetail, width: Int) {
         self.width = width
         let summary = detail.summary
-        add(summary.acronym.map { "\($0) — \(summary.name)" } ?? summary.name, .title, width: width)
+        add(summary.acronym.map { "\($0) — \(summary.name)" } ?? summary.displayName, .title, width: width)
         let category = EventKind(rawValue: summary.category)?.label ?? summary.category
         let meta = category == summary.kind.rawValue ? [category, summary.id] : [summary.kind.rawValue, category, summary.id]
         add(meta.joined(separator: " · "), .meta, width: width)
@@ -44,7 +44,7 @@ public struct DetailDocument: Hashable, Sendable {
             add(label: "Date", summary.date.display + (summary.date.map { "  (\($0.edtf))" } ?? ""), width: width)
         }
         if let note = detail.dateNote { add(label: "Date note", note, width: width, role: .note) }
-        for field in detail.fields { add(label: field.label, field.value, width: width) }
+        for field in detail.fields { add(label: field.kind.label, field.displayValue, width: width) }
         if let text = detail.text {
             blank()
             add(text, .body, width: width)
@@ -65,7 +65,7 @@ public struct DetailDocument: Hashable, Sendable {
             add("Meetings (\(detail.meetings.count))", .heading, width: width)
             for meeting in detail.meetings {
                 addLink(meeting.summary, roles: [.meeting], direction: .outbound, width: width)
-                for field in meeting.fields { add(label: "    " + field.label, field.value, width: width) }
+                for field in meeting.fields { add(label: "    " + field.kind.label, field.displayValue, width: width) }
             }
         }
         if !detail.citations.isEmpty {
@@ -124,7 +124,7 @@ public struct DetailDocument: Hashable, Sendable {
         let label: String
         switch entity.kind {
         case .organization: label = entity.acronym.map { "\($0) — \(entity.name)" } ?? entity.name
-        case .event, .visit, .meeting, .document: label = "\(entity.date.display) · \(entity.name)"
+        case .event, .visit, .meeting, .document: label = "\(entity.date.display) · \(entity.displayName)"
         default: label = entity.name
         }
         // One line a link: the label gives way (with an ellipsis) so the role stays visible.

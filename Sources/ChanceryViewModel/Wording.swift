@@ -1,0 +1,35 @@
+import ChanceryModel
+
+// The store holds facts; the words a reader sees are made here.
+
+extension DetailField.Kind {
+    /// The label a detail shows before the field, such as "Also known as".
+    public var label: String {
+        switch self {
+        case .aliases: "Also known as"
+        case .roles: "Roles"
+        case .topics: "Topics"
+        case .symbols: "Symbols"
+        case .publisher: "Publisher"
+        case .published: "Published"
+        case .file: "File"
+        case .url: "URL"
+        }
+    }
+}
+
+extension DetailField {
+    /// The values as a detail shows them: joined by "; ", a publication date in its display form.
+    public var displayValue: String {
+        let shown = kind == .published ? values.map { EDTFDate($0)?.display ?? $0 } : values
+        return shown.joined(separator: "; ")
+    }
+}
+
+extension EntitySummary {
+    /// The name to show: a meeting's says whom it was with (its stored name), or else during which visit (its context).
+    public var displayName: String {
+        guard kind == .meeting else { return name }
+        return name.isEmpty ? "Meeting during \(context)" : "Meeting with \(name)"
+    }
+}
