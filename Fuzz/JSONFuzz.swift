@@ -1,5 +1,5 @@
 // libFuzzer harness for the model's JSON parser and dataset loader; compiled by Fuzz/run.sh together with
-// Sources/ChanceryModel/*.swift, so it sees the module's internals. It crashes (so libFuzzer saves the input)
+// Sources/ChanceryModel (every file), so it sees the module's internals. It crashes (so libFuzzer saves the input)
 // when the parser or the loader traps, or when an error does not name a line and column inside the input.
 import Foundation
 

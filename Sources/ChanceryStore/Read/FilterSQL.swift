@@ -1,0 +1,99 @@
+import ChanceryModel
+import Foundation
+import GRDB
+
+extension EntityKind {
+    /// Whether lists of this kind run in date order (else in name order).
+    var sortsByDate: Bool { isDated && self != .source }
+}
+
+/// The SQL that counts and lists what an `EntityFilter` keeps, over `entity e`.
+struct FilterSQL {
+    /// The conditions, over `entity e`.
+    var sql: String
+    var arguments: StatementArguments
+    /// The column lists are ordered by (then by id).
+    var sortKey: String
+    /// The list order, and its reverse.
+    var order: String
+    var reverseOrder: String
+    /// Set when the filter is only "linked to this entity", and only by links into it: then the link index
+    /// holds the list in order, and windows are read off it instead of scanning the kind.
+    var inbound: (id: String, kind: EntityKind)?
+
+    init(_ filter: EntityFilter, in db: Database) throws {
+        var clauses = ["e.kind = ?"]
+        var arguments: StatementArguments = [filter.kind]
+        if !filter.categories.isEmpty {
+            clauses.append("e.category IN (\(filter.categories.map { _ in "?" }.joined(separator: ", ")))")
+            arguments += StatementArguments(filter.categories)
+        }
+        if filter.since != nil || filter.until != nil {
+            clauses.append("e.date IS NOT NULL")
+        }
+        if let since = filter.since {
+            clauses.append("e.dateEnd >= ?")
+            arguments += [Int64(since.startKey)]
+        }
+        if let until = filter.until {
+            // An open or unknown start ("../1995", "/1995") may lie before any date, as an open or unknown end may lie after.
+            clauses.append("(e.dateStart <= ? OR substr(e.date, 1, 1) IN ('.', '/'))")
+            arguments += [Int64(until.endKey)]
+        }
+        let words = SearchFolding.words(filter.text)
+        if !words.isEmpty {
+            clauses.append("e.rowid IN (SELECT rowid FROM entity_fts WHERE entity_fts MATCH ?)")
+            arguments += [words.map { "\"\($0)\"*" }.joined(separator: " ")]
+        }
+        for id in filter.linkedTo {
+            // Both directions, each side restricted to the kind listed so the indexes do the narrowing.
+            clauses.append("e.id IN (SELECT fromID FROM link WHERE toID = ? AND fromKind = ? UNION ALL SELECT toID FROM link WHERE fromID = ? AND toKind = ?)")
+            arguments += [id, filter.kind, id, filter.kind]
+        }
+        if let country = filter.country {
+            clauses.append("""
+                e.id IN (SELECT fromID FROM link WHERE toID = ?1c OR toID IN (SELECT fromID FROM link WHERE toID = ?1c AND role = 'country' AND fromKind = 'place'))
+                """.replacingOccurrences(of: "?1c", with: "?"))
+            arguments += [country, country]
+        }
+        sql = clauses.joined(separator: " AND ")
+        self.arguments = arguments
+        sortKey = filter.kind.sortsByDate ? "e.dateStart" : "e.sortName"
+        order = "\(sortKey), e.id"
+        reverseOrder = "\(sortKey) DESC, e.id DESC"
+        if sortKey == "e.dateStart", let id = filter.linkedTo.first,
+           filter == EntityFilter(kind: filter.kind, linkedTo: [id]),
+           try !Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM link WHERE fromID = ? AND toKind = ?)",
+                              arguments: [id, filter.kind])! {
+            inbound = (id, filter.kind)
+        }
+    }
+
+    /// Counts the entities kept.
+    var count: (sql: String, arguments: StatementArguments) {
+        if let inbound {
+            // An entity linked in two roles has two links: count it once.
+            return ("SELECT count(*) FROM (SELECT 1 FROM link WHERE toID = ? AND fromKind = ? GROUP BY fromDateStart, fromID)",
+                    [inbound.id, inbound.kind])
+        }
+        return ("SELECT count(*) FROM entity e WHERE \(sql)", arguments)
+    }
+
+    /// Lists the window `offset..<offset + limit` of a list of `total`; a reversed window comes last row first.
+    func window(offset: Int, limit: Int, total: Int) -> (sql: String, arguments: StatementArguments, isReversed: Bool) {
+        if let inbound {
+            return ("""
+                SELECT e.* FROM (SELECT fromID FROM link WHERE toID = ? AND fromKind = ? GROUP BY fromDateStart, fromID
+                                 ORDER BY fromDateStart, fromID LIMIT ? OFFSET ?) AS window
+                JOIN entity e ON e.id = window.fromID ORDER BY \(order)
+                """, [inbound.id, inbound.kind, limit, offset], false)
+        }
+        // Rows skipped by OFFSET still cost a step each: read the far half of a list from its other end.
+        if offset > total / 2 {
+            let end = min(total, offset + limit)
+            return ("SELECT e.* FROM entity e WHERE \(sql) ORDER BY \(reverseOrder) LIMIT ? OFFSET ?",
+                    arguments + [max(0, end - offset), total - end], true)
+        }
+        return ("SELECT e.* FROM entity e WHERE \(sql) ORDER BY \(order) LIMIT ? OFFSET ?", arguments + [limit, offset], false)
+    }
+}

@@ -1,0 +1,179 @@
+import ChanceryModel
+import Foundation
+import GRDB
+import Synchronization
+
+/// The reads the browser and the command line make: pages of a filtered list, streams, counts and details.
+extension ChanceryStore {
+    /// A window of the entities matching `filter`, in list order, and how many match.
+    public func page(_ filter: EntityFilter, offset: Int, limit: Int) throws -> EntityPage {
+        return try reading { db in
+            let query = try FilterSQL(filter, in: db)
+            let total = try count(filter, query, in: db)
+            let offset = max(0, offset)
+            let window = query.window(offset: offset, limit: max(0, limit), total: total)
+            var rows = try EntityRecord.fetchAll(db, sql: window.sql, arguments: window.arguments)
+            if window.isReversed { rows.reverse() }
+            let kind = EntityFilter(kind: filter.kind)
+            let unfilteredTotal = filter == kind ? total : try count(kind, FilterSQL(kind, in: db), in: db)
+            return EntityPage(rows: rows.map(\.summary), offset: offset, total: total, unfilteredTotal: unfilteredTotal)
+        }
+    }
+
+    /// Calls `body` with every entity matching `filter`, in list order. Rows are read a thousand at a time, each
+    /// batch a read of its own that resumes after the last row's sort key, so memory stays flat however many
+    /// match and an import waiting to commit is never held up for long.
+    public func forEach(_ filter: EntityFilter, _ body: (EntitySummary) throws -> Void) throws {
+        let batchSize = 1_000
+        var after: StatementArguments?
+        while true {
+            let rows = try reading { db in
+                let query = try FilterSQL(filter, in: db)
+                var sql = "SELECT e.* FROM entity e WHERE \(query.sql)"
+                var arguments = query.arguments
+                if let after {
+                    sql += " AND (\(query.sortKey), e.id) > (?, ?)"
+                    arguments += after
+                }
+                return try EntityRecord.fetchAll(db, sql: sql + " ORDER BY \(query.order) LIMIT \(batchSize)", arguments: arguments)
+            }
+            for row in rows { try body(row.summary) }
+            guard let last = rows.last, rows.count == batchSize else { return }
+            after = filter.kind.sortsByDate ? [last.dateStart, last.id] : [last.sortName, last.id]
+        }
+    }
+
+    /// Calls `body` with every event of the store in list order, with its links (and the names and categories of
+    /// what they point to) and its citations (and their sources' titles), read a thousand events at a time.
+    public func forEachTabledEvent(_ body: (TabledEvent) throws -> Void) throws {
+        var after: StatementArguments = [Int64.min, ""]
+        while true {
+            let events = try reading { db -> [TabledEvent] in
+                let records = try EntityRecord.fetchAll(db, sql: """
+                    SELECT * FROM entity WHERE kind = 'event' AND (dateStart, id) > (?, ?) ORDER BY dateStart, id LIMIT 1000
+                    """, arguments: after)
+                guard let first = records.first, let last = records.last else { return [] }
+                after = [last.dateStart, last.id]
+                // The batch's links and citations, read by the batch's range of the list order.
+                let range: StatementArguments = [first.dateStart, first.id, last.dateStart, last.id]
+                var links: [String: [TabledLink]] = [:]
+                for row in try Row.fetchAll(db, sql: """
+                    SELECT l.fromID, l.toID, l.role, t.name, t.kind, t.category FROM entity e
+                    JOIN link l ON l.fromID = e.id JOIN entity t ON t.id = l.toID
+                    WHERE e.kind = 'event' AND (e.dateStart, e.id) BETWEEN (?, ?) AND (?, ?) ORDER BY l.fromID, l.position
+                    """, arguments: range) {
+                    let kind: EntityKind = try row.stored("kind")
+                    links[row["fromID"], default: []].append(TabledLink(
+                        to: row["toID"], role: (try row.stored("role") as LinkRole).rawValue, name: row["name"],
+                        category: [.person, .event].contains(kind) ? nil : row["category"]))
+                }
+                var citations: [String: [TabledCitation]] = [:]
+                for row in try Row.fetchAll(db, sql: """
+                    SELECT c.entityID, c.sourceID, c.quote, s.name, s.category FROM entity e
+                    JOIN citation c ON c.entityID = e.id LEFT JOIN entity s ON s.id = c.sourceID
+                    WHERE e.kind = 'event' AND (e.dateStart, e.id) BETWEEN (?, ?) AND (?, ?) ORDER BY c.entityID, c.position
+                    """, arguments: range) {
+                    citations[row["entityID"], default: []].append(TabledCitation(
+                        source: row["sourceID"], quote: row["quote"], title: row["name"], category: row["category"]))
+                }
+                return try records.map { record in
+                    TabledEvent(id: record.id, date: record.date.flatMap(EDTFDate.init), dateNote: record.dateNote,
+                                kind: try EventKind.stored(record.category, column: "category"), title: record.name,
+                                summary: record.text ?? "", links: links[record.id] ?? [], citations: citations[record.id] ?? [])
+                }
+            }
+            for event in events { try body(event) }
+            if events.count < 1_000 { return }
+        }
+    }
+
+    /// Stops the read under way, which then throws `QueryInterrupted`; reads that start later are not affected.
+    public func interrupt() {
+        database.interrupt()
+    }
+
+    func reading<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try database.read(body)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_INTERRUPT {
+            throw QueryInterrupted()
+        } catch let error as UnknownStoredValue {
+            throw StoreError.unknownValue(path: path, column: error.column, value: error.value)
+        }
+    }
+
+    /// How many entities match `filter`; counted once per filter, since the store does not change while open.
+    func count(_ filter: EntityFilter, _ query: FilterSQL, in db: Database) throws -> Int {
+        if let known = counts.withLock({ $0[filter] }) { return known }
+        let counting = query.count
+        let total = try Int.fetchOne(db, sql: counting.sql, arguments: counting.arguments) ?? 0
+        counts.withLock { known in
+            // A bounded memo: typing a filter makes one entry a keystroke.
+            if known.count >= 256 { known.removeAll() }
+            known[filter] = total
+        }
+        return total
+    }
+
+    /// How many entities match `filter` in each year.
+    public func yearCounts(_ filter: EntityFilter) throws -> [YearCount] {
+        return try reading { db in
+            let condition = try FilterSQL(filter, in: db)
+            return try Row.fetchAll(db, sql: """
+                SELECT CASE WHEN e.dateStart < 0 THEN (e.dateStart + 1) / 10000 - 1 ELSE e.dateStart / 10000 END AS year,
+                       count(*) AS count FROM entity e
+                WHERE \(condition.sql) AND e.date IS NOT NULL GROUP BY year ORDER BY year
+                """, arguments: condition.arguments)
+                .map { YearCount(year: $0["year"], count: $0["count"]) }
+        }
+    }
+
+    /// Everything about the entity `id`: fields, links both ways, meetings and citations.
+    public func detail(id: String) throws -> EntityDetail? {
+        try reading { db in try Self.detail(id: id, in: db) }
+    }
+
+    static func detail(id: String, in db: Database) throws -> EntityDetail? {
+        guard let record = try EntityRecord.filter(EntityRecord.Columns.id == id).fetchOne(db) else { return nil }
+        let outbound = try Row.fetchAll(db, sql: """
+            SELECT l.role, e.* FROM link l JOIN entity e ON e.id = l.toID
+            WHERE l.fromID = ? ORDER BY l.position
+            """, arguments: [id])
+        // Inbound links can run to hundreds of thousands (a busy organization): read a bounded number of each
+        // kind off the link index, and how many there are in all.
+        let inboundCounts = try Row.fetchAll(db, sql: "SELECT fromKind, count(*) AS count FROM link WHERE toID = ? GROUP BY fromKind",
+                                             arguments: [id])
+        var inbound: [Row] = []
+        var inboundLinkCounts: [EntityKind: Int] = [:]
+        for row in inboundCounts {
+            let kind: EntityKind = try row.stored("fromKind")
+            let total: Int = row["count"]
+            inboundLinkCounts[kind] = total
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT l.role, e.* FROM link l JOIN entity e ON e.id = l.fromID
+                WHERE l.toID = ? AND l.fromKind = ? ORDER BY l.fromDateStart, l.fromID LIMIT ?
+                """, arguments: [id, kind, EntityDetail.inboundLinksShownPerKind])
+            // A group shown whole reads best by date, then by name.
+            inbound += total > rows.count ? rows : rows.sorted { first, second in
+                let (firstDate, secondDate): (Int64, Int64) = (first["dateStart"], second["dateStart"])
+                let (firstName, secondName): (String, String) = (first["sortName"], second["sortName"])
+                return (firstDate, firstName) < (secondDate, secondName)
+            }
+        }
+        func linked(_ rows: [Row], _ direction: LinkDirection) throws -> [LinkedEntity] {
+            try rows.map { row in
+                LinkedEntity(entity: try EntityRecord(row: row).summary, role: try row.stored("role"), direction: direction)
+            }
+        }
+        let links = try linked(outbound, .outbound) + linked(inbound, .inbound)
+        let meetings = try links.filter { $0.role == .meeting && $0.direction == .outbound }
+            .compactMap { try detail(id: $0.entity.id, in: db) }
+        let citations = try Row.fetchAll(db, sql: """
+            SELECT c.sourceID, c.quote, coalesce(s.name, c.sourceID) AS title FROM citation c
+            LEFT JOIN entity s ON s.id = c.sourceID WHERE c.entityID = ? ORDER BY c.position
+            """, arguments: [id])
+            .map { CitationDetail(sourceID: $0["sourceID"], sourceTitle: $0["title"], quote: $0["quote"]) }
+        return EntityDetail(summary: record.summary, text: record.text, dateNote: record.dateNote, fields: try record.detailFields(),
+                            links: links, inboundLinkCounts: inboundLinkCounts, meetings: meetings, citations: citations)
+    }
+}
