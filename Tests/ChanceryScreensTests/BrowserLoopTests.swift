@@ -29,14 +29,14 @@ final class ScriptedTerminal: TerminalBackend {
         self.signal = signal
     }
 
-    /// A terminal typing the steps of a key script.
-    convenience init(width: Int, height: Int, keys: String) throws {
+    /// A terminal typing (or pasting) the steps of a key script.
+    convenience init(width: Int, height: Int, keys: String, isPaste: Bool = false) throws {
         self.init(width: width, height: height, inputs: try KeyScript.parse(keys).map { step in
             switch step {
             case .key(let key): .key(key)
             case .resize(let width, let height): .resize(width: width, height: height)
             }
-        })
+        }, isPaste: isPaste)
     }
 
     var pendingQuitSignal: Int32? {
@@ -81,6 +81,16 @@ final class ScriptedTerminal: TerminalBackend {
         let ending = BrowserLoop.run(on: terminal, queries: TestStore.bundled)
         #expect(ending == .inputEnded)
         #expect(terminal.frames.count >= 8, "a frame for each key")
+        let expected = try snapshot(width: 80, height: 24, keys: keys)
+        #expect(terminal.frames.last == expected)
+    }
+
+    /// Keys typed ahead used to act before what they act on was read: `<Enter>G` pasted (or sent by tmux at once)
+    /// opened the detail and lost the G, stopping at 20/23. Each key now waits for the read of what it acts on.
+    @Test(arguments: ["<Enter>G<PgDn><PgDn>", "/baku<Enter>j<Enter>G", "d2018<Enter>G<Enter>jjjj", "3jj<Enter>G<Resize 120x40>k"])
+    func keysTypedAheadActAsIfTypedOneByOne(keys: String) throws {
+        let terminal = try ScriptedTerminal(width: 80, height: 24, keys: keys, isPaste: true)
+        #expect(BrowserLoop.run(on: terminal, queries: TestStore.bundled) == .inputEnded)
         let expected = try snapshot(width: 80, height: 24, keys: keys)
         #expect(terminal.frames.last == expected)
     }

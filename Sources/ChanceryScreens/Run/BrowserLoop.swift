@@ -18,8 +18,10 @@ public enum BrowserLoop {
 
     /// How many empty answers in a row from a read that was to wait for a key mean the input is gone.
     static let idleWakeupsBeforeGivingUp = 1_000
-    /// The most waiting keys applied before a frame is drawn.
+    /// The most inputs read ahead of those applied.
     static let keysPerFrame = 4_096
+    /// The longest a key waits for the read of what it acts on, so that a slow or failed read never holds the keys.
+    static let longestHold: Duration = .milliseconds(500)
 
     /// Runs the browser on `terminal` over `queries` until the user quits, the input ends or a quit signal arrives.
     public static func run(on terminal: some TerminalBackend, queries: any EntityQueries) -> Ending {
@@ -36,6 +38,10 @@ public enum BrowserLoop {
         runner.run(state.send(.started), interruptingOthers: false)
         var needsDrawing = true
         var idleWakeups = 0
+        // Inputs read and not yet applied, and since when the first of them has waited for a read.
+        var waiting: [TerminalInput] = []
+        var holdingSince: ContinuousClock.Instant?
+        let clock = ContinuousClock()
         while !state.shouldQuit {
             for answer in runner.takeAnswers() {
                 runner.run(state.send(answer), interruptingOthers: false)
@@ -52,18 +58,31 @@ public enum BrowserLoop {
             // already waiting: take them before blocking for a key.
             let busy = runner.isBusy
             if !busy && runner.hasAnswers { continue }
-            // While reads are under way, wake often to show their answers; otherwise wait for a key.
-            var input = terminal.nextInput(timeoutMilliseconds: busy ? 10 : -1)
-            if case .nothing = input, !busy {
-                idleWakeups += 1
-                if idleWakeups > idleWakeupsBeforeGivingUp { return .inputEnded }
+            if waiting.isEmpty || busy {
+                // While reads are under way, wake often to show their answers; otherwise wait for a key.
+                var input = terminal.nextInput(timeoutMilliseconds: busy ? 10 : -1)
+                if case .nothing = input, !busy, waiting.isEmpty {
+                    idleWakeups += 1
+                    if idleWakeups > idleWakeupsBeforeGivingUp { return .inputEnded }
+                }
+                // Every input already waiting (a paste, a held key) is taken before the next frame is drawn.
+                while input != .nothing && waiting.count < keysPerFrame {
+                    idleWakeups = 0
+                    waiting.append(input)
+                    input = terminal.nextInput(timeoutMilliseconds: 0)
+                }
             }
-            // Every input already waiting (a paste, a held key) is applied before the next frame is drawn, and its
-            // reads supersede those of the keys before it.
-            var taken = 0
-            while input != .nothing && taken < keysPerFrame {
-                idleWakeups = 0
-                taken += 1
+            // Keys act in order on what they would act on at a person's pace: while the row or the detail they act
+            // on is being read, they wait for it (at most `longestHold`); a line being typed never waits, and the
+            // reads of each key supersede those of the keys before it.
+            while let input = waiting.first, !state.shouldQuit {
+                if state.awaitsWhatKeysActOn && (runner.isBusy || runner.hasAnswers) {
+                    let since = holdingSince ?? clock.now
+                    holdingSince = since
+                    if clock.now - since < longestHold { break }
+                }
+                holdingSince = nil
+                waiting.removeFirst()
                 let action: Action? = switch input {
                 case .key(let key): .keyPressed(key)
                 case .resize(let width, let height): .resized(width: width, height: height)
@@ -73,8 +92,6 @@ public enum BrowserLoop {
                     runner.run(state.send(action), interruptingOthers: true)
                     needsDrawing = true
                 }
-                if state.shouldQuit { break }
-                input = terminal.nextInput(timeoutMilliseconds: 0)
             }
             if let signal = terminal.pendingQuitSignal { return .signal(signal) }
         }

@@ -70,6 +70,15 @@ public struct BrowserState: Hashable, Sendable {
         return focus == .detail ? .detail : .panes
     }
 
+    /// True while what the next key acts on is being read: the selected row of the focused pane, or the open detail
+    /// (a line being typed acts on its own text). A key typed ahead then waits for it, as if typed at a person's pace.
+    public var awaitsWhatKeysActOn: Bool {
+        if input != nil || showsHelp { return false }
+        if isDetailOpen { return detail.map { $0.detail == nil && !$0.isMissing } ?? false }
+        let pane = self[paneFocus]
+        return pane.total != 0 && pane.selectedRow == nil
+    }
+
     /// True when the detail has the keys.
     public var isDetailOpen: Bool { focus == .detail }
 
