@@ -8,7 +8,7 @@ let dataDirectory: URL = {
     let base = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
     let directory = URL(fileURLWithPath: base).appendingPathComponent("chancery-fuzz-\(getpid())")
     try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    for (_, file) in Dataset.fileNames {
+    for file in EntityDescriptor.all.map(\.fileName) {
         FileManager.default.createFile(atPath: directory.appendingPathComponent(file).path, contents: Data("[]".utf8))
     }
     atexit { try? FileManager.default.removeItem(at: dataDirectory) }
@@ -28,7 +28,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
     // The loader, over the same bytes as one of the data files (the length picks which, so seeds can be
     // padded with spaces to land in the right file).
-    let file = Dataset.fileNames[bytes.count % Dataset.fileNames.count].file
+    let file = EntityDescriptor.all[bytes.count % EntityDescriptor.all.count].fileName
     let url = dataDirectory.appendingPathComponent(file)
     FileManager.default.createFile(atPath: url.path, contents: Data(bytes))
     defer { FileManager.default.createFile(atPath: url.path, contents: Data("[]".utf8)) }
