@@ -23,7 +23,11 @@ public final class InMemoryQueries: EntityQueries {
         let ofKind = records.filter { $0.summary.kind == filter.kind }
         let matching = ofKind.filter { Self.matches($0, filter) }
         let window = matching.dropFirst(offset).prefix(limit).map(\.summary)
-        return EntityPage(rows: Array(window), offset: offset, total: matching.count, unfilteredTotal: ofKind.count)
+        var other = filter
+        other.dateMatch = filter.dateMatch.toggled
+        let otherTotal = filter.since == nil && filter.until == nil ? nil : ofKind.filter { Self.matches($0, other) }.count
+        return EntityPage(rows: Array(window), offset: offset, total: matching.count, unfilteredTotal: ofKind.count,
+                          otherDateMatchTotal: otherTotal)
     }
 
     /// The record `id`, nil when there is none.
@@ -50,8 +54,12 @@ public final class InMemoryQueries: EntityQueries {
         guard filter.categories.isEmpty || filter.categories.contains(summary.category) else { return false }
         let linked = Set(record.links.map(\.entity.id))
         guard filter.linkedTo.allSatisfy(linked.contains) else { return false }
-        if let since = filter.since, (summary.date?.endKey ?? Int.min) < since.firstDayKey { return false }
-        if let until = filter.until, (summary.date?.firstDayKey ?? Int.max) > until.endKey { return false }
-        return true
+        guard filter.since != nil || filter.until != nil else { return true }
+        guard let date = summary.date else { return false }
+        let (first, last) = (filter.since?.firstDayKey ?? Int.min, filter.until?.endKey ?? Int.max)
+        return switch filter.dateMatch {
+        case .within: date.firstDayKey >= first && date.endKey <= last
+        case .overlapping: date.endKey >= first && date.firstDayKey <= last
+        }
     }
 }

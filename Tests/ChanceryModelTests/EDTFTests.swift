@@ -197,3 +197,41 @@ private func daysIn(month: Int, year: Int) -> Int {
         #expect(try winter.startKey <= EDTFDate.parse("2001-12-31").endKey, "a filter up to 31 December reaches Winter")
     }
 }
+
+/// One date not known within a range (`[2000..]`), kept apart from a period (`2000/..`): EDTF level 2's "one of a set",
+/// the one level-2 form the data takes.
+@Suite struct EDTFOneOfARange {
+    @Test(arguments: ["[2000..]", "[..1995]", "[1990..1995]", "[2001-03..2001-05-20]", "[-0500..0100]"])
+    func oneOfARangeRoundTrips(_ text: String) throws {
+        let date = try EDTFDate.parse(text)
+        guard case .oneOf = date else { Issue.record("\(text) is not read as one date within a range"); return }
+        #expect(date.edtf == text)
+    }
+
+    @Test func itCoversTheRangeLikeAPeriodButReadsAsOneDate() throws {
+        let since = try EDTFDate.parse("[2000..]"), period = try EDTFDate.parse("2000/..")
+        #expect(since.firstDayKey == period.firstDayKey && since.endKey == period.endKey && since.startKey == period.startKey)
+        #expect(since.display == "2000 or later" && period.display == "2000–present")
+        #expect(try EDTFDate.parse("[..1995]").display == "1995 or earlier")
+        #expect(try EDTFDate.parse("[1990..1995]").display == "sometime 1990–1995")
+        #expect(try EDTFDate.parse("[..1995]").firstDayKey == Int.min)
+        #expect(try EDTFDate.parse("[2000..]").lowerBound == EDTFDate("2000") && EDTFDate("[2000..]")?.upperBound == nil)
+    }
+
+    @Test(arguments: [
+        ("[1667,1668,1670..1672]", "a set of listed dates"),
+        ("[1667,1668]", "a set of listed dates"),
+        ("[..]", "at least one known end"),
+        ("[1995..1990]", "the range ends (1990) before it starts (1995)"),
+        ("[2000..", "ends with \"]\""),
+        ("[2000]", "a set of listed dates"),
+    ])
+    func otherSetsAreRefusedSayingWhy(text: String, reason: String) {
+        #expect(throws: EDTFError.self) { try EDTFDate.parse(text) }
+        do {
+            _ = try EDTFDate.parse(text)
+        } catch {
+            #expect(error.reason.contains(reason), "\(text): \(error.reason)")
+        }
+    }
+}

@@ -45,7 +45,7 @@ private func eventRows(events: Int, seed: UInt64) throws -> [EventTableRow] {
         let years = dates.compactMap { date -> Int? in
             switch date {
             case .point(let point): point.year
-            case .interval(let start, _): start.point?.year
+            case .interval(let start, _), .oneOf(let start, _): start.point?.year
             }
         }
         #expect(years.allSatisfy { (1945...2026).contains($0) })
@@ -61,6 +61,7 @@ private func eventRows(events: Int, seed: UInt64) throws -> [EventTableRow] {
             case .point: precision["year", default: 0] += 1
             case .interval(_, .open): precision["open", default: 0] += 1
             case .interval: precision["interval", default: 0] += 1
+            case .oneOf: precision["one of", default: 0] += 1
             }
         }
         #expect(precision["day", default: 0] > dates.count * 4 / 10)

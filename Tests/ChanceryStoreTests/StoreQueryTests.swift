@@ -176,6 +176,29 @@ import Testing
         #expect(!in2018.contains { id in dataset.events.first { $0.id == id }?.date?.edtf == "2020-09/" })
     }
 
+    /// `d2018` used to keep 28 events, 22 of them ongoing or on an unknown date since 2000, and an analyst read "14
+    /// agreements in 2018" off it. A range now keeps, by default, what lies wholly within it.
+    @Test(arguments: [("2018", "2018"), ("1993", "1995"), ("2020-06", "2021-03"), ("1990", "1990"), ("2024-05", "2024-05"), ("2000", "2030")])
+    func withinKeepsExactlyWhatLiesWhollyInTheRange(since: String, until: String) throws {
+        let range = try #require(EDTFDate(since)).firstDayKey...(try #require(EDTFDate(until)).endKey)
+        let expected = Set(dataset.events.filter { event in
+            guard let date = event.date else { return false }
+            return range.contains(date.firstDayKey) && range.contains(date.endKey)
+        }.map(\.id))
+        #expect(try store.eventIDs(since: since, until: until, match: .within) == expected)
+    }
+
+    @Test func in2018SixEventsLieWithinAndTheAgreementsSinceTwoThousandOnlyMayFallThere() throws {
+        let within = try store.eventIDs(since: "2018", until: "2018", match: .within)
+        #expect(within.count == 6)
+        #expect(within.allSatisfy { $0.hasPrefix("event-2018") })
+        let overlapping = try store.eventIDs(since: "2018", until: "2018")
+        let agreements = Set(dataset.events.filter { $0.date?.edtf == "[2000..]" }.map(\.id))
+        #expect(agreements.count == 14)
+        #expect(agreements.isSubset(of: overlapping) && agreements.isDisjoint(with: within))
+        #expect(EDTFDate("[2000..]")?.display == "2000 or later" && EDTFDate("2000/..")?.display == "2000–present")
+    }
+
     @Test func sinceAloneAndUntilAloneExcludeUndated() throws {
         let undated = Set(dataset.events.filter { $0.date == nil }.map(\.id))
         let since = try store.eventIDs(since: "1000")

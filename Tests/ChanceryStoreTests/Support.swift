@@ -86,10 +86,11 @@ extension EntityQueries {
     }
 
     /// The ids of the events matching `filter`, as a set.
-    func eventIDs(text: String = "", since: String? = nil, until: String? = nil, categories: [String] = [],
-                  linkedTo: [String] = [], country: String? = nil) throws -> Set<String> {
+    /// The events a filter keeps; a date range keeps what may fall in it unless `match` says `.within`.
+    func eventIDs(text: String = "", since: String? = nil, until: String? = nil, match: DateMatch = .overlapping,
+                  categories: [String] = [], linkedTo: [String] = [], country: String? = nil) throws -> Set<String> {
         Set(try ids(EntityFilter(kind: .event, text: text, since: since.flatMap(EDTFDate.init),
-                                 until: until.flatMap(EDTFDate.init), categories: categories,
+                                 until: until.flatMap(EDTFDate.init), dateMatch: match, categories: categories,
                                  linkedTo: linkedTo, country: country)))
     }
 }
@@ -174,7 +175,7 @@ func yearSpan(_ date: EDTFDate) -> ClosedRange<Int> {
     switch date {
     case .point(let point):
         return point.year...last(point)
-    case .interval(let start, let end):
+    case .interval(let start, let end), .oneOf(let start, let end):
         return (start.point?.year ?? Int.min)...(end.point.map(last) ?? Int.max)
     }
 }
@@ -183,7 +184,7 @@ func yearSpan(_ date: EDTFDate) -> ClosedRange<Int> {
 func firstNamedYear(_ date: EDTFDate) -> Int {
     switch date {
     case .point(let point): point.year
-    case .interval(let start, let end): (start.point ?? end.point!).year
+    case .interval(let start, let end), .oneOf(let start, let end): (start.point ?? end.point!).year
     }
 }
 

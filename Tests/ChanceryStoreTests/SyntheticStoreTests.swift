@@ -116,6 +116,9 @@ private func event(_ id: String, date: String?, title: String, summary: String, 
         #expect(try store.eventIDs(since: "2001-06-01", until: "2001-11-30").isEmpty)
         #expect(try store.eventIDs(since: "2001-12-01", until: "2001-12-31") == ["event-b-winter"])
         #expect(try store.eventIDs(since: "2002-02-28", until: "2002-02-28") == ["event-b-winter"])
+        // Within: the whole season lies in March–May 2001; Winter 2001 reaches into 2002.
+        #expect(try store.eventIDs(since: "2001-03", until: "2001-05", match: .within) == ["event-a-spring", "event-e-timed"])
+        #expect(try store.eventIDs(since: "2001", until: "2001", match: .within) == ["event-a-spring", "event-e-timed"])
     }
 
     /// A soft hyphen inside a word hid it from search: the index split the word there.

@@ -178,15 +178,30 @@ private let dataset = TestStore.dataset
         #expect(state.detail == nil)
     }
 
-    @Test func dateRangeKeepsOverlappingPeriodsAndRejectsNonsense() throws {
+    @Test func dateRangeKeepsWhatLiesWithinOrWithDOverlapsAndRejectsNonsense() throws {
         var browser = try session(keys: "d1993<Enter>")
         let filter = browser.state[.timeline].filter
-        #expect(filter.since == EDTFDate("1993") && filter.until == EDTFDate("1993"))
-        let expected = dataset.events.filter { event in
+        #expect(filter.since == EDTFDate("1993") && filter.until == EDTFDate("1993") && filter.dateMatch == .within)
+        let within = dataset.events.filter { event in
             guard let date = event.date else { return false }
-            return date.startKey <= 1993_12_31 && date.endKey >= 1993_00_00
+            return date.firstDayKey >= 1993_01_01 && date.endKey <= 1993_12_31
         }.count
-        #expect(browser.state[.timeline].total == expected)
+        let overlapping = dataset.events.filter { event in
+            guard let date = event.date else { return false }
+            return date.firstDayKey <= 1993_12_31 && date.endKey >= 1993_01_01
+        }.count
+        #expect(within < overlapping)
+        #expect(browser.state[.timeline].total == within)
+        #expect(browser.state[.timeline].otherDateMatchTotal == overlapping, "the chip offers the other count")
+        try browser.press("D")
+        #expect(browser.state[.timeline].filter.dateMatch == .overlapping && browser.state[.timeline].total == overlapping)
+        #expect(browser.state[.timeline].otherDateMatchTotal == within)
+        try browser.press("[")
+        #expect(browser.state[.timeline].filter.dateMatch == .within, "back undoes the switch")
+        try browser.press("D<Esc>")
+        #expect(browser.state[.timeline].filter == EntityFilter(kind: .event), "Esc drops the dates and their meaning")
+        try browser.press("D")
+        #expect(browser.state.message?.text.contains("set one with d") == true)
         try browser.press("d<C-u>19x3<Enter>")
         #expect(browser.state.input?.notice?.contains("not a date") == true, "the reason is shown beside the line")
         #expect(browser.state.input != nil)

@@ -63,6 +63,16 @@ private func chancery(_ arguments: String...) throws -> Chancery.Output {
         #expect((try chancery("show", "iap")).stdout.hasPrefix("IAP — International Association of Prosecutors"))
     }
 
+    /// `--since 2018 --until 2018` keeps what lies wholly within 2018; `--overlapping` adds what may fall in it.
+    @Test func listDatesMeanWithinUnlessOverlapping() throws {
+        let within = try chancery("list", "events", "--since", "2018", "--until", "2018")
+        let overlapping = try chancery("list", "events", "--since", "2018", "--until", "2018", "--overlapping")
+        #expect(within.status == 0 && overlapping.status == 0)
+        #expect(within.stdout.split(separator: "\n").count == 1 + 6)
+        #expect(overlapping.stdout.split(separator: "\n").count == 1 + 28)
+        #expect(overlapping.stdout.contains("2000 or later") && !within.stdout.contains("2000 or later"))
+    }
+
     @Test func exportJSONHoldsEveryKindWithIdsAndDates() throws {
         let result = try chancery("export", "--format", "json")
         #expect(result.status == 0, "\(result.stderr)")

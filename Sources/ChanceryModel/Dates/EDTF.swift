@@ -1,11 +1,15 @@
 import Foundation
 
-/// A date in the Extended Date/Time Format (ISO 8601-2), levels 0 and 1: a single date or an interval.
+/// A date in the Extended Date/Time Format (ISO 8601-2), levels 0 and 1 — a single date or an interval — and the one
+/// level-2 form the data needs: one date, not known, within a range (`[2000..]`).
 public enum EDTFDate: Hashable, Sendable {
     /// One day, month, season or year, maybe qualified.
     case point(EDTFPoint)
-    /// A period from one end to the other.
+    /// A period from one end to the other (`2000/..`: ongoing since 2000).
     case interval(start: EDTFBound, end: EDTFBound)
+    /// A single date known only to lie between two ends, either of which may be open: EDTF level 2's "one of a set"
+    /// with a range (`[2000..]`: on one unknown date since 2000; `[..1995]`; `[2000..2010]`).
+    case oneOf(start: EDTFBound, end: EDTFBound)
 
     /// Parses an EDTF string such as `1993`, `1993-01-25~` or `2000/..`; nil when it is not valid EDTF.
     public init?(_ text: String) {
@@ -17,6 +21,7 @@ public enum EDTFDate: Hashable, Sendable {
     /// `29 February 2001: 2001 is not a leap year`, `the interval ends before it starts`, or which level-2
     /// feature it uses.
     public static func parse(_ text: String) throws(EDTFError) -> EDTFDate {
+        if text.hasPrefix("[") { return try parseOneOf(text) }
         guard let slash = text.firstIndex(of: "/") else { return .point(try EDTFPoint.parse(Substring(text))) }
         let startText = text[..<slash], endText = text[text.index(after: slash)...]
         guard !endText.contains("/") else { throw EDTFError("an interval has one \"/\"") }
@@ -37,12 +42,29 @@ public enum EDTFDate: Hashable, Sendable {
         return .interval(start: start, end: end)
     }
 
+    /// `[a..b]`, `[a..]` or `[..b]`: one date within a range. Listed dates (`[1667,1668]`) are refused as level 2.
+    private static func parseOneOf(_ text: String) throws(EDTFError) -> EDTFDate {
+        guard text.hasSuffix("]"), text.count > 2 else { throw EDTFError("a \"[\" set ends with \"]\"") }
+        let inner = text.dropFirst().dropLast()
+        guard !inner.contains(","), let dots = inner.range(of: ".."), !inner[dots.upperBound...].contains("..") else {
+            throw EDTFError.levelTwo("a set of listed dates (only one date within a range, as [2000..], is taken)")
+        }
+        let startText = inner[..<dots.lowerBound], endText = inner[dots.upperBound...]
+        let start: EDTFBound = startText.isEmpty ? .open : .date(try EDTFPoint.parse(startText))
+        let end: EDTFBound = endText.isEmpty ? .open : .date(try EDTFPoint.parse(endText))
+        guard start.point != nil || end.point != nil else { throw EDTFError("a range needs at least one known end") }
+        if case .date(let from) = start, case .date(let to) = end, from.firstDayKey > to.endKey {
+            throw EDTFError("the range ends (\(to.edtf)) before it starts (\(from.edtf))")
+        }
+        return .oneOf(start: start, end: end)
+    }
+
     /// The earliest the period may begin, as a date to filter from: the start of an interval (nil when it is
     /// open or unknown), else the date itself.
     public var lowerBound: EDTFDate? {
         switch self {
         case .point: self
-        case .interval(let start, _): start.point.map(EDTFDate.point)
+        case .interval(let start, _), .oneOf(let start, _): start.point.map(EDTFDate.point)
         }
     }
 
@@ -51,7 +73,7 @@ public enum EDTFDate: Hashable, Sendable {
     public var upperBound: EDTFDate? {
         switch self {
         case .point: self
-        case .interval(_, let end): end.point.map(EDTFDate.point)
+        case .interval(_, let end), .oneOf(_, let end): end.point.map(EDTFDate.point)
         }
     }
 
@@ -59,7 +81,7 @@ public enum EDTFDate: Hashable, Sendable {
     public var firstDayKey: Int {
         switch self {
         case .point(let point): point.firstDayKey
-        case .interval(let start, _): start.point?.firstDayKey ?? Int.min
+        case .interval(let start, _), .oneOf(let start, _): start.point?.firstDayKey ?? Int.min
         }
     }
 
@@ -68,6 +90,7 @@ public enum EDTFDate: Hashable, Sendable {
         switch self {
         case .point(let point): point.edtf
         case .interval(let start, let end): "\(start.edtf)/\(end.edtf)"
+        case .oneOf(let start, let end): "[\(start.point?.edtf ?? "")..\(end.point?.edtf ?? "")]"
         }
     }
 
@@ -75,7 +98,7 @@ public enum EDTFDate: Hashable, Sendable {
     public var startKey: Int {
         switch self {
         case .point(let point): point.startKey
-        case .interval(let start, let end): start.point?.startKey ?? end.point!.startKey
+        case .interval(let start, let end), .oneOf(let start, let end): start.point?.startKey ?? end.point!.startKey
         }
     }
 
@@ -88,6 +111,7 @@ public enum EDTFDate: Hashable, Sendable {
             case .date(let point): point.endKey
             case .open, .unknown: start.point == nil ? end.point!.endKey : Int.max
             }
+        case .oneOf(_, let end): end.point?.endKey ?? Int.max
         }
     }
 
@@ -104,6 +128,13 @@ public enum EDTFDate: Hashable, Sendable {
             case (.open, .date(let to)): return "until \(to.display)"
             case (.unknown, .date(let to)): return "?–\(to.display)"
             default: return "undated"
+            }
+        case .oneOf(let start, let end):
+            switch (start.point, end.point) {
+            case (let from?, let to?): return "sometime \(EDTFPoint.displayRange(from, to))"
+            case (let from?, nil): return "\(from.display) or later"
+            case (nil, let to?): return "\(to.display) or earlier"
+            case (nil, nil): return "undated"
             }
         }
     }

@@ -1,13 +1,27 @@
+/// How a date range keeps dated entities.
+public enum DateMatch: String, CaseIterable, Hashable, Sendable {
+    /// Every day the entity's date may cover lies in the range: "May 2018" is within 2018; "2000–present" (a period)
+    /// and "2000 or later" (one date not known) are not.
+    case within
+    /// Some day the entity's date may cover lies in the range: the entity may have happened then.
+    case overlapping
+
+    /// The other one.
+    public var toggled: DateMatch { self == .within ? .overlapping : .within }
+}
+
 /// Which entities of one kind to list: every condition given must hold.
 public struct EntityFilter: Hashable, Sendable {
     /// The kind listed.
     public var kind: EntityKind
     /// Words that must all occur (as word prefixes) in the entity's text, ignoring case and diacritics.
     public var text: String
-    /// Keep only entities whose period reaches this date or later.
+    /// Keep only entities dated from this date on (how, `dateMatch` says).
     public var since: EDTFDate?
-    /// Keep only entities whose period starts by this date.
+    /// Keep only entities dated up to this date (how, `dateMatch` says).
     public var until: EDTFDate?
+    /// Whether `since`/`until` keep what lies wholly within the range, or what may fall in it.
+    public var dateMatch: DateMatch
     /// Keep only these categories (event kinds, organization kinds, ...); empty keeps all.
     public var categories: [String]
     /// Keep only entities linked (either way) to every one of these ids.
@@ -17,11 +31,12 @@ public struct EntityFilter: Hashable, Sendable {
 
     /// A filter on `kind`; everything else defaults to "no condition".
     public init(kind: EntityKind, text: String = "", since: EDTFDate? = nil, until: EDTFDate? = nil,
-                categories: [String] = [], linkedTo: [String] = [], country: String? = nil) {
+                dateMatch: DateMatch = .within, categories: [String] = [], linkedTo: [String] = [], country: String? = nil) {
         self.kind = kind
         self.text = text
         self.since = since
         self.until = until
+        self.dateMatch = dateMatch
         self.categories = categories
         self.linkedTo = linkedTo
         self.country = country
@@ -71,13 +86,16 @@ public struct EntityPage: Hashable, Sendable {
     public var total: Int
     /// How many entities of the kind there are, filter or not.
     public var unfilteredTotal: Int
+    /// When the filter has a date range, how many the other `DateMatch` would keep (the count the chip offers).
+    public var otherDateMatchTotal: Int?
 
     /// A page of `rows` starting at `offset` in a list of `total`, out of `unfilteredTotal` of the kind.
-    public init(rows: [EntitySummary], offset: Int, total: Int, unfilteredTotal: Int) {
+    public init(rows: [EntitySummary], offset: Int, total: Int, unfilteredTotal: Int, otherDateMatchTotal: Int? = nil) {
         self.rows = rows
         self.offset = offset
         self.total = total
         self.unfilteredTotal = unfilteredTotal
+        self.otherDateMatchTotal = otherDateMatchTotal
     }
 }
 

@@ -48,7 +48,11 @@ public enum BrowserScreen {
         let filter = state[pane].filter
         var conditions: [String] = []
         if !filter.text.isEmpty { conditions.append("words “\(filter.text)”") }
-        if filter.since != nil || filter.until != nil { conditions.append("dates \(rangeLabel(filter))") }
+        if filter.since != nil || filter.until != nil {
+            // Which meaning the range has, and how many the other would give (D switches).
+            let other = state[pane].otherDateMatchTotal.map { " · D: \($0) \(filter.dateMatch.toggled.rawValue)" } ?? ""
+            conditions.append("\(filter.dateMatch.rawValue) \(rangeLabel(filter))\(other)")
+        }
         if let category = filter.categories.first { conditions.append("kind \(category)") }
         if !conditions.isEmpty {
             spans += [" ", Span(" \(pane.title): \(conditions.joined(separator: ", ")) · Esc clears ", style: Theme.chip)]

@@ -29,7 +29,7 @@ struct PendingEntity {
             id: id, kind: kind, category: category, name: shownName,
             sortName: SearchFolding.fold(shownName), acronym: acronym.map { Self.capped($0, to: Self.maximumNameLength) },
             text: text.map { Self.capped($0, to: Self.maximumTextLength) }, date: date?.edtf,
-            dateStart: date.storedStart, dateEnd: date.storedEnd,
+            dateStart: date.storedStart, dateEnd: date.storedEnd, dateFirst: date.storedFirst,
             dateNote: dateNote.map { Self.capped($0, to: Self.maximumTextLength) },
             context: Self.capped(context, to: Self.maximumContextLength), fields: StoredField.encode(shownFields),
             linkedEventCount: 0)

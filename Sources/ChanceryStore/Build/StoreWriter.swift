@@ -28,9 +28,9 @@ final class StoreWriter {
         self.db = db
         self.targets = targets
         insertEntity = try db.makeStatement(sql: """
-            INSERT INTO entity (id, kind, category, name, sortName, acronym, text, date, dateStart, dateEnd, dateNote,
-                                context, fields, linkedEventCount)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
+            INSERT INTO entity (id, kind, category, name, sortName, acronym, text, date, dateStart, dateEnd, dateFirst,
+                                dateNote, context, fields, linkedEventCount)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
             """)
         insertLink = try db.makeStatement(sql: """
             INSERT INTO link (fromID, toID, role, fromKind, toKind, fromDateStart, position) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -77,7 +77,8 @@ final class StoreWriter {
         try run(insertEntity) { bind in
             bind.text(record.id); bind.text(record.kind.rawValue); bind.text(record.category); bind.text(record.name)
             bind.text(record.sortName); bind.text(record.acronym); bind.text(record.text); bind.text(record.date)
-            bind.integer(record.dateStart); bind.integer(record.dateEnd); bind.text(record.dateNote)
+            bind.integer(record.dateStart); bind.integer(record.dateEnd); bind.integer(record.dateFirst)
+            bind.text(record.dateNote)
             bind.text(record.context); bind.text(record.fields)
         }
         let rowid = db.lastInsertedRowID

@@ -24,6 +24,8 @@ enum Schema {
                 table.column("date", .text)
                 table.column("dateStart", .integer).notNull()
                 table.column("dateEnd", .integer).notNull()
+                // The first day the date may cover (`yyyymmdd`; the smallest key for an open or unknown start).
+                table.column("dateFirst", .integer).notNull()
                 table.column("dateNote", .text)
                 table.column("context", .text).notNull()
                 table.column("fields", .text).notNull()

@@ -31,14 +31,28 @@ struct FilterSQL {
         if filter.since != nil || filter.until != nil {
             clauses.append("e.date IS NOT NULL")
         }
-        if let since = filter.since {
-            clauses.append("e.dateEnd >= ?")
-            arguments += [Int64(since.startKey)]
-        }
-        if let until = filter.until {
-            // An open or unknown start ("../1995", "/1995") may lie before any date, as an open or unknown end may lie after.
-            clauses.append("(e.dateStart <= ? OR substr(e.date, 1, 1) IN ('.', '/'))")
-            arguments += [Int64(until.endKey)]
+        switch filter.dateMatch {
+        case .within:
+            // Every day the date may cover lies in the range: an open or unknown end never does.
+            if let since = filter.since {
+                clauses.append("e.dateFirst >= ?")
+                arguments += [Int64(since.firstDayKey)]
+            }
+            if let until = filter.until {
+                clauses.append("e.dateEnd <= ?")
+                arguments += [Int64(until.endKey)]
+            }
+        case .overlapping:
+            // Some day the date may cover lies in the range: an open or unknown end may lie after any date, as an
+            // open or unknown start may lie before.
+            if let since = filter.since {
+                clauses.append("e.dateEnd >= ?")
+                arguments += [Int64(since.firstDayKey)]
+            }
+            if let until = filter.until {
+                clauses.append("e.dateFirst <= ?")
+                arguments += [Int64(until.endKey)]
+            }
         }
         let words = SearchFolding.words(filter.text)
         if !words.isEmpty {

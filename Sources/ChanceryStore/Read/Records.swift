@@ -27,6 +27,8 @@ struct EntityRecord: FetchableRecord, TableRecord {
     var date: String?
     var dateStart: Int64
     var dateEnd: Int64
+    /// The first day the date may cover; the smallest key for an open or unknown start.
+    var dateFirst: Int64
     var dateNote: String?
     /// One line of facts about the entity: for a meeting, its visit's title.
     var context: String
@@ -50,7 +52,7 @@ extension EntityRecord {
     init(row: Row) throws {
         self.init(id: row["id"], kind: try row.stored("kind"), category: row["category"], name: row["name"],
                   sortName: row["sortName"], acronym: row["acronym"], text: row["text"], date: row["date"],
-                  dateStart: row["dateStart"], dateEnd: row["dateEnd"], dateNote: row["dateNote"], context: row["context"],
+                  dateStart: row["dateStart"], dateEnd: row["dateEnd"], dateFirst: row["dateFirst"], dateNote: row["dateNote"], context: row["context"],
                   fields: row["fields"], linkedEventCount: row["linkedEventCount"])
     }
 }
@@ -83,4 +85,6 @@ extension Optional where Wrapped == EDTFDate {
     var storedStart: Int64 { Int64(sortKey) }
     /// The end key as stored: undated and open-ended reach the largest key.
     var storedEnd: Int64 { Int64(self?.endKey ?? Int.max) }
+    /// The first day as stored: an open or unknown start reaches the smallest key; undated, the largest.
+    var storedFirst: Int64 { Int64(self?.firstDayKey ?? Int.max) }
 }

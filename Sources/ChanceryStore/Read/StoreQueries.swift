@@ -16,7 +16,11 @@ extension ChanceryStore {
             if window.isReversed { rows.reverse() }
             let kind = EntityFilter(kind: filter.kind)
             let unfilteredTotal = filter == kind ? total : try count(kind, FilterSQL(kind, in: db), in: db)
-            return EntityPage(rows: rows.map(\.summary), offset: offset, total: total, unfilteredTotal: unfilteredTotal)
+            var other = filter
+            other.dateMatch = filter.dateMatch.toggled
+            let otherTotal = filter.since == nil && filter.until == nil ? nil : try count(other, FilterSQL(other, in: db), in: db)
+            return EntityPage(rows: rows.map(\.summary), offset: offset, total: total, unfilteredTotal: unfilteredTotal,
+                              otherDateMatchTotal: otherTotal)
         }
     }
 

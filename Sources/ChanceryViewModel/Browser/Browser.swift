@@ -57,6 +57,7 @@ extension BrowserState {
                 return report(StatusMessage(text: "\(currentPane.title) have no dates", isError: true))
             }
             openLine(for: .dateRange(currentPane), text: DateRangeText.text(of: self[currentPane].filter))
+        case .toggleDateMatch: toggleDateMatch()
         case .nextKind: cycleCategory(by: 1)
         case .previousKind: cycleCategory(by: -1)
         case .narrow: narrowToSelectedOrganization()
@@ -147,7 +148,7 @@ extension BrowserState {
         if !filter.text.isEmpty {
             filter.text = ""
         } else if filter.since != nil || filter.until != nil {
-            (filter.since, filter.until) = (nil, nil)
+            (filter.since, filter.until, filter.dateMatch) = (nil, nil, .within)
         } else if !filter.categories.isEmpty {
             filter.categories = []
         } else if narrowing != .off {
@@ -189,6 +190,17 @@ extension BrowserState {
         for pane in Narrowing.narrowedPanes {
             setFilter(narrowing.applied(to: self[pane].filter), of: pane)
         }
+    }
+
+    /// `D`: a date filter keeps what lies wholly within its range, or what may fall in it; a step back undoes.
+    private mutating func toggleDateMatch() {
+        let pane = currentPane
+        var filter = self[pane].filter
+        guard filter.since != nil || filter.until != nil else {
+            return report(StatusMessage(text: "D switches a date filter between within and overlapping: set one with d", isError: true))
+        }
+        filter.dateMatch = filter.dateMatch.toggled
+        navigate { $0.setFilter(filter, of: pane) }
     }
 
     private mutating func cycleCategory(by step: Int) {

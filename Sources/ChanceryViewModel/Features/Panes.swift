@@ -81,6 +81,9 @@ public struct PaneState: Hashable, Sendable {
     /// How many rows match the filter, once known.
     public var total: Int? { loadedFilter == filter ? loaded?.total : nil }
 
+    /// With a date range, how many rows the other date match would give, once known.
+    public var otherDateMatchTotal: Int? { loadedFilter == filter ? loaded?.otherDateMatchTotal : nil }
+
     /// The row at `index` in the whole list, if it is loaded.
     public func row(at index: Int) -> EntitySummary? {
         guard loadedFilter == filter, let loaded, index >= loaded.offset, index < loaded.offset + loaded.rows.count else { return nil }

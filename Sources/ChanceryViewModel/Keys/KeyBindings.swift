@@ -10,7 +10,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case moveDown, moveUp, top, bottom, pageDown, pageUp, halfPageDown, halfPageUp
     case nextPane, previousPane, focusTimeline, focusOrganizations, focusVisits
     case open, back, forward, narrow, clearNarrowing, close, help, redraw, quit
-    case filter, dateRange, nextKind, previousKind
+    case filter, dateRange, toggleDateMatch, nextKind, previousKind
     case cursorLeft, cursorRight, cursorToStart, cursorToEnd, deleteBackward, deleteForward, deleteToStart
     case submitLine, cancelLine
     case closeHelp
@@ -66,6 +66,7 @@ public enum KeyBindings {
         KeyBinding([.character("q"), .control("c")], .quit, in: browsing, "Quit"),
         KeyBinding([.character("/")], .filter, in: [.panes], "Filter by words"),
         KeyBinding([.character("d")], .dateRange, in: [.panes], "Filter by date: 1993"),
+        KeyBinding([.character("D")], .toggleDateMatch, in: [.panes], "Within ↔ overlapping"),
         KeyBinding([.character("t")], .nextKind, in: [.panes], "Filter by the next kind"),
         KeyBinding([.character("T")], .previousKind, in: [.panes], "Kind filter, backwards"),
         KeyBinding([.left], .cursorLeft, in: [.input], "Cursor left"),

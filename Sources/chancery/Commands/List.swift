@@ -13,11 +13,14 @@ struct List: ParsableCommand {
     @Option(name: .long, help: "Words that must all occur (case and diacritics ignored).")
     var text: String?
 
-    @Option(name: .long, help: "Only what reaches this EDTF date or later.")
+    @Option(name: .long, help: "Only what is dated wholly from this EDTF date on (with --overlapping: may be).")
     var since: String?
 
-    @Option(name: .long, help: "Only what starts by this EDTF date.")
+    @Option(name: .long, help: "Only what is dated wholly up to this EDTF date (with --overlapping: may be).")
     var until: String?
+
+    @Flag(name: .long, help: "Keep what may fall in the --since/--until range, not only what lies wholly within it.")
+    var overlapping = false
 
     @Option(name: .customLong("org"), help: "Only what is linked to this organization id.")
     var organization: String?
@@ -43,6 +46,7 @@ struct List: ParsableCommand {
             // An interval given to --since counts from its start, one given to --until up to its end ("../1995": no start).
             since: try since.flatMap { try parseDate($0, option: "--since").lowerBound },
             until: try until.flatMap { try parseDate($0, option: "--until").upperBound },
+            dateMatch: overlapping ? .overlapping : .within,
             categories: category.map { [$0] } ?? [],
             linkedTo: [organization, person, place].compactMap { $0 }, country: country)
         let store = try locations.openStore()
