@@ -31,28 +31,17 @@ struct FilterSQL {
         if filter.since != nil || filter.until != nil {
             clauses.append("e.date IS NOT NULL")
         }
-        switch filter.dateMatch {
-        case .within:
-            // Every day the date may cover lies in the range: an open or unknown end never does.
-            if let since = filter.since {
-                clauses.append("e.dateFirst >= ?")
-                arguments += [Int64(since.firstDayKey)]
-            }
-            if let until = filter.until {
-                clauses.append("e.dateEnd <= ?")
-                arguments += [Int64(until.endKey)]
-            }
-        case .overlapping:
-            // Some day the date may cover lies in the range: an open or unknown end may lie after any date, as an
-            // open or unknown start may lie before.
-            if let since = filter.since {
-                clauses.append("e.dateEnd >= ?")
-                arguments += [Int64(since.firstDayKey)]
-            }
-            if let until = filter.until {
-                clauses.append("e.dateFirst <= ?")
-                arguments += [Int64(until.endKey)]
-            }
+        // Within: every day the date may cover lies in the range (an open or unknown end never does). Overlapping: some
+        // day does (an open or unknown end may lie after any date, as an open or unknown start may lie before).
+        let (sinceClause, untilClause) = filter.dateMatch == .within
+            ? ("e.dateFirst >= ?", "e.dateEnd <= ?") : ("e.dateEnd >= ?", "e.dateFirst <= ?")
+        if let since = filter.since {
+            clauses.append(sinceClause)
+            arguments += [Int64(since.firstDayKey)]
+        }
+        if let until = filter.until {
+            clauses.append(untilClause)
+            arguments += [Int64(until.endKey)]
         }
         let words = SearchFolding.words(filter.text)
         if !words.isEmpty {
