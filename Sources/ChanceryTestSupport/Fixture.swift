@@ -36,7 +36,7 @@ public enum Fixture {
         record(summary("event-2001-unicef", "UNICEF opens an office", category: "other", date: "2001-05"), links: [unicef]),
         record(summary("event-2018-baku", "Executive Committee meets in Baku", category: "meeting", date: "2018-04-09/2018-04-10"),
                text: String(repeating: "The committee met and talked at length. ", count: 12), links: [committee, iap], quotes: 3),
-        record(summary("event-2019-agreement", "Agreement signed", category: "agreement", date: "2019"), links: [iap]),
+        record(summary("event-2019-agreement", "Agreement signed", category: "agreementSigned", date: "2019"), links: [iap]),
         record(summary("visit-2024-dushanbe", "Visit to Dushanbe", category: "visit", date: "2024-05"), links: [iap]),
         record(summary("visit-2001-vienna", "Visit to Vienna", category: "visit", date: "2001"), links: [unicef]),
     ]

@@ -43,6 +43,11 @@ public final class InMemoryQueries: EntityQueries {
         return Dictionary(grouping: years, by: { $0 }).map { YearCount(year: $0.key, count: $0.value.count) }.sorted { $0.year < $1.year }
     }
 
+    /// The categories records of `kind` have.
+    public func categories(of kind: EntityKind) throws -> [String] {
+        Array(Set(records.filter { $0.summary.kind == kind }.map(\.summary.category)))
+    }
+
     /// Nothing runs long enough to interrupt.
     public func interrupt() {}
 

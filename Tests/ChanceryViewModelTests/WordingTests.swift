@@ -12,6 +12,40 @@ import Testing
         #expect(nobody.displayName == "Meeting during Visit to Dushanbe")
         let event = EntitySummary(id: "event-a", kind: .event, category: "other", name: "Signed", context: "UN")
         #expect(event.displayName == "Signed")
+        // It read "Meeting with Meeting of the Prosecutors General…".
+        let forum = EntitySummary(id: "meeting-c", kind: .meeting, category: "meeting",
+                                  name: "Meeting of the Prosecutors General of the Turkic Council", context: "Visit to Dushanbe")
+        #expect(forum.displayName == "Meeting of the Prosecutors General of the Turkic Council")
+    }
+
+    /// An inbound link read backwards: "← ECO Cultural Institute  parent" said the institute was ECO's parent.
+    @Test func anInboundRoleIsThisEntitysRoleInTheLinkingRecord() {
+        let institute = EntitySummary(id: "org-eco-ci", kind: .organization, category: "other", name: "ECO Cultural Institute")
+        let eco = EntitySummary(id: "org-eco", kind: .organization, category: "regional", name: "Economic Cooperation Organization",
+                                acronym: "ECO")
+        let detail = EntityDetail(summary: eco, text: nil, dateNote: nil, fields: [],
+                                  links: [LinkedEntity(entity: institute, role: .parent, direction: .inbound)],
+                                  inboundLinkCounts: [.organization: 1], meetings: [], citations: [])
+        let lines = DetailDocument(detail, width: 60).lines.map { $0.spans.map(\.text).joined() }
+        #expect(lines.contains("  ← ECO Cultural Institute  as parent"), "\(lines)")
+        let outbound = EntityDetail(summary: institute, text: nil, dateNote: nil, fields: [],
+                                    links: [LinkedEntity(entity: eco, role: .parent, direction: .outbound)],
+                                    inboundLinkCounts: [:], meetings: [], citations: [])
+        #expect(DetailDocument(outbound, width: 60).lines.map { $0.spans.map(\.text).joined() }
+            .contains("  → ECO — Economic Cooperation Organization  parent"))
+    }
+
+    /// "Date note:" and "Topics:" wrapped ten columns early; the meta line left "event · incident ·" hanging.
+    @Test func labelledTextUsesTheWholeWidthAndNoSeparatorHangs() {
+        let summary = EntitySummary(id: "event-198x-terrorism-in-azerbaijan", kind: .event, category: "incident",
+                                    name: "Terrorist acts", date: EDTFDate("198X"))
+        let detail = EntityDetail(summary: summary, text: nil, dateNote: "The text says 'starting from the 1980s' and 'since the late 1980s'.",
+                                  fields: [], links: [], inboundLinkCounts: [:], meetings: [], citations: [])
+        let lines = DetailDocument(detail, width: 50).lines.map { $0.spans.map(\.text).joined() }
+        #expect(lines.contains("event · incident") && lines.contains("event-198x-terrorism-in-azerbaijan"), "\(lines)")
+        #expect(!lines.contains { $0.hasSuffix("·") })
+        #expect(lines.contains("Date note: The text says 'starting from the 1980s'"), "\(lines)")
+        #expect(lines.allSatisfy { $0.count <= 50 })
     }
 
     @Test func fieldsAreLabelledAndJoinedAndDatesShownInTheirDisplayForm() throws {

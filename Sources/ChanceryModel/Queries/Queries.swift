@@ -241,6 +241,8 @@ public protocol EntityQueries: Sendable {
     func detail(id: String) throws -> EntityDetail?
     /// How many entities match `filter` in each year, dated ones only, in year order.
     func yearCounts(_ filter: EntityFilter) throws -> [YearCount]
+    /// The categories that entities of `kind` have, each once, in no particular order.
+    func categories(of kind: EntityKind) throws -> [String]
     /// Stops the read under way on another thread, which then throws `QueryInterrupted`; later reads are not affected.
     func interrupt()
 }

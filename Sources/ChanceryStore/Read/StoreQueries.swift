@@ -119,6 +119,13 @@ extension ChanceryStore {
         return total
     }
 
+    /// The categories that entities of `kind` have (read off the category index).
+    public func categories(of kind: EntityKind) throws -> [String] {
+        try reading { db in
+            try String.fetchAll(db, sql: "SELECT DISTINCT category FROM entity WHERE kind = ?", arguments: [kind.rawValue])
+        }
+    }
+
     /// How many entities match `filter` in each year.
     public func yearCounts(_ filter: EntityFilter) throws -> [YearCount] {
         return try reading { db in

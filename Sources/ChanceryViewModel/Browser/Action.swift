@@ -11,6 +11,8 @@ public enum Action: Hashable, Sendable {
     case resized(width: Int, height: Int)
     /// A window of a pane's list arrived, or could not be read.
     case pageLoaded(Pane, request: Int, Result<EntityPage, ReadFailure>)
+    /// The categories a pane's kind has in the store arrived, or could not be read.
+    case categoriesLoaded(Pane, Result<[String], ReadFailure>)
     /// A detail arrived (nil when no such entity), or could not be read.
     case detailLoaded(request: Int, Result<EntityDetail?, ReadFailure>)
     /// A row was picked directly (by a pointer, or a benchmark placing the selection), not by moving to it.
@@ -43,12 +45,15 @@ public enum Effect: Hashable, Sendable {
     case loadPage(Pane, request: Int, filter: EntityFilter, offset: Int, limit: Int)
     /// Read the detail of an entity.
     case loadDetail(request: Int, id: String)
+    /// Read which categories a pane's kind has.
+    case loadCategories(Pane)
 
     /// The action that answers the read with `failure`, without reading (a read superseded before it ran).
     public func answer(with failure: ReadFailure) -> Action {
         switch self {
         case .loadPage(let pane, let request, _, _, _): .pageLoaded(pane, request: request, .failure(failure))
         case .loadDetail(let request, _): .detailLoaded(request: request, .failure(failure))
+        case .loadCategories(let pane): .categoriesLoaded(pane, .failure(failure))
         }
     }
 
@@ -61,6 +66,8 @@ public enum Effect: Hashable, Sendable {
         case .loadDetail(let request, let id):
             return .detailLoaded(request: request, Result { try queries.detail(id: id) }
                 .mapError(ReadFailure.init))
+        case .loadCategories(let pane):
+            return .categoriesLoaded(pane, Result { try queries.categories(of: pane.kind) }.mapError(ReadFailure.init))
         }
     }
 }

@@ -8,7 +8,8 @@ extension BrowserState {
         wantsRedraw = false
         switch action {
         case .started:
-            break
+            // The kind filter offers only the kinds the store holds.
+            return reconcile() + Pane.allCases.filter { !$0.categories.isEmpty }.map(Effect.loadCategories)
         case .keyPressed(let key):
             message = nil
             if input != nil {
@@ -27,6 +28,12 @@ extension BrowserState {
             openDetail(of: id)
         case .pageLoaded(let pane, let request, let result):
             reduce(pane, .pageLoaded(request: request, result))
+        case .categoriesLoaded(let pane, let result):
+            switch result {
+            case .success(let categories): self[pane].presentCategories = Set(categories)
+            case .failure(let failure) where failure.wasInterrupted: return reconcile() + [.loadCategories(pane)]
+            case .failure(let failure): report(StatusMessage(text: failure.message, isError: true))
+            }
         case .detailLoaded(let request, let result):
             reduceDetail(.loaded(request: request, result))
         }
@@ -205,8 +212,11 @@ extension BrowserState {
 
     private mutating func cycleCategory(by step: Int) {
         let pane = currentPane
-        let categories = pane.categories
-        guard !categories.isEmpty else { return }
+        let present = self[pane].presentCategories
+        let categories = pane.categories.filter { present?.contains($0) ?? true }
+        guard !categories.isEmpty else {
+            return report(StatusMessage(text: "\(pane.title) have no kinds to filter by", isError: true))
+        }
         var filter = self[pane].filter
         // Position -1 is "every kind".
         let position = filter.categories.first.flatMap { categories.firstIndex(of: $0) } ?? -1

@@ -23,7 +23,7 @@ public enum Pane: Int, CaseIterable, Hashable, Sendable {
         }
     }
 
-    /// The categories its kind filter cycles through, "every kind" aside.
+    /// The categories its kind can have, in the order the kind filter cycles through them ("every kind" aside).
     var categories: [String] {
         switch self {
         case .timeline: EventKind.allCases.map(\.rawValue)
@@ -69,6 +69,8 @@ public struct PaneState: Hashable, Sendable {
     var pending: PageRequest?
     /// How many entities the pane lists with no filter at all, once known.
     public internal(set) var unfilteredTotal: Int?
+    /// The categories its entities have in the store, once read: the kind filter offers only these.
+    public internal(set) var presentCategories: Set<String>?
     /// Index of the selected row in the whole list.
     public internal(set) var selected = 0
     /// Index of the top visible row.

@@ -38,8 +38,15 @@ public struct DetailDocument: Hashable, Sendable {
         let summary = detail.summary
         add(summary.acronym.map { "\($0) — \(summary.name)" } ?? summary.displayName, .title, width: width)
         let category = EventKind(rawValue: summary.category)?.label ?? summary.category
-        let meta = category == summary.kind.rawValue ? [category, summary.id] : [summary.kind.rawValue, category, summary.id]
-        add(meta.joined(separator: " · "), .meta, width: width)
+        let kinds = category == summary.kind.rawValue ? [category] : [summary.kind.rawValue, category]
+        // The id goes on a line of its own when the three do not fit, so no separator is left hanging.
+        let meta = (kinds + [summary.id]).joined(separator: " · ")
+        if meta.displayWidth <= width {
+            add(meta, .meta, width: width)
+        } else {
+            add(kinds.joined(separator: " · "), .meta, width: width)
+            add(summary.id, .meta, width: width)
+        }
         if summary.kind.isDated {
             add(label: "Date", summary.date.display + (summary.date.map { "  (\($0.edtf))" } ?? ""), width: width)
         }
@@ -127,8 +134,11 @@ public struct DetailDocument: Hashable, Sendable {
         case .event, .visit, .meeting, .document: label = "\(entity.date.display) · \(entity.displayName)"
         default: label = entity.name
         }
-        // One line a link: the label gives way (with an ellipsis) so the role stays visible.
-        let prefix = "  \(arrow) ", suffix = "  " + roles.map(\.rawValue).joined(separator: ", ")
+        // One line a link: the label gives way (with an ellipsis) so the role stays visible. An outbound role is the
+        // target's in this record ("→ IAP  subject"); an inbound one is this entity's in the linking record, so it
+        // reads "as …" ("← ECO Cultural Institute  as parent": this is its parent).
+        let roleList = roles.map(\.rawValue).joined(separator: ", ")
+        let prefix = "  \(arrow) ", suffix = "  " + (direction == .inbound ? "as " + roleList : roleList)
         let room = max(1, width - prefix.displayWidth - suffix.displayWidth)
         linkLines.append(lines.count)
         lines.append(DetailLine(spans: [DetailSpan(text: prefix, role: .linkRole),
@@ -137,10 +147,13 @@ public struct DetailDocument: Hashable, Sendable {
                                 target: entity.id))
     }
 
-    /// Word-wraps `text` to `width` columns; continuation lines start with `indent` spaces.
+    /// Word-wraps `text` to `width` columns with a hanging indent: its first `indent` characters (a label, a quote
+    /// mark, spaces) stay on the first line, and what follows them is wrapped to the columns after them, continuation
+    /// lines starting with `indent` spaces.
     static func wrap(_ text: String, width: Int, indent: Int) -> [String] {
-        let lines = Paragraph(text).lines(width: max(1, width - indent))
-        guard let first = lines.first else { return [""] }
-        return [first] + lines.dropFirst().map { String(repeating: " ", count: indent) + $0 }
+        let head = String(text.prefix(indent))
+        let lines = Paragraph(String(text.dropFirst(indent))).lines(width: max(1, width - indent))
+        guard let first = lines.first else { return [head] }
+        return [head + first] + lines.dropFirst().map { String(repeating: " ", count: indent) + $0 }
     }
 }

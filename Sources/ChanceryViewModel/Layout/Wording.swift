@@ -27,9 +27,11 @@ extension DetailField {
 }
 
 extension EntitySummary {
-    /// The name to show: a meeting's says whom it was with (its stored name), or else during which visit (its context).
+    /// The name to show: a meeting's says whom it was with (its stored name), or else during which visit (its context);
+    /// a meeting of a body that is itself a meeting ("Meeting of the Prosecutors General …") is called by that name.
     public var displayName: String {
         guard kind == .meeting else { return name }
-        return name.isEmpty ? "Meeting during \(context)" : "Meeting with \(name)"
+        if name.isEmpty { return "Meeting during \(context)" }
+        return name.lowercased().hasPrefix("meeting ") ? name : "Meeting with \(name)"
     }
 }

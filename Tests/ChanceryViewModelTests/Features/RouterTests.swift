@@ -46,7 +46,7 @@ import Testing
         var session = try browser(keys: "2n1/baku<Enter>d2018<Enter>t")
         let full = session.state[.timeline].filter
         expectNoDifference(full, EntityFilter(kind: .event, text: "baku", since: EDTFDate("2018"), until: EDTFDate("2018"),
-                                              categories: ["agreement"], linkedTo: ["org-iap"]))
+                                              categories: ["agreementSigned"], linkedTo: ["org-iap"]))
         var filters: [EntityFilter] = [full]
         for _ in 0..<4 {
             session.play(try KeyScript.parse("<Esc>"))
@@ -54,12 +54,25 @@ import Testing
         }
         expectNoDifference(filters.map(\.text), ["baku", "", "", "", ""])
         expectNoDifference(filters.map { $0.since == nil }, [false, false, true, true, true])
-        expectNoDifference(filters.map(\.categories), [["agreement"], ["agreement"], ["agreement"], [], []])
+        expectNoDifference(filters.map(\.categories), [["agreementSigned"], ["agreementSigned"], ["agreementSigned"], [], []])
         expectNoDifference(filters.map(\.linkedTo), [["org-iap"], ["org-iap"], ["org-iap"], ["org-iap"], []])
         for expected in filters.reversed().dropFirst() {
             session.play(try KeyScript.parse("["))
             expectNoDifference(session.state[.timeline].filter, expected)
         }
+    }
+
+    /// The kind cycle offered kinds no record has, and `t` did nothing in Visits.
+    @Test func theKindCycleOffersOnlyTheKindsTheStoreHolds() throws {
+        var session = try browser()
+        var seen: [[String]] = []
+        for _ in 0..<5 {
+            session.play(try KeyScript.parse("t"))
+            seen.append(session.state[.timeline].filter.categories)
+        }
+        expectNoDifference(seen, [["agreementSigned"], ["membership"], ["meeting"], ["other"], []])
+        session.play(try KeyScript.parse("3t"))
+        #expect(session.state.message?.text == "Visits have no kinds to filter by")
     }
 
     @Test func escInALineCancelsItAndPutsTheWordsBack() throws {
