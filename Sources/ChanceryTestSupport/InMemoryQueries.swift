@@ -3,15 +3,24 @@ import Foundation
 import Synchronization
 
 /// A handful of records held in memory and answered without a store, for pure tests of the view-model's features:
-/// lists in the order given, words matched as prefixes of the name's words, links read from each detail.
+/// lists in the order given (or by name, kind or linked events when asked), words matched as prefixes of the name's
+/// words, links read from each detail.
 public final class InMemoryQueries: EntityQueries {
     /// Every record, in list order.
     public let records: [EntityDetail]
     private let reads = Atomic<Int>(0)
 
-    /// Queries over `records`.
+    /// Queries over `records`, each summary's `linkedEventCount` counted from the events' links as a store does.
     public init(_ records: [EntityDetail]) {
-        self.records = records
+        var counts: [String: Int] = [:]
+        for event in records where event.summary.kind == .event {
+            for id in Set(event.links.map(\.entity.id)) { counts[id, default: 0] += 1 }
+        }
+        self.records = records.map { record in
+            var counted = record
+            counted.summary.linkedEventCount = counts[record.summary.id] ?? 0
+            return counted
+        }
     }
 
     /// How many page and detail reads were answered.
@@ -21,8 +30,8 @@ public final class InMemoryQueries: EntityQueries {
     public func page(_ filter: EntityFilter, offset: Int, limit: Int) throws -> EntityPage {
         reads.add(1, ordering: .relaxed)
         let ofKind = records.filter { $0.summary.kind == filter.kind }
-        let matching = ofKind.filter { Self.matches($0, filter) }
-        let window = matching.dropFirst(offset).prefix(limit).map(\.summary)
+        let matching = Self.sorted(ofKind.filter { Self.matches($0, filter) }.map(\.summary), by: filter.order)
+        let window = matching.dropFirst(offset).prefix(limit)
         var other = filter
         other.dateMatch = filter.dateMatch.toggled
         let otherTotal = filter.since == nil && filter.until == nil ? nil : ofKind.filter { Self.matches($0, other) }.count
@@ -50,6 +59,17 @@ public final class InMemoryQueries: EntityQueries {
 
     /// Nothing runs long enough to interrupt.
     public func interrupt() {}
+
+    /// `rows` (in list order) in `order`: the date orders keep the order given, reversing it for newest first.
+    private static func sorted(_ rows: [EntitySummary], by order: ListOrder) -> [EntitySummary] {
+        switch order {
+        case .oldestFirst: rows
+        case .newestFirst: rows.filter { $0.date != nil }.reversed() + rows.filter { $0.date == nil }
+        case .byName: rows.sorted { $0.name.lowercased() < $1.name.lowercased() }
+        case .byKind: rows.enumerated().sorted { ($0.element.category, $0.offset) < ($1.element.category, $1.offset) }.map(\.element)
+        case .byLinkedEvents: rows.sorted { ($1.linkedEventCount, $0.name) < ($0.linkedEventCount, $1.name) }
+        }
+    }
 
     private static func matches(_ record: EntityDetail, _ filter: EntityFilter) -> Bool {
         let summary = record.summary

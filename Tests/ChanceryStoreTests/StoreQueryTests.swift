@@ -69,6 +69,37 @@ import Testing
         #expect(joined == whole)
     }
 
+    @Test(arguments: [EntityKind.event, .visit, .organization], ListOrder.allCases)
+    func everyOrderListsEveryRowOnceAndPagesAgreeWithIt(kind: EntityKind, order: ListOrder) throws {
+        let filter = EntityFilter(kind: kind, order: order)
+        let whole = try store.all(filter)
+        #expect(Set(whole.map(\.id)) == Set(try store.ids(EntityFilter(kind: kind))))
+        #expect(Set(whole.map(\.id)).count == whole.count)
+        var joined: [String] = []
+        for offset in stride(from: 0, to: whole.count, by: 7) {
+            joined += try store.page(filter, offset: offset, limit: 7).rows.map(\.id)
+        }
+        #expect(joined == whole.map(\.id), "windows near the end are read backwards and must meet the forward ones")
+    }
+
+    @Test func ordersSortByWhatTheyName() throws {
+        let newest = try store.all(EntityFilter(kind: .event, order: .newestFirst))
+        let dated = newest.prefix { $0.date != nil }
+        #expect(newest.dropFirst(dated.count).allSatisfy { $0.date == nil }, "the undated come last in both date orders")
+        #expect(zip(dated, dated.dropFirst()).allSatisfy { $0.date!.startKey >= $1.date!.startKey })
+        #expect(newest.first?.date?.edtf.hasPrefix("2024") == true)
+
+        let byKind = try store.all(EntityFilter(kind: .event, order: .byKind))
+        #expect(zip(byKind, byKind.dropFirst()).allSatisfy { $0.category <= $1.category })
+
+        let byEvents = try store.all(EntityFilter(kind: .organization, order: .byLinkedEvents))
+        #expect(zip(byEvents, byEvents.dropFirst()).allSatisfy { $0.linkedEventCount >= $1.linkedEventCount })
+        #expect(byEvents.first!.linkedEventCount > byEvents.last!.linkedEventCount)
+
+        let byTitle = try store.all(EntityFilter(kind: .visit, order: .byName)).map { $0.name.lowercased() }
+        #expect(byTitle == byTitle.sorted())
+    }
+
     @Test func pagesPastTheEndAreEmptyButKeepTheTotal() throws {
         let filter = EntityFilter(kind: .event)
         let past = try store.page(filter, offset: dataset.events.count + 5, limit: 10)

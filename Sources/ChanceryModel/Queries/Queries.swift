@@ -10,7 +10,26 @@ public enum DateMatch: String, CaseIterable, Hashable, Sendable {
     public var toggled: DateMatch { self == .within ? .overlapping : .within }
 }
 
-/// Which entities of one kind to list: every condition given must hold.
+/// The order a list runs in.
+public enum ListOrder: String, CaseIterable, Hashable, Sendable {
+    /// Earliest first, undated last (the default of dated kinds).
+    case oldestFirst
+    /// Latest first, undated last.
+    case newestFirst
+    /// By title or name, ignoring case and accents (the default of named kinds).
+    case byName
+    /// By kind (category), then oldest first.
+    case byKind
+    /// Most linked events first, then by name.
+    case byLinkedEvents
+
+    /// The order lists of `kind` run in when none is asked for.
+    public static func standard(for kind: EntityKind) -> ListOrder {
+        kind.isDated && kind != .source ? .oldestFirst : .byName
+    }
+}
+
+/// Which entities of one kind to list, and in what order: every condition given must hold.
 public struct EntityFilter: Hashable, Sendable {
     /// The kind listed.
     public var kind: EntityKind
@@ -28,10 +47,14 @@ public struct EntityFilter: Hashable, Sendable {
     public var linkedTo: [String]
     /// Keep only entities linked to this country or to a place inside it.
     public var country: String?
+    /// The order they are listed in.
+    public var order: ListOrder
 
     /// A filter on `kind`; everything else defaults to "no condition".
     public init(kind: EntityKind, text: String = "", since: EDTFDate? = nil, until: EDTFDate? = nil,
-                dateMatch: DateMatch = .within, categories: [String] = [], linkedTo: [String] = [], country: String? = nil) {
+                dateMatch: DateMatch = .within, categories: [String] = [], linkedTo: [String] = [], country: String? = nil,
+                order: ListOrder? = nil) {
+        self.order = order ?? .standard(for: kind)
         self.kind = kind
         self.text = text
         self.since = since

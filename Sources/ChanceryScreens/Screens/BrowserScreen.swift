@@ -84,7 +84,10 @@ public enum BrowserScreen {
         } else {
             counts = "…"
         }
-        let block = Block(title: "\(pane.rawValue + 1) \(pane.title) \(counts)", isFocused: focused,
+        // The order is named once it is not the standard one, or when the pane has the keys (s changes it).
+        let order = paneState.filter.order
+        let sorted = focused || order != .standard(for: pane.kind) ? " · \(order.label(for: pane.kind))" : ""
+        let block = Block(title: "\(pane.rawValue + 1) \(pane.title) \(counts)\(sorted)", isFocused: focused,
                           style: Theme.border, focusedStyle: Theme.focusedBorder)
         let inner = block.render(into: &buffer, area: area)
         guard !inner.isEmpty else { return }

@@ -2,18 +2,11 @@ import ChanceryModel
 import Foundation
 import GRDB
 
-extension EntityKind {
-    /// Whether lists of this kind run in date order (else in name order).
-    var sortsByDate: Bool { isDated && self != .source }
-}
-
 /// The SQL that counts and lists what an `EntityFilter` keeps, over `entity e`.
 struct FilterSQL {
     /// The conditions, over `entity e`.
     var sql: String
     var arguments: StatementArguments
-    /// The column lists are ordered by (then by id).
-    var sortKey: String
     /// The list order, and its reverse.
     var order: String
     var reverseOrder: String
@@ -61,14 +54,24 @@ struct FilterSQL {
         }
         sql = clauses.joined(separator: " AND ")
         self.arguments = arguments
-        sortKey = filter.kind.sortsByDate ? "e.dateStart" : "e.sortName"
-        order = "\(sortKey), e.id"
-        reverseOrder = "\(sortKey) DESC, e.id DESC"
-        if sortKey == "e.dateStart", let id = filter.linkedTo.first,
-           filter == EntityFilter(kind: filter.kind, linkedTo: [id]),
+        (order, reverseOrder) = Self.orderBy(filter.order)
+        if filter.order == .oldestFirst, let id = filter.linkedTo.first,
+           filter == EntityFilter(kind: filter.kind, linkedTo: [id], order: .oldestFirst),
            try !Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM link WHERE fromID = ? AND toKind = ?)",
                               arguments: [id, filter.kind])! {
             inbound = (id, filter.kind)
+        }
+    }
+
+    /// The ORDER BY terms of `order` and of its exact reverse; each runs along an index (the undated come last in
+    /// both date orders).
+    static func orderBy(_ order: ListOrder) -> (String, String) {
+        switch order {
+        case .oldestFirst: ("e.dateStart, e.id", "e.dateStart DESC, e.id DESC")
+        case .newestFirst: ("e.date IS NULL, e.dateStart DESC, e.id DESC", "e.date IS NULL DESC, e.dateStart, e.id")
+        case .byName: ("e.sortName, e.id", "e.sortName DESC, e.id DESC")
+        case .byKind: ("e.category, e.dateStart, e.id", "e.category DESC, e.dateStart DESC, e.id DESC")
+        case .byLinkedEvents: ("e.linkedEventCount DESC, e.sortName, e.id", "e.linkedEventCount, e.sortName DESC, e.id DESC")
         }
     }
 

@@ -24,26 +24,29 @@ extension ChanceryStore {
         }
     }
 
-    /// Calls `body` with every entity matching `filter`, in list order. Rows are read a thousand at a time, each
-    /// batch a read of its own that resumes after the last row's sort key, so memory stays flat however many
-    /// match and an import waiting to commit is never held up for long.
+    /// Calls `body` with every entity matching `filter`, in the kind's standard order (whatever `filter.order`
+    /// says). Rows are read a thousand at a time, each batch a read of its own that resumes after the last row's sort
+    /// key, so memory stays flat however many match and an import waiting to commit is never held up for long.
     public func forEach(_ filter: EntityFilter, _ body: (EntitySummary) throws -> Void) throws {
         let batchSize = 1_000
+        var standard = filter
+        standard.order = .standard(for: filter.kind)
+        let sortKey = standard.order == .oldestFirst ? "e.dateStart" : "e.sortName"
         var after: StatementArguments?
         while true {
             let rows = try reading { db in
-                let query = try FilterSQL(filter, in: db)
+                let query = try FilterSQL(standard, in: db)
                 var sql = "SELECT e.* FROM entity e WHERE \(query.sql)"
                 var arguments = query.arguments
                 if let after {
-                    sql += " AND (\(query.sortKey), e.id) > (?, ?)"
+                    sql += " AND (\(sortKey), e.id) > (?, ?)"
                     arguments += after
                 }
                 return try EntityRecord.fetchAll(db, sql: sql + " ORDER BY \(query.order) LIMIT \(batchSize)", arguments: arguments)
             }
             for row in rows { try body(row.summary) }
             guard let last = rows.last, rows.count == batchSize else { return }
-            after = filter.kind.sortsByDate ? [last.dateStart, last.id] : [last.sortName, last.id]
+            after = standard.order == .oldestFirst ? [last.dateStart, last.id] : [last.sortName, last.id]
         }
     }
 

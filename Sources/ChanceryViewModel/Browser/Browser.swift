@@ -65,6 +65,7 @@ extension BrowserState {
             }
             openLine(for: .dateRange(currentPane), text: DateRangeText.text(of: self[currentPane].filter))
         case .toggleDateMatch: toggleDateMatch()
+        case .nextOrder: cycleOrder()
         case .nextKind: cycleCategory(by: 1)
         case .previousKind: cycleCategory(by: -1)
         case .narrow: narrowToSelectedOrganization()
@@ -207,6 +208,15 @@ extension BrowserState {
             return report(StatusMessage(text: "D switches a date filter between within and overlapping: set one with d", isError: true))
         }
         filter.dateMatch = filter.dateMatch.toggled
+        navigate { $0.setFilter(filter, of: pane) }
+    }
+
+    /// `s`: the pane's next order (date both ways, title, kind; name, linked events), from the top; a step back undoes.
+    private mutating func cycleOrder() {
+        let pane = currentPane
+        var filter = self[pane].filter
+        let orders = pane.orders
+        filter.order = orders[((orders.firstIndex(of: filter.order) ?? -1) + 1) % orders.count]
         navigate { $0.setFilter(filter, of: pane) }
     }
 

@@ -32,6 +32,15 @@ public enum Pane: Int, CaseIterable, Hashable, Sendable {
         }
     }
 
+    /// The orders `s` cycles through, the standard one first.
+    var orders: [ListOrder] {
+        switch self {
+        case .timeline: [.oldestFirst, .newestFirst, .byName, .byKind]
+        case .organizations: [.byName, .byLinkedEvents]
+        case .visits: [.oldestFirst, .newestFirst, .byName]
+        }
+    }
+
     /// The pane `step` places after this one, round the three.
     func advanced(by step: Int) -> Pane {
         let count = Pane.allCases.count

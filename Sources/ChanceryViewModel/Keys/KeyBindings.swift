@@ -10,7 +10,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case moveDown, moveUp, top, bottom, pageDown, pageUp, halfPageDown, halfPageUp
     case nextPane, previousPane, focusTimeline, focusOrganizations, focusVisits
     case open, back, forward, narrow, clearNarrowing, close, help, redraw, quit
-    case filter, dateRange, toggleDateMatch, nextKind, previousKind
+    case filter, dateRange, toggleDateMatch, nextKind, previousKind, nextOrder
     case cursorLeft, cursorRight, cursorToStart, cursorToEnd, deleteBackward, deleteForward, deleteToStart
     case submitLine, cancelLine
     case closeHelp
@@ -69,6 +69,7 @@ public enum KeyBindings {
         KeyBinding([.character("D")], .toggleDateMatch, in: [.panes], "Within ↔ overlapping"),
         KeyBinding([.character("t")], .nextKind, in: [.panes], "Filter by the next kind"),
         KeyBinding([.character("T")], .previousKind, in: [.panes], "Kind filter, backwards"),
+        KeyBinding([.character("s")], .nextOrder, in: [.panes], "Sort by the next order"),
         KeyBinding([.left], .cursorLeft, in: [.input], "Cursor left"),
         KeyBinding([.right], .cursorRight, in: [.input], "Cursor right"),
         KeyBinding([.home, .control("a")], .cursorToStart, in: [.input], "Cursor to the start"),

@@ -26,6 +26,19 @@ extension DetailField {
     }
 }
 
+extension ListOrder {
+    /// How a pane's title names the order: "date ↑", "title", "events ↓".
+    public func label(for kind: EntityKind) -> String {
+        switch self {
+        case .oldestFirst: "date ↑"
+        case .newestFirst: "date ↓"
+        case .byName: kind == .event || kind == .visit ? "title" : "name"
+        case .byKind: "kind"
+        case .byLinkedEvents: "events ↓"
+        }
+    }
+}
+
 extension EntitySummary {
     /// The name to show: a meeting's says whom it was with (its stored name), or else during which visit (its context);
     /// a meeting of a body that is itself a meeting ("Meeting of the Prosecutors General …") is called by that name.

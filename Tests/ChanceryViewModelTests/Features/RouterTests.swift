@@ -30,12 +30,32 @@ import Testing
         #expect(!session.state.showsHelp && !session.state.shouldQuit, "q closes the help")
     }
 
+    @Test func sCyclesThePanesOrdersFromTheTopAndBackUndoesEach() throws {
+        var session = try browser(keys: "j")
+        let oldest = session.state[.timeline].loaded!.rows.map(\.id)
+        session.play(try KeyScript.parse("s"))
+        #expect(session.state[.timeline].filter.order == .newestFirst)
+        #expect(session.state[.timeline].selected == 0, "a new order starts from the top")
+        #expect(session.state[.timeline].loaded!.rows.map(\.id) == oldest.reversed(), "the fixture has no undated event")
+        session.play(try KeyScript.parse("sss"))
+        #expect(session.state[.timeline].filter.order == .oldestFirst, "byName, byKind, then round to the standard")
+        session.play(try KeyScript.parse("[[["))
+        #expect(session.state[.timeline].filter.order == .newestFirst)
+
+        session.play(try KeyScript.parse("2s"))
+        #expect(session.state[.organizations].filter.order == .byLinkedEvents)
+        let counts = session.state[.organizations].loaded!.rows.map(\.linkedEventCount)
+        #expect(counts == counts.sorted(by: >) && counts.first! > counts.last!)
+        #expect(session.state[.timeline].filter.order == .newestFirst, "each pane keeps its own order")
+    }
+
     @Test func passingThroughOrganizationsNarrowsNothingAndNPinsTheSelectedOne() throws {
         var session = try browser(keys: "<Tab><Tab><Tab>")
         #expect(session.state.narrowing == .off)
         #expect(session.state[.visits].total == 2)
-        session.play(try KeyScript.parse("2n"))
-        #expect(session.state.narrowing == .pinned(Fixture.iap))
+        // Organizations list by name: the Executive Committee, then the IAP.
+        session.play(try KeyScript.parse("2jn"))
+        #expect(session.state.narrowing.organization?.id == Fixture.iap.id)
         #expect(session.state[.timeline].total == 3 && session.state[.visits].total == 1)
         #expect(session.state[.organizations].filter.linkedTo.isEmpty, "Organizations are not narrowed")
         session.play(try KeyScript.parse("["))
@@ -43,7 +63,7 @@ import Testing
     }
 
     @Test func escDropsOneFilterAtATimeAndBackRestoresEach() throws {
-        var session = try browser(keys: "2n1/baku<Enter>d2018<Enter>t")
+        var session = try browser(keys: "2jn1/baku<Enter>d2018<Enter>t")
         let full = session.state[.timeline].filter
         expectNoDifference(full, EntityFilter(kind: .event, text: "baku", since: EDTFDate("2018"), until: EDTFDate("2018"),
                                               categories: ["agreementSigned"], linkedTo: ["org-iap"]))
