@@ -75,6 +75,17 @@ struct DrawingTests {
         #expect("a\u{1B}b".truncated(toWidth: 3) == "a␛b")
     }
 
+    @Test func middleTruncationKeepsWholeWordsAtBothEnds() {
+        let agreement = "Azerbaijani prosecution signs cooperation agreement with the prosecution bodies of Ukraine"
+        #expect(agreement.truncated(toWidth: 38, truncation: .middle) == "Azerbaijani prosecut…bodies of Ukraine")
+        #expect(agreement.truncated(toWidth: 52, truncation: .middle) == "Azerbaijani prosecution signs…bodies of Ukraine")
+        #expect("Hello".truncated(toWidth: 5, truncation: .middle) == "Hello")
+        #expect(String(repeating: "x", count: 40).truncated(toWidth: 25, truncation: .middle)
+                == String(repeating: "x", count: 12) + "…" + String(repeating: "x", count: 12), "no word boundary: cut in the middle")
+        #expect("Azerbaijan Red Crescent Society".truncated(toWidth: 20, truncation: .middle) == "Azerbaijan Red Cres…",
+                "too narrow to keep both ends readably")
+    }
+
     @Test func fillAndSetStyleCoverTheRect() {
         var buffer = ScreenBuffer(width: 5, height: 3)
         buffer.write("abcde", x: 0, y: 1)

@@ -88,6 +88,26 @@ struct PropertyTests {
         }
     }
 
+    @Test func middleTruncationNeverExceedsTheWidthAndKeepsBothEnds() async {
+        await propertyCheck(count: 300, input: messyStrings, Gen.int(in: 0...40)) { text, width in
+            let truncated = text.truncated(toWidth: width, truncation: .middle)
+            let sanitized = text.sanitized()
+            #expect(truncated.displayWidth <= width)
+            if text.displayWidth <= width {
+                #expect(truncated == sanitized)
+            } else if width >= 24 {
+                // Compared by scalars: a spacing mark drawn in a cell of its own may join the "…" as a string.
+                let scalars = Array(truncated.unicodeScalars), whole = Array(sanitized.unicodeScalars)
+                let cut = scalars.indices.contains { index in
+                    scalars[index] == "…" && whole.starts(with: scalars[..<index])
+                        && whole.reversed().starts(with: scalars[(index + 1)...].reversed())
+                }
+                #expect(cut, "\(truncated) is a start of \(sanitized), an ellipsis and an end of it")
+                #expect(truncated.displayWidth >= width - width / 4 - 2, "the start gives up at most a quarter at a word boundary")
+            }
+        }
+    }
+
     @Test func sanitisedTextHasNoControlCharacters() async {
         await propertyCheck(count: 300, input: messyStrings) { text in
             let sanitized = text.sanitized()

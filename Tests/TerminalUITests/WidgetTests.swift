@@ -47,6 +47,20 @@ struct WidgetTests {
         #expect(buffer.styleText() == "BB....\n......\n......")
     }
 
+    @Test func anApartColumnCutsInTheMiddleOnlyTheRowsThatWouldReadAlike() {
+        let table = Table(columns: [TableColumn("Title", width: .fixed(30), truncation: .apart)],
+                          rows: [["Cooperation agreement signed with the prosecution of Austria"],
+                                 ["Cooperation agreement signed with the prosecution of Bulgaria"],
+                                 ["A short title"],
+                                 ["Another long title that does not fit in thirty columns"]],
+                          showsHeader: false)
+        var buffer = ScreenBuffer(width: 30, height: 4)
+        table.render(into: &buffer, area: buffer.area)
+        #expect(buffer.plainText() == """
+            Cooperation agreeme…of Austria\nCooperation agreem…of Bulgaria\nA short title                 \nAnother long title that does …
+            """)
+    }
+
     @Test func tableAlignsAndTruncatesColumnsUnderAHeader() {
         let table = Table(
             columns: [TableColumn("Name", width: .proportional(1)),

@@ -22,7 +22,7 @@ public enum BrowserScreen {
             renderDetail(state, area: layout.detail, into: &buffer)
         }
         let cursor = renderStatus(state, area: layout.status, into: &buffer)
-        if state.showsHelp { HelpOverlay.render(into: &buffer, area: buffer.area) }
+        if state.showsHelp { HelpOverlay.render(into: &buffer, area: buffer.area, scroll: state.helpScroll) }
         return (buffer, state.showsHelp ? nil : cursor)
     }
 
@@ -99,10 +99,10 @@ public enum BrowserScreen {
         let rows: [[Span]] = visible.compactMap { index in
             guard paneState.total.map({ index < $0 }) ?? (index == paneState.scroll) else { return nil }
             guard let row = paneState.row(at: index) else { return [Span("…", style: Theme.placeholder)] }
-            return cells(row, pane: pane)
+            return cells(row, pane: pane, sideways: paneState.sideways)
         }
         let selection = focused && !state.isDetailOpen ? Theme.selection : Theme.inactiveSelection
-        Table(columns: columns(pane, fitting: rows), rows: rows, showsHeader: false, selected: paneState.selected - paneState.scroll,
+        Table(columns: columns(pane, fitting: rows, sideways: paneState.sideways), rows: rows, showsHeader: false, selected: paneState.selected - paneState.scroll,
               selectionStyle: selection).render(into: &buffer, area: inner)
     }
 
@@ -113,31 +113,31 @@ public enum BrowserScreen {
     }
 
     /// A pane's columns; the date, kind and count columns are as wide as their widest cell among `rows` (the rows on
-    /// screen), so that no date loses its year and the title keeps the rest.
-    private static func columns(_ pane: Pane, fitting rows: [[Span]]) -> [TableColumn] {
+    /// screen), so that no date loses its year and the title keeps the rest, cut at its end, or in its middle where
+    /// titles on screen would otherwise read alike.
+    /// Scrolled sideways, the text is cut at its end, its start being already out of view.
+    private static func columns(_ pane: Pane, fitting rows: [[Span]], sideways: Int) -> [TableColumn] {
         func widest(_ column: Int, atLeast minimum: Int) -> LayoutSize {
             .fixed(rows.reduce(minimum) { widest, row in row.count > column ? max(widest, row[column].text.displayWidth) : widest })
         }
+        let text = TableColumn(pane == .organizations ? "Name" : "Title", width: .proportional(1),
+                               truncation: sideways > 0 ? .end : .apart)
         return switch pane {
-        case .timeline:
-            [TableColumn("Date", width: widest(0, atLeast: 4)), TableColumn("Kind", width: widest(1, atLeast: 4)),
-             TableColumn("Title", width: .proportional(1))]
-        case .organizations:
-            [TableColumn("Name", width: .proportional(1)), TableColumn("Events", width: widest(1, atLeast: 1), alignment: .right)]
-        case .visits:
-            [TableColumn("Date", width: widest(0, atLeast: 4)), TableColumn("Who → where", width: .proportional(1))]
+        case .timeline: [TableColumn("Date", width: widest(0, atLeast: 4)), TableColumn("Kind", width: widest(1, atLeast: 4)), text]
+        case .organizations: [text, TableColumn("Events", width: widest(1, atLeast: 1), alignment: .right)]
+        case .visits: [TableColumn("Date", width: widest(0, atLeast: 4)), text]
         }
     }
 
-    private static func cells(_ row: EntitySummary, pane: Pane) -> [Span] {
-        switch pane {
+    /// A row's cells; its text column without the `sideways` columns scrolled out of view ("…" marks the cut).
+    private static func cells(_ row: EntitySummary, pane: Pane, sideways: Int) -> [Span] {
+        let text = Span(sideways > 0 ? "…" + row.listedText.droppingLeadingColumns(sideways + 1) : row.listedText)
+        return switch pane {
         case .timeline:
             [Span(row.date.display, style: Theme.date),
-             Span(EventKind(rawValue: row.category)?.label ?? row.category, style: Theme.category), Span(row.name)]
-        case .organizations:
-            [Span(row.acronym.map { "\($0) · \(row.name)" } ?? row.name), Span(String(row.linkedEventCount), style: Theme.count)]
-        case .visits:
-            [Span(row.date.display, style: Theme.date), Span(row.context)]
+             Span(EventKind(rawValue: row.category)?.label ?? row.category, style: Theme.category), text]
+        case .organizations: [text, Span(String(row.linkedEventCount), style: Theme.count)]
+        case .visits: [Span(row.date.display, style: Theme.date), text]
         }
     }
 

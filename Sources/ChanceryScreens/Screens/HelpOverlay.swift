@@ -1,34 +1,27 @@
 import ChanceryViewModel
 import TerminalUI
 
-/// The help overlay: the key-binding table, a section per mode (the help's own keys are in its title), in one column
-/// or two, centred.
+/// The help overlay: the key-binding table as `HelpLayout` lays it out, a section per mode (the help's own keys are
+/// in its title), in one column or two, centred, scrolled by `scroll` rows when it does not fit.
 enum HelpOverlay {
-    static func render(into buffer: inout ScreenBuffer, area: Rect) {
-        let entries = KeyBindings.sections.filter { $0.bindings.allSatisfy { $0.modes != [.help] } }.flatMap { section in
-            [(keys: "", summary: section.heading + ":")] + section.bindings.map { binding in
-                (keys: binding.keys.map(KeyNotation.name(of:)).joined(separator: " "), summary: binding.summary)
-            }
-        }
-        let keyWidth = entries.map(\.keys.displayWidth).max() ?? 0
-        let entryWidth = keyWidth + 2 + (entries.map(\.summary.displayWidth).max() ?? 0)
-        let fitsOneColumn = entries.count + 4 <= area.height
-        let columnCount = fitsOneColumn ? 1 : 2
-        let rowsPerColumn = (entries.count + columnCount - 1) / columnCount
-        let gap = 2
-        let width = min(area.width, columnCount * entryWidth + (columnCount - 1) * gap + 4)
-        let height = min(area.height - 1, rowsPerColumn + 4)
-        let inner = Overlay(width: width, height: height, block: Block(title: "Keys · ? or Esc closes", isFocused: true,
-                                                                        focusedStyle: Theme.focusedBorder))
+    static func render(into buffer: inout ScreenBuffer, area: Rect, scroll: Int) {
+        let layout = HelpLayout(width: area.width, height: area.height)
+        let entries = layout.entries
+        let title = layout.maxScroll > 0 ? "Keys · j/k scroll · ? or Esc closes" : "Keys · ? or Esc closes"
+        let inner = Overlay(width: layout.width, height: layout.height,
+                            block: Block(title: title, isFocused: true, focusedStyle: Theme.focusedBorder))
             .render(into: &buffer, area: area)
-        let columnWidth = (inner.width - 2 - (columnCount - 1) * gap) / columnCount
+        let gap = HelpLayout.gap, rowsPerColumn = layout.rowsPerColumn
+        let top = min(max(0, scroll), layout.maxScroll)
+        let columnWidth = (inner.width - 2 - (layout.columnCount - 1) * gap) / layout.columnCount
         for (index, entry) in entries.enumerated() {
-            let column = index / rowsPerColumn, row = index % rowsPerColumn
+            let column = index / rowsPerColumn, row = index % rowsPerColumn - top
+            guard row >= 0, row < layout.visibleRows else { continue }
             // Each column's keys are as wide as its widest, so that its summaries keep all the room they can.
             let columnKeys = entries[(column * rowsPerColumn)..<min(entries.count, (column + 1) * rowsPerColumn)]
             let keysWidth = columnKeys.map(\.keys.displayWidth).max() ?? 0
             let x = inner.x + 1 + column * (columnWidth + gap)
-            let y = inner.y + 1 + row
+            let y = inner.y + layout.padding + row
             let clip = Rect(x: x, y: y, width: columnWidth, height: 1).intersection(inner)
             if entry.keys.isEmpty {
                 // A section's heading, from the column's start.

@@ -66,13 +66,19 @@ extension BrowserState {
             openLine(for: .dateRange(currentPane), text: DateRangeText.text(of: self[currentPane].filter))
         case .toggleDateMatch: toggleDateMatch()
         case .nextOrder: cycleOrder()
+        case .scrollRight: reduce(currentPane, .scrolledSideways(by: PaneState.sidewaysStep))
+        case .scrollLeft: reduce(currentPane, .scrolledSideways(by: -PaneState.sidewaysStep))
         case .nextKind: cycleCategory(by: 1)
         case .previousKind: cycleCategory(by: -1)
         case .narrow: narrowToSelectedOrganization()
         case .clearNarrowing: navigate { $0.setNarrowing(.off) }
         case .close: close()
-        case .help: showsHelp = true
+        case .help:
+            showsHelp = true
+            helpScroll = 0
         case .closeHelp: showsHelp = false
+        case .scrollHelpDown: helpScroll = min(helpScroll + 1, HelpLayout(width: width, height: height).maxScroll)
+        case .scrollHelpUp: helpScroll = max(0, helpScroll - 1)
         case .redraw: wantsRedraw = true
         case .quit: shouldQuit = true
         case .cursorLeft, .cursorRight, .cursorToStart, .cursorToEnd, .deleteBackward, .deleteForward, .deleteToStart,

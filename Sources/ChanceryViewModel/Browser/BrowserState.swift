@@ -38,6 +38,8 @@ public struct BrowserState: Hashable, Sendable {
     public internal(set) var input: InputState?
     /// True while the help overlay shows.
     public internal(set) var showsHelp = false
+    /// Rows the help is scrolled by, when it does not fit (kept within `HelpLayout.maxScroll`).
+    public internal(set) var helpScroll = 0
     /// A message for the status line.
     public internal(set) var message: StatusMessage?
     /// True once the user asked to quit.
@@ -52,10 +54,14 @@ public struct BrowserState: Hashable, Sendable {
     public init(width: Int, height: Int) {
         self.width = max(1, width)
         self.height = max(1, height)
+        helpScroll = min(helpScroll, HelpLayout(width: self.width, height: self.height).maxScroll)
     }
 
     /// Where everything goes at the current size.
-    public var layout: ScreenLayout { ScreenLayout(width: width, height: height) }
+    public var layout: ScreenLayout {
+        guard case .pane(let pane) = focus else { return ScreenLayout(width: width, height: height, widening: paneFocus) }
+        return ScreenLayout(width: width, height: height, widening: pane)
+    }
 
     /// The state of one pane.
     public internal(set) subscript(pane: Pane) -> PaneState {
@@ -95,6 +101,7 @@ public struct BrowserState: Hashable, Sendable {
     mutating func resize(width: Int, height: Int) {
         self.width = max(1, width)
         self.height = max(1, height)
+        helpScroll = min(helpScroll, HelpLayout(width: self.width, height: self.height).maxScroll)
     }
 
     /// What back and forward record and restore.

@@ -66,6 +66,8 @@ enum PaneAction: Hashable, Sendable {
     case filterChanged(EntityFilter)
     /// A window of the list arrived, or could not be read.
     case pageLoaded(request: Int, Result<EntityPage, ReadFailure>)
+    /// The titles were scrolled sideways by this many columns (left when negative).
+    case scrolledSideways(by: Int)
 }
 
 /// One list pane: its filter, the window of rows loaded, the selection and the scroll position.
@@ -84,6 +86,11 @@ public struct PaneState: Hashable, Sendable {
     public internal(set) var selected = 0
     /// Index of the top visible row.
     public internal(set) var scroll = 0
+    /// Columns of the title (or name) column scrolled out of view on the left, to read the end of long titles.
+    public internal(set) var sideways = 0
+
+    /// How far `h`/`l` (or the arrows) scroll the titles.
+    static let sidewaysStep = 10
 
     init(kind: EntityKind) {
         filter = EntityFilter(kind: kind)
@@ -123,6 +130,7 @@ public struct PaneState: Hashable, Sendable {
             self.filter = filter
             selected = 0
             scroll = 0
+            sideways = 0
         case .pageLoaded(let request, let result):
             guard let pending, pending.id == request else { break }
             self.pending = nil
@@ -134,6 +142,10 @@ public struct PaneState: Hashable, Sendable {
             case .failure(let failure):
                 if !failure.wasInterrupted { return StatusMessage(text: failure.message, isError: true) }
             }
+        case .scrolledSideways(let columns):
+            // No further than leaves a step of the longest text loaded in view.
+            let longest = loaded?.rows.map { $0.listedText.displayWidth }.max() ?? 0
+            sideways = min(max(0, sideways + columns), max(0, longest - Self.sidewaysStep))
         }
         return nil
     }

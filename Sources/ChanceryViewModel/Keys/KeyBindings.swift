@@ -10,10 +10,10 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case moveDown, moveUp, top, bottom, pageDown, pageUp, halfPageDown, halfPageUp
     case nextPane, previousPane, focusTimeline, focusOrganizations, focusVisits
     case open, back, forward, narrow, clearNarrowing, close, help, redraw, quit
-    case filter, dateRange, toggleDateMatch, nextKind, previousKind, nextOrder
+    case filter, dateRange, toggleDateMatch, nextKind, previousKind, nextOrder, scrollRight, scrollLeft
     case cursorLeft, cursorRight, cursorToStart, cursorToEnd, deleteBackward, deleteForward, deleteToStart
     case submitLine, cancelLine
-    case closeHelp
+    case closeHelp, scrollHelpDown, scrollHelpUp
 }
 
 /// One row of the binding table: the keys, the command they run in which modes, and the line help shows.
@@ -70,6 +70,8 @@ public enum KeyBindings {
         KeyBinding([.character("t")], .nextKind, in: [.panes], "Filter by the next kind"),
         KeyBinding([.character("T")], .previousKind, in: [.panes], "Kind filter, backwards"),
         KeyBinding([.character("s")], .nextOrder, in: [.panes], "Sort by the next order"),
+        KeyBinding([.right, .character("l")], .scrollRight, in: [.panes], "Scroll titles right"),
+        KeyBinding([.left, .character("h")], .scrollLeft, in: [.panes], "Scroll titles left"),
         KeyBinding([.left], .cursorLeft, in: [.input], "Cursor left"),
         KeyBinding([.right], .cursorRight, in: [.input], "Cursor right"),
         KeyBinding([.home, .control("a")], .cursorToStart, in: [.input], "Cursor to the start"),
@@ -81,6 +83,8 @@ public enum KeyBindings {
         KeyBinding([.escape], .cancelLine, in: [.input], "Cancel the line"),
         KeyBinding([.control("c")], .quit, in: [.input], "Quit"),
         KeyBinding([.character("?"), .escape, .character("q")], .closeHelp, in: [.help], "Close this help"),
+        KeyBinding([.down, .character("j")], .scrollHelpDown, in: [.help], "Scroll down"),
+        KeyBinding([.up, .character("k")], .scrollHelpUp, in: [.help], "Scroll up"),
         KeyBinding([.control("c")], .quit, in: [.help], "Quit"),
     ]
 

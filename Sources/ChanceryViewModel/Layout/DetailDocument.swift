@@ -65,13 +65,14 @@ public struct DetailDocument: Hashable, Sendable {
             let inboundHidden = (detail.inboundLinkCounts[kind] ?? 0) - inboundShown
             let heading = "\(kind.plural.capitalized) (\(group.count))"
             add(inboundHidden > 0 ? heading + " — and \(inboundHidden) more links to it, not shown" : heading, .heading, width: width)
-            for link in group { addLink(link.entity, roles: link.roles, direction: link.direction, width: width) }
+            addLinks(group, width: width)
         }
         if !detail.meetings.isEmpty {
             blank()
             add("Meetings (\(detail.meetings.count))", .heading, width: width)
-            for meeting in detail.meetings {
-                addLink(meeting.summary, roles: [.meeting], direction: .outbound, width: width)
+            let links = LinkLine.all(detail.meetings.map { ($0.summary, [.meeting], .outbound) }, width: width)
+            for (meeting, link) in zip(detail.meetings, links) {
+                addLink(link)
                 for field in meeting.fields { add(label: "    " + field.kind.label, field.displayValue, width: width) }
             }
         }
@@ -126,25 +127,15 @@ public struct DetailDocument: Hashable, Sendable {
         return result
     }
 
-    private mutating func addLink(_ entity: EntitySummary, roles: [LinkRole], direction: LinkDirection, width: Int) {
-        let arrow = direction == .outbound ? "→" : "←"
-        let label: String
-        switch entity.kind {
-        case .organization: label = entity.acronym.map { "\($0) — \(entity.name)" } ?? entity.name
-        case .event, .visit, .meeting, .document: label = "\(entity.date.display) · \(entity.displayName)"
-        default: label = entity.name
-        }
-        // One line a link: the label gives way (with an ellipsis) so the role stays visible. An outbound role is the
-        // target's in this record ("→ IAP  subject"); an inbound one is this entity's in the linking record, so it
-        // reads "as …" ("← ECO Cultural Institute  as parent": this is its parent).
-        let roleList = roles.map(\.rawValue).joined(separator: ", ")
-        let prefix = "  \(arrow) ", suffix = "  " + (direction == .inbound ? "as " + roleList : roleList)
-        let room = max(1, width - prefix.displayWidth - suffix.displayWidth)
+    private mutating func addLinks(_ links: [(entity: EntitySummary, roles: [LinkRole], direction: LinkDirection)], width: Int) {
+        for link in LinkLine.all(links, width: width) { addLink(link) }
+    }
+
+    private mutating func addLink(_ link: LinkLine) {
         linkLines.append(lines.count)
-        lines.append(DetailLine(spans: [DetailSpan(text: prefix, role: .linkRole),
-                                        DetailSpan(text: label.truncated(toWidth: room), role: .link),
-                                        DetailSpan(text: suffix, role: .linkRole)],
-                                target: entity.id))
+        lines.append(DetailLine(spans: [DetailSpan(text: link.prefix, role: .linkRole), DetailSpan(text: link.label, role: .link),
+                                        DetailSpan(text: link.suffix, role: .linkRole)],
+                                target: link.target))
     }
 
     /// Word-wraps `text` to `width` columns with a hanging indent: its first `indent` characters (a label, a quote
@@ -155,5 +146,39 @@ public struct DetailDocument: Hashable, Sendable {
         let lines = Paragraph(String(text.dropFirst(indent))).lines(width: max(1, width - indent))
         guard let first = lines.first else { return [head] }
         return [head + first] + lines.dropFirst().map { String(repeating: " ", count: indent) + $0 }
+    }
+}
+
+/// One link's line in a detail: arrow, label and roles. One line a link: the label gives way (with an ellipsis at its
+/// end, or in its middle where two labels of a group would otherwise read alike) so the role stays visible. An
+/// outbound role is the target's in this record ("→ IAP  subject"); an inbound one is this entity's in the linking
+/// record, so it reads "as …" ("← ECO Cultural Institute  as parent": this is its parent).
+private struct LinkLine {
+    var prefix: String
+    var label: String
+    var suffix: String
+    var target: String
+
+    /// The lines of a group of links, each cut to fit `width`.
+    static func all(_ links: [(entity: EntitySummary, roles: [LinkRole], direction: LinkDirection)], width: Int) -> [LinkLine] {
+        let parts = links.map { link in
+            let roleList = link.roles.map(\.rawValue).joined(separator: ", ")
+            return (prefix: "  \(link.direction == .outbound ? "→" : "←") ",
+                    label: label(of: link.entity),
+                    suffix: "  " + (link.direction == .inbound ? "as " + roleList : roleList))
+        }
+        let labels = truncatedApart(parts.map(\.label),
+                                    widths: parts.map { max(1, width - $0.prefix.displayWidth - $0.suffix.displayWidth) })
+        return zip(zip(parts, labels), links).map { pair, link in
+            LinkLine(prefix: pair.0.prefix, label: pair.1, suffix: pair.0.suffix, target: link.entity.id)
+        }
+    }
+
+    private static func label(of entity: EntitySummary) -> String {
+        switch entity.kind {
+        case .organization: entity.acronym.map { "\($0) — \(entity.name)" } ?? entity.name
+        case .event, .visit, .meeting, .document: "\(entity.date.display) · \(entity.displayName)"
+        default: entity.name
+        }
     }
 }

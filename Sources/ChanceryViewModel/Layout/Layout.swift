@@ -28,8 +28,9 @@ public struct ScreenLayout: Hashable, Sendable {
     /// The detail: beside the panes when wide, over them when compact.
     public let detail: Rect
 
-    /// The layout for a terminal of `width` × `height`.
-    public init(width: Int, height: Int) {
+    /// The layout for a terminal of `width` × `height`; of Organizations and Visits, which share a row, the one
+    /// named by `widening` (the focused one) takes three fifths of it, so that it is never narrower than at 80 columns.
+    public init(width: Int, height: Int, widening: Pane? = nil) {
         let screen = Rect(x: 0, y: 0, width: width, height: height)
         guard width >= Self.minimumWidth, height >= Self.minimumHeight else {
             mode = .tooSmall
@@ -54,7 +55,12 @@ public struct ScreenLayout: Hashable, Sendable {
             detail = body
         }
         let rows = listArea.splitIntoRows([.proportional(11), .proportional(9)])
-        let lower = rows[1].splitIntoColumns([.proportional(1), .proportional(1)])
+        let shares: [LayoutSize] = switch widening {
+        case .organizations: [.proportional(3), .proportional(2)]
+        case .visits: [.proportional(2), .proportional(3)]
+        case .timeline, nil: [.proportional(1), .proportional(1)]
+        }
+        let lower = rows[1].splitIntoColumns(shares)
         panes = [rows[0], lower[0], lower[1]]
     }
 

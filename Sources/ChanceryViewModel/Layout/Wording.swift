@@ -47,4 +47,14 @@ extension EntitySummary {
         if name.isEmpty { return "Meeting during \(context)" }
         return name.lowercased().hasPrefix("meeting ") ? name : "Meeting with \(name)"
     }
+
+    /// What a list pane shows in its wide column: an organization's acronym and name, a visit's who → where (its
+    /// context), anything else's name to show.
+    public var listedText: String {
+        switch kind {
+        case .organization: acronym.map { "\($0) · \(name)" } ?? name
+        case .visit: context
+        default: displayName
+        }
+    }
 }

@@ -18,10 +18,26 @@ extension String {
         return result
     }
 
-    /// This text sanitised and cut to at most `width` columns, ending with "…" when it does not fit.
-    public func truncated(toWidth width: Int) -> String {
+    /// This text sanitised, without the graphemes that start in its first `count` columns (a wide one cut in two
+    /// goes whole): what is left in view of text scrolled sideways.
+    public func droppingLeadingColumns(_ count: Int) -> String {
+        var dropped = 0
         var result = ""
-        for glyph in fitted(Glyphs(self).styled(.plain), width: width) {
+        for glyph in Glyphs(self) {
+            if dropped < count {
+                dropped += glyph.width
+            } else {
+                result += glyph.grapheme
+            }
+        }
+        return result
+    }
+
+    /// This text sanitised and cut to at most `width` columns when it does not fit, with "…" at the end or, for
+    /// `.middle`, between its start and its end.
+    public func truncated(toWidth width: Int, truncation: Truncation = .end) -> String {
+        var result = ""
+        for glyph in fitted(Glyphs(self).styled(.plain), width: width, truncation: truncation) {
             result += glyph.glyph.grapheme
         }
         return result

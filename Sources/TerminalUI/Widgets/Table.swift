@@ -16,12 +16,15 @@ public struct TableColumn: Hashable, Sendable {
     public var width: LayoutSize
     /// Alignment of the header and the cells.
     public var alignment: TextAlignment
+    /// Where a cell too wide for the column is cut.
+    public var truncation: Truncation
 
     /// A column titled `title`.
-    public init(_ title: String, width: LayoutSize, alignment: TextAlignment = .left) {
+    public init(_ title: String, width: LayoutSize, alignment: TextAlignment = .left, truncation: Truncation = .end) {
         self.title = title
         self.width = width
         self.alignment = alignment
+        self.truncation = truncation
     }
 }
 
@@ -29,7 +32,7 @@ public struct TableColumn: Hashable, Sendable {
 public struct Table: Hashable, Sendable {
     /// The columns, left to right.
     public var columns: [TableColumn]
-    /// The rows; each holds one span per column (missing cells are blank), truncated with "…" to the column's width.
+    /// The rows; each holds one span per column (missing cells are blank), cut with "…" to the column's width.
     public var rows: [[Span]]
     /// True to draw the column titles in the first row of the area.
     public var showsHeader: Bool
@@ -75,10 +78,17 @@ public struct Table: Hashable, Sendable {
             y += 1
         }
         var index = max(0, offset)
+        let shown = index..<min(rows.count, index + max(0, area.maxY - y))
+        let cutInTheMiddle = columns.indices.map { column in
+            columns[column].truncation != .apart ? [] : alikeWhenCutAtTheEnd(
+                shown.map { rows[$0].count > column ? rows[$0][column].text : "" },
+                widths: Array(repeating: widths[column], count: shown.count)).map { $0 + shown.lowerBound }
+        }.map(Set.init)
         while y < area.maxY {
             if index < rows.count {
                 drawCells(rows[index], widths: widths, overlay: index == selected ? selectionStyle : .plain,
-                        into: &buffer, area: area, y: y)
+                          middleCut: Set(columns.indices.filter { cutInTheMiddle[$0].contains(index) }),
+                          into: &buffer, area: area, y: y)
             } else {
                 buffer.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: style)
             }
@@ -87,15 +97,18 @@ public struct Table: Hashable, Sendable {
         }
     }
 
-    /// Paints row `y` of `area` and draws one cell per column, aligned and truncated to its width.
-    private func drawCells(_ cells: [Span], widths: [Int], overlay: Style, into buffer: inout ScreenBuffer, area: Rect, y: Int) {
+    /// Paints row `y` of `area` and draws one cell per column, aligned and truncated to its width (in its middle in
+    /// the columns `middleCut` names).
+    private func drawCells(_ cells: [Span], widths: [Int], overlay: Style, middleCut: Set<Int> = [],
+                           into buffer: inout ScreenBuffer, area: Rect, y: Int) {
         let rowStyle = style.patched(with: overlay)
         buffer.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: rowStyle)
         var x = area.x
         for (index, (column, width)) in zip(columns, widths).enumerated() {
             if index < cells.count {
                 let cellStyle = style.patched(with: cells[index].style).patched(with: overlay)
-                let glyphs = fitted(Glyphs(cells[index].text).styled(cellStyle), width: width)
+                let truncation = middleCut.contains(index) ? .middle : column.truncation
+                let glyphs = fitted(Glyphs(cells[index].text).styled(cellStyle), width: width, truncation: truncation)
                 let free = width - glyphs.reduce(0) { $0 + $1.glyph.width }
                 let shift = switch column.alignment {
                 case .left: 0

@@ -49,6 +49,45 @@ import Testing
         #expect(session.state[.timeline].filter.order == .newestFirst, "each pane keeps its own order")
     }
 
+    @Test func lAndHScrollTheTitlesSidewaysWithinTheLongestAndANewFilterResetsThem() throws {
+        var session = try browser(keys: "hl")
+        #expect(session.state[.timeline].sideways == PaneState.sidewaysStep)
+        session.play(try KeyScript.parse("<Right><Right><Right><Right>"))
+        let longest = session.state[.timeline].loaded!.rows.map { $0.listedText.displayWidth }.max()!
+        #expect(session.state[.timeline].sideways == longest - PaneState.sidewaysStep, "no further than the longest title")
+        session.play(try KeyScript.parse("<Left>"))
+        #expect(session.state[.timeline].sideways == longest - 2 * PaneState.sidewaysStep)
+        #expect(session.state[.organizations].sideways == 0, "each pane scrolls on its own")
+        session.play(try KeyScript.parse("/baku<Enter>"))
+        #expect(session.state[.timeline].sideways == 0)
+    }
+
+    @Test func theHelpScrollsWhenItDoesNotFitAndOnlyThen() throws {
+        let small = HelpLayout(width: 80, height: 24)
+        #expect(small.maxScroll > 0 && small.columnCount == 2)
+        var session = try browser(keys: "?" + String(repeating: "j", count: small.maxScroll + 3))
+        #expect(session.state.helpScroll == small.maxScroll)
+        session.play(try KeyScript.parse("k"))
+        #expect(session.state.helpScroll == small.maxScroll - 1)
+        session.send(.resized(width: 120, height: 40))
+        #expect(HelpLayout(width: 120, height: 40).maxScroll == 0 && session.state.helpScroll == 0)
+        #expect(session.state.showsHelp, "j and k scroll the help; they move nothing under it")
+        #expect(session.state[.timeline].selected == 0)
+    }
+
+    @Test func theFocusedOfOrganizationsAndVisitsTakesThreeFifthsOfTheirRow() {
+        for (width, height) in [(80, 24), (120, 40)] {
+            let even = ScreenLayout(width: width, height: height)
+            let visits = ScreenLayout(width: width, height: height, widening: .visits)
+            let organizations = ScreenLayout(width: width, height: height, widening: .organizations)
+            #expect(even.panes[1].width - even.panes[2].width <= 1)
+            #expect(visits.panes[2].width > even.panes[2].width && visits.panes[1].width < even.panes[1].width)
+            #expect(abs(organizations.panes[1].width - visits.panes[2].width) <= 1)
+            #expect(visits.panes[1].width + visits.panes[2].width == even.panes[1].width + even.panes[2].width)
+            #expect(visits.panes[0] == even.panes[0] && visits.detail == even.detail, "\(width)×\(height)")
+        }
+    }
+
     @Test func passingThroughOrganizationsNarrowsNothingAndNPinsTheSelectedOne() throws {
         var session = try browser(keys: "<Tab><Tab><Tab>")
         #expect(session.state.narrowing == .off)
