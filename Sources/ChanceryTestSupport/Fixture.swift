@@ -20,9 +20,10 @@ public enum Fixture {
     public static let source = summary("source-article", "An article", category: "article")
 
     private static func record(_ summary: EntitySummary, text: String? = nil, links: [EntitySummary] = [],
-                               quotes: Int = 1) -> EntityDetail {
+                               parent: EntitySummary? = nil, quotes: Int = 1) -> EntityDetail {
         EntityDetail(summary: summary, text: text, dateNote: nil, fields: [],
-                     links: links.map { LinkedEntity(entity: $0, role: .participant, direction: .outbound) },
+                     links: links.map { LinkedEntity(entity: $0, role: .participant, direction: .outbound) }
+                         + [parent].compactMap { $0 }.map { LinkedEntity(entity: $0, role: .parent, direction: .outbound) },
                      inboundLinkCounts: [:], meetings: [],
                      citations: (0..<quotes).map { CitationDetail(sourceID: source.id, sourceTitle: source.name, quote: "Quote \($0 + 1) about \(summary.name).") })
     }
@@ -30,7 +31,7 @@ public enum Fixture {
     /// Every record, in list order.
     public static let records: [EntityDetail] = [
         record(iap, links: [committee]),
-        record(committee, links: [iap]),
+        record(committee, parent: iap),
         record(unicef),
         record(summary("event-1993-accession", "Azerbaijan joins the IAP", category: "membership", date: "1993"), links: [iap]),
         record(summary("event-2001-unicef", "UNICEF opens an office", category: "other", date: "2001-05"), links: [unicef]),

@@ -30,11 +30,11 @@ public final class InMemoryQueries: EntityQueries {
     public func page(_ filter: EntityFilter, offset: Int, limit: Int) throws -> EntityPage {
         reads.add(1, ordering: .relaxed)
         let ofKind = records.filter { $0.summary.kind == filter.kind }
-        let matching = Self.sorted(ofKind.filter { Self.matches($0, filter) }.map(\.summary), by: filter.order)
+        let matching = Self.sorted(ofKind.filter { matches($0, filter) }.map(\.summary), by: filter.order)
         let window = matching.dropFirst(offset).prefix(limit)
         var other = filter
         other.dateMatch = filter.dateMatch.toggled
-        let otherTotal = filter.since == nil && filter.until == nil ? nil : ofKind.filter { Self.matches($0, other) }.count
+        let otherTotal = filter.since == nil && filter.until == nil ? nil : ofKind.filter { matches($0, other) }.count
         return EntityPage(rows: Array(window), offset: offset, total: matching.count, unfilteredTotal: ofKind.count,
                           otherDateMatchTotal: otherTotal)
     }
@@ -47,7 +47,7 @@ public final class InMemoryQueries: EntityQueries {
 
     /// Counts of dated records per start year.
     public func yearCounts(_ filter: EntityFilter) throws -> [YearCount] {
-        let years = records.filter { Self.matches($0, filter) && $0.summary.kind == filter.kind }
+        let years = records.filter { matches($0, filter) && $0.summary.kind == filter.kind }
             .compactMap { $0.summary.date.map { $0.firstDayKey / 10_000 } }
         return Dictionary(grouping: years, by: { $0 }).map { YearCount(year: $0.key, count: $0.value.count) }.sorted { $0.year < $1.year }
     }
@@ -71,14 +71,28 @@ public final class InMemoryQueries: EntityQueries {
         }
     }
 
-    private static func matches(_ record: EntityDetail, _ filter: EntityFilter) -> Bool {
+    /// `id` and the organizations whose parent (or parent's parent…) it is.
+    private func withSubBodies(_ id: String) -> Set<String> {
+        var group: Set<String> = [id]
+        while true {
+            let children = records.filter { record in
+                record.links.contains { $0.role == .parent && group.contains($0.entity.id) }
+            }.map(\.summary.id)
+            guard !group.isSuperset(of: children) else { return group }
+            group.formUnion(children)
+        }
+    }
+
+    private func matches(_ record: EntityDetail, _ filter: EntityFilter) -> Bool {
         let summary = record.summary
         let words = summary.name.lowercased().split(separator: " ")
         let wanted = filter.text.lowercased().split(separator: " ")
         guard wanted.allSatisfy({ word in words.contains { $0.hasPrefix(word) } }) else { return false }
         guard filter.categories.isEmpty || filter.categories.contains(summary.category) else { return false }
         let linked = Set(record.links.map(\.entity.id))
-        guard filter.linkedTo.allSatisfy(linked.contains) else { return false }
+        guard filter.linkedTo.allSatisfy({ id in
+            !linked.isDisjoint(with: filter.includesSubBodies ? withSubBodies(id) : [id])
+        }) else { return false }
         guard filter.since != nil || filter.until != nil else { return true }
         guard let date = summary.date else { return false }
         let (first, last) = (filter.since?.firstDayKey ?? Int.min, filter.until?.endKey ?? Int.max)

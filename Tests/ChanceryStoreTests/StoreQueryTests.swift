@@ -100,6 +100,17 @@ import Testing
         #expect(byTitle == byTitle.sorted())
     }
 
+    @Test func anOrganizationWithItsSubBodiesKeepsTheirEventsToo() throws {
+        let alone = try store.eventIDs(linkedTo: ["org-iap"])
+        let committee = try store.eventIDs(linkedTo: ["org-iap-executive-committee"])
+        let both = Set(try store.ids(EntityFilter(kind: .event, linkedTo: ["org-iap"], includesSubBodies: true)))
+        #expect(both == alone.union(committee))
+        #expect(both.contains("event-2018-04-iap-45th-executive-committee-baku") && !alone.contains("event-2018-04-iap-45th-executive-committee-baku"))
+        #expect(try store.page(EntityFilter(kind: .event, linkedTo: ["org-iap"], includesSubBodies: true), offset: 0, limit: 1).total == both.count)
+        let childless = Set(try store.ids(EntityFilter(kind: .event, linkedTo: ["org-unicef"], includesSubBodies: true)))
+        #expect(childless == (try store.eventIDs(linkedTo: ["org-unicef"])), "no sub-bodies, nothing more")
+    }
+
     @Test func pagesPastTheEndAreEmptyButKeepTheTotal() throws {
         let filter = EntityFilter(kind: .event)
         let past = try store.page(filter, offset: dataset.events.count + 5, limit: 10)

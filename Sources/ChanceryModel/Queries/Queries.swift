@@ -47,14 +47,18 @@ public struct EntityFilter: Hashable, Sendable {
     public var linkedTo: [String]
     /// Keep only entities linked to this country or to a place inside it.
     public var country: String?
+    /// A link to an organization of `linkedTo` counts also when it is to one of its sub-bodies (organizations whose
+    /// parent, or parent's parent, it is).
+    public var includesSubBodies: Bool
     /// The order they are listed in.
     public var order: ListOrder
 
     /// A filter on `kind`; everything else defaults to "no condition".
     public init(kind: EntityKind, text: String = "", since: EDTFDate? = nil, until: EDTFDate? = nil,
                 dateMatch: DateMatch = .within, categories: [String] = [], linkedTo: [String] = [], country: String? = nil,
-                order: ListOrder? = nil) {
+                includesSubBodies: Bool = false, order: ListOrder? = nil) {
         self.order = order ?? .standard(for: kind)
+        self.includesSubBodies = includesSubBodies
         self.kind = kind
         self.text = text
         self.since = since

@@ -42,7 +42,10 @@ public enum BrowserScreen {
     private static func renderHeader(_ state: BrowserState, area: Rect, into buffer: inout ScreenBuffer) {
         var spans: [Span] = [Span(" Chancery ", style: Theme.appName)]
         if let organization = state.narrowing.organization {
-            spans += [" ", Span(" ◆ \(organization.acronym ?? organization.name) · x clears ", style: Theme.chip)]
+            let bodies = state.narrowing.includesSubBodies ? "+ sub-bodies" : "alone"
+            // The name gives way first, so that what the narrowing keeps and the keys stay in view.
+            let name = (organization.acronym ?? organization.name).truncated(toWidth: max(12, area.width / 3))
+            spans += [" ", Span(" ◆ \(name) \(bodies) · x clears ", style: Theme.chip)]
         }
         let pane: Pane = state.paneFocus
         let filter = state[pane].filter

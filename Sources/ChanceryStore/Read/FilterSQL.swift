@@ -41,10 +41,15 @@ struct FilterSQL {
             clauses.append("e.rowid IN (SELECT rowid FROM entity_fts WHERE entity_fts MATCH ?)")
             arguments += [words.map { "\"\($0)\"*" }.joined(separator: " ")]
         }
+        var groups: [[String]] = []
         for id in filter.linkedTo {
-            // Both directions, each side restricted to the kind listed so the indexes do the narrowing.
-            clauses.append("e.id IN (SELECT fromID FROM link WHERE toID = ? AND fromKind = ? UNION ALL SELECT toID FROM link WHERE fromID = ? AND toKind = ?)")
-            arguments += [id, filter.kind, id, filter.kind]
+            // The entity and, when asked, its sub-bodies; links both ways, each side restricted to the kind listed so
+            // the indexes do the narrowing.
+            let group = filter.includesSubBodies ? try Self.withSubBodies(id, in: db) : [id]
+            let marks = group.map { _ in "?" }.joined(separator: ", ")
+            clauses.append("e.id IN (SELECT fromID FROM link WHERE toID IN (\(marks)) AND fromKind = ? UNION ALL SELECT toID FROM link WHERE fromID IN (\(marks)) AND toKind = ?)")
+            arguments += StatementArguments(group) + [filter.kind] + StatementArguments(group) + [filter.kind]
+            groups.append(group)
         }
         if let country = filter.country {
             clauses.append("""
@@ -55,12 +60,21 @@ struct FilterSQL {
         sql = clauses.joined(separator: " AND ")
         self.arguments = arguments
         (order, reverseOrder) = Self.orderBy(filter.order)
-        if filter.order == .oldestFirst, let id = filter.linkedTo.first,
-           filter == EntityFilter(kind: filter.kind, linkedTo: [id], order: .oldestFirst),
+        if filter.order == .oldestFirst, let id = filter.linkedTo.first, groups == [[id]],
+           filter == EntityFilter(kind: filter.kind, linkedTo: [id], includesSubBodies: filter.includesSubBodies, order: .oldestFirst),
            try !Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM link WHERE fromID = ? AND toKind = ?)",
                               arguments: [id, filter.kind])! {
             inbound = (id, filter.kind)
         }
+    }
+
+    /// `id` and the organizations below it: those whose parent it is, theirs, and so on (the data has no cycles).
+    static func withSubBodies(_ id: String, in db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: """
+            WITH RECURSIVE body(id) AS (SELECT ? UNION SELECT link.fromID FROM link JOIN body ON link.toID = body.id
+                                        WHERE link.role = 'parent' AND link.fromKind = 'organization')
+            SELECT id FROM body
+            """, arguments: [id])
     }
 
     /// The ORDER BY terms of `order` and of its exact reverse; each runs along an index (the undated come last in

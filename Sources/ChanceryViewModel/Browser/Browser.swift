@@ -71,6 +71,7 @@ extension BrowserState {
         case .nextKind: cycleCategory(by: 1)
         case .previousKind: cycleCategory(by: -1)
         case .narrow: narrowToSelectedOrganization()
+        case .toggleSubBodies: toggleSubBodies()
         case .clearNarrowing: navigate { $0.setNarrowing(.off) }
         case .close: close()
         case .help:
@@ -196,6 +197,14 @@ extension BrowserState {
         } else {
             report(StatusMessage(text: "n narrows to an organization: select one in Organizations or open its detail", isError: true))
         }
+    }
+
+    /// `b`: the narrowing counts links to the organization's sub-bodies, or not; a step back undoes.
+    private mutating func toggleSubBodies() {
+        guard case .pinned(let organization, let including) = narrowing else {
+            return report(StatusMessage(text: "b takes sub-bodies in or out of a narrowing: narrow with n first", isError: true))
+        }
+        navigate { $0.setNarrowing(.pinned(organization, includingSubBodies: !including)) }
     }
 
     private mutating func setNarrowing(_ narrowing: Narrowing) {

@@ -5,13 +5,19 @@ import ChanceryModel
 public enum Narrowing: Hashable, Sendable {
     /// Timeline and Visits list everything their own filters let through.
     case off
-    /// Timeline and Visits list only what links to this organization.
-    case pinned(EntitySummary)
+    /// Timeline and Visits list only what links to this organization and, unless told not to, to its sub-bodies.
+    case pinned(EntitySummary, includingSubBodies: Bool = true)
 
     /// The organization pinned, if any.
     public var organization: EntitySummary? {
-        if case .pinned(let organization) = self { return organization }
+        if case .pinned(let organization, _) = self { return organization }
         return nil
+    }
+
+    /// Whether links to the pinned organization's sub-bodies count too.
+    public var includesSubBodies: Bool {
+        if case .pinned(_, let including) = self { return including }
+        return false
     }
 
     /// The panes it narrows.
@@ -21,6 +27,7 @@ public enum Narrowing: Hashable, Sendable {
     func applied(to filter: EntityFilter) -> EntityFilter {
         var filter = filter
         filter.linkedTo = organization.map { [$0.id] } ?? []
+        filter.includesSubBodies = includesSubBodies
         return filter
     }
 }

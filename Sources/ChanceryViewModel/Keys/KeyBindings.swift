@@ -9,7 +9,7 @@ public enum KeyMode: String, CaseIterable, Hashable, Sendable {
 public enum Command: String, CaseIterable, Hashable, Sendable {
     case moveDown, moveUp, top, bottom, pageDown, pageUp, halfPageDown, halfPageUp
     case nextPane, previousPane, focusTimeline, focusOrganizations, focusVisits
-    case open, back, forward, narrow, clearNarrowing, close, help, redraw, quit
+    case open, back, forward, narrow, toggleSubBodies, clearNarrowing, close, help, redraw, quit
     case filter, dateRange, toggleDateMatch, nextKind, previousKind, nextOrder, scrollRight, scrollLeft
     case cursorLeft, cursorRight, cursorToStart, cursorToEnd, deleteBackward, deleteForward, deleteToStart
     case submitLine, cancelLine
@@ -59,6 +59,7 @@ public enum KeyBindings {
         KeyBinding([.backspace, .character("[")], .back, in: browsing, "Back to the previous view"),
         KeyBinding([.character("]")], .forward, in: browsing, "Forward again"),
         KeyBinding([.character("n")], .narrow, in: browsing, "Narrow to organization"),
+        KeyBinding([.character("b")], .toggleSubBodies, in: browsing, "Sub-bodies in or out"),
         KeyBinding([.character("x")], .clearNarrowing, in: browsing, "Clear the narrowing"),
         KeyBinding([.escape], .close, in: browsing, "Close, or drop a filter"),
         KeyBinding([.character("?")], .help, in: browsing, "Show this help"),

@@ -88,6 +88,20 @@ import Testing
         }
     }
 
+    @Test func aNarrowingTakesInSubBodiesUntilBLeavesThemOut() throws {
+        // Organizations by name: the Executive Committee, the IAP (its parent), UNICEF.
+        var session = try browser(keys: "b")
+        #expect(session.state.message?.isError == true, "b with no narrowing says why it does nothing")
+        session.play(try KeyScript.parse("2jn"))
+        #expect(session.state.narrowing.includesSubBodies)
+        expectNoDifference(session.state[.timeline].filter,
+                           EntityFilter(kind: .event, linkedTo: [Fixture.iap.id], includesSubBodies: true))
+        session.play(try KeyScript.parse("b"))
+        #expect(!session.state.narrowing.includesSubBodies && !session.state[.visits].filter.includesSubBodies)
+        session.play(try KeyScript.parse("["))
+        #expect(session.state.narrowing.includesSubBodies, "back undoes b")
+    }
+
     @Test func passingThroughOrganizationsNarrowsNothingAndNPinsTheSelectedOne() throws {
         var session = try browser(keys: "<Tab><Tab><Tab>")
         #expect(session.state.narrowing == .off)
