@@ -44,4 +44,9 @@ public enum Fixture {
 
     /// Queries over `records`.
     public static var queries: InMemoryQueries { InMemoryQueries(records) }
+
+    /// The text of the fixture's source: a line of its own, then every quote of `records`, a paragraph each.
+    public static func sourceText(of records: [EntityDetail]) -> String {
+        (["An article about the records below."] + records.flatMap(\.citations).map(\.quote)).joined(separator: "\n\n")
+    }
 }

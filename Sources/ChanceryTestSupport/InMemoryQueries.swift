@@ -57,6 +57,12 @@ public final class InMemoryQueries: EntityQueries {
         Array(Set(records.filter { $0.summary.kind == kind }.map(\.summary.category)))
     }
 
+    /// The fixture's one source text, which holds every record's quotes; nil for any other id.
+    public func sourceText(id: String) throws -> String? {
+        guard id == Fixture.source.id else { return nil }
+        return Fixture.sourceText(of: records)
+    }
+
     /// Nothing runs long enough to interrupt.
     public func interrupt() {}
 

@@ -170,6 +170,16 @@ public final class NcursesTerminal: TerminalBackend {
         }
     }
 
+    /// Writes the OSC 52 sequence for `text` between frames, straight to the terminal (each frame ends flushed; the
+    /// sequence moves no cursor and draws nothing).
+    public func copyToClipboard(_ text: String) {
+        var bytes = Array(ClipboardSequence.osc52(text).utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            if written > 0 { bytes = bytes.dropFirst(written) } else if errno != EINTR { return }
+        }
+    }
+
     /// The next input, waiting at most `timeoutMilliseconds` (-1: forever).
     public func nextInput(timeoutMilliseconds: Int32) -> TerminalInput {
         guard pendingQuitSignal == nil else { return .nothing }

@@ -52,6 +52,13 @@ final class ScriptedTerminal: TerminalBackend {
         invalidations += 1
     }
 
+    /// What the browser put on the clipboard, in order.
+    var copied: [String] = []
+
+    func copyToClipboard(_ text: String) {
+        copied.append(text)
+    }
+
     func nextInput(timeoutMilliseconds: Int32) -> TerminalInput {
         reads += 1
         guard !inputs.isEmpty, isPaste || timeoutMilliseconds < 0 else {
@@ -93,6 +100,18 @@ final class ScriptedTerminal: TerminalBackend {
         #expect(BrowserLoop.run(on: terminal, queries: TestStore.bundled) == .inputEnded)
         let expected = try snapshot(width: 80, height: 24, keys: keys)
         #expect(terminal.frames.last == expected)
+    }
+
+    @Test func yGivesTheSelectedCitationToTheTerminalsClipboard() throws {
+        let keys = "<Enter>G<Enter>y"
+        let terminal = try ScriptedTerminal(width: 80, height: 24, keys: keys, isPaste: true)
+        #expect(BrowserLoop.run(on: terminal, queries: TestStore.bundled) == .inputEnded)
+        var session = BrowserSession(width: 80, height: 24, queries: TestStore.bundled)
+        session.play(try KeyScript.parse(keys))
+        let copied = try #require(session.clipboard)
+        #expect(terminal.copied == [copied])
+        #expect(copied.hasPrefix("“There are documented facts") && copied.hasSuffix("— Fight Against Terrorism [src-004]"))
+        #expect(terminal.frames.last == (try snapshot(width: 80, height: 24, keys: keys)))
     }
 
     @Test func aResizeRedrawsAtTheNewSizeFromScratch() throws {

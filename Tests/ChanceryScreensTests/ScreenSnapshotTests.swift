@@ -48,6 +48,10 @@ private let scenarios = [
     Scenario(name: "filter-without-matches", keys: "/zzzz<Enter>"),
     Scenario(name: "year-filter", keys: "d1993<Enter>"),
     Scenario(name: "narrowed-to-organization", keys: "2/status women<Enter>n"),
+    Scenario(name: "sources", keys: "4"),
+    Scenario(name: "source-detail", keys: "4jj<Enter>"),
+    // The last citation of the first event, opened in its source's text at the quote.
+    Scenario(name: "citation-in-its-source", keys: "<Enter>G<Enter>"),
 ]
 
 @Suite struct ScreenSnapshotTests {
@@ -85,6 +89,7 @@ private let scenarios = [
     @Test func stylesOfTheSelectionAndFocus() throws {
         assertSnapshot(of: try screen("jj", width: 80, height: 24), as: .screenWithStyles, named: "timeline-selection")
         assertSnapshot(of: try screen("3jj<Enter>j", width: 80, height: 24), as: .screenWithStyles, named: "detail-link-selection")
+        assertSnapshot(of: try screen("<Enter>G<Enter>", width: 80, height: 24), as: .screenWithStyles, named: "quote-in-its-source")
     }
 
     @Test func resizeRelaysOutAndKeepsTheSelection() throws {

@@ -52,8 +52,10 @@ import Testing
             let detail = try detail(record.id)
             #expect(links(of: detail, .outbound) == record.links.map { ExpectedLink(from: record.id, to: $0.to, role: $0.role) },
                     "\(record.id)")
-            #expect(detail.citations == record.citations.map {
-                CitationDetail(sourceID: $0.source, sourceTitle: sourceTitles[$0.source] ?? "?", quote: $0.quote)
+            #expect(detail.citations.map { [$0.sourceID, $0.sourceTitle, $0.quote] }
+                    == record.citations.map { [$0.source, sourceTitles[$0.source] ?? "?", $0.quote] }, "\(record.id)")
+            #expect(detail.citations.allSatisfy { citation in
+                citation.publisher == dataset.sources.first { $0.id == citation.sourceID }?.publisher
             }, "\(record.id)")
             #expect(detail.dateNote == record.dateNote, "\(record.id)")
         }

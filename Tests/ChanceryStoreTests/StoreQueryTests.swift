@@ -111,6 +111,23 @@ import Testing
         #expect(childless == (try store.eventIDs(linkedTo: ["org-unicef"])), "no sub-bodies, nothing more")
     }
 
+    @Test func aSourceListsEveryRecordThatCitesItAndHoldsItsText() throws {
+        for source in dataset.sources {
+            let citing = Set((dataset.events.map { ($0.id, $0.citations) } + dataset.visits.map { ($0.id, $0.citations) })
+                .filter { $0.1.contains { $0.source == source.id } }.map(\.0))
+            let detail = try #require(try store.detail(id: source.id))
+            let linked = Set(detail.links.filter { $0.direction == .inbound && $0.role == .source }.map(\.entity.id))
+            #expect(citing.isSubset(of: linked), "\(source.id) lists the events and visits citing it")
+            #expect(detail.summary.linkedEventCount == Set(dataset.events.filter { $0.citations.contains { $0.source == source.id } }.map(\.id)).count)
+            let text = try #require(try store.sourceText(id: source.id))
+            #expect(text == dataset.sourceTexts[source.file])
+        }
+        #expect(try store.sourceText(id: "src-nope") == nil)
+        let citation = try #require(try store.detail(id: "event-2018-04-iap-45th-executive-committee-baku")?.citations.first)
+        #expect(citation.sourceTitle == "General information about international cooperation")
+        #expect(citation.publisher == "General Prosecutor's Office of the Republic of Azerbaijan")
+    }
+
     @Test func pagesPastTheEndAreEmptyButKeepTheTotal() throws {
         let filter = EntityFilter(kind: .event)
         let past = try store.page(filter, offset: dataset.events.count + 5, limit: 10)

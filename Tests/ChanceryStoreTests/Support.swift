@@ -188,13 +188,14 @@ func firstNamedYear(_ date: EDTFDate) -> Int {
     }
 }
 
-/// The bytes and modification dates of every file in `directory`.
+/// The bytes and modification dates of every file in `directory` and its folders, by path inside it.
 func snapshot(of directory: URL) throws -> [String: (Data, Date?)] {
     var result: [String: (Data, Date?)] = [:]
-    for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) {
+    for name in try FileManager.default.subpathsOfDirectory(atPath: directory.path) {
         let url = directory.appendingPathComponent(name)
-        let modified = try FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date
-        result[name] = (try Data(contentsOf: url), modified)
+        let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+        guard attributes[.type] as? FileAttributeType != .typeDirectory else { continue }
+        result[name] = (try Data(contentsOf: url), attributes[.modificationDate] as? Date)
     }
     return result
 }

@@ -70,6 +70,8 @@ private let dataset = TestStore.dataset
         var browser = try session(keys: "<Tab>")
         #expect(browser.state.focus == .pane(.organizations))
         try browser.press("<S-Tab><S-Tab>")
+        #expect(browser.state.focus == .pane(.sources))
+        try browser.press("<S-Tab>")
         #expect(browser.state.focus == .pane(.visits))
         try browser.press("1")
         #expect(browser.state.focus == .pane(.timeline))
@@ -241,8 +243,9 @@ private let dataset = TestStore.dataset
     @Test func staleAnswersAreIgnored() throws {
         var state = BrowserState(width: 100, height: 30)
         let effects = state.send(.started)
-        #expect(effects.count == 5)
-        #expect(effects.suffix(2) == [.loadCategories(.timeline), .loadCategories(.organizations)], "the kinds the store holds")
+        #expect(effects.count == 7)
+        #expect(effects.suffix(3) == [.loadCategories(.timeline), .loadCategories(.organizations), .loadCategories(.sources)],
+                "the kinds the store holds")
         guard case .loadPage(let pane, let request, _, _, _) = effects[0] else { Issue.record("expected a page read"); return }
         let page = EntityPage(rows: [EntitySummary(id: "event-x", kind: .event, category: "other", name: "X")], offset: 0, total: 1, unfilteredTotal: 1)
         _ = state.send(.pageLoaded(pane, request: request + 100, .success(page)))

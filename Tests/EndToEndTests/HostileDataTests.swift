@@ -22,11 +22,13 @@ private func copyOfData() throws -> URL {
     return copy
 }
 
-/// The bytes of every file in `directory`, by name.
+/// The bytes of every file in `directory` and its folders, by path inside it.
 func contents(of directory: URL) throws -> [String: Data] {
     var result: [String: Data] = [:]
-    for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) {
-        result[name] = try Data(contentsOf: directory.appendingPathComponent(name))
+    for name in try FileManager.default.subpathsOfDirectory(atPath: directory.path) {
+        let url = directory.appendingPathComponent(name)
+        guard try FileManager.default.attributesOfItem(atPath: url.path)[.type] as? FileAttributeType != .typeDirectory else { continue }
+        result[name] = try Data(contentsOf: url)
     }
     return result
 }

@@ -1,5 +1,5 @@
 import Testing
-import TerminalUI
+@testable import TerminalUI
 
 @Suite("Drawing on the screen buffer")
 struct DrawingTests {
@@ -73,6 +73,15 @@ struct DrawingTests {
         #expect("漢字漢字".truncated(toWidth: 4) == "漢字漢字".truncated(toWidth: 3))
         #expect("漢字漢字".truncated(toWidth: 4) == "漢…")
         #expect("a\u{1B}b".truncated(toWidth: 3) == "a␛b")
+    }
+
+    @Test func theClipboardSequenceIsOSC52WithBase64() {
+        #expect(ClipboardSequence.osc52("Baku ✓") == "\u{1B}]52;c;QmFrdSDinJM=\u{07}")
+        #expect(ClipboardSequence.base64(Array("".utf8)) == "")
+        #expect(ClipboardSequence.base64(Array("a".utf8)) == "YQ==" && ClipboardSequence.base64(Array("ab".utf8)) == "YWI=")
+        #expect(ClipboardSequence.base64(Array("abc".utf8)) == "YWJj")
+        let long = String(repeating: "é", count: ClipboardSequence.maximumBytes)
+        #expect(ClipboardSequence.osc52(long).utf8.count < ClipboardSequence.maximumBytes * 4 / 3 + 16, "capped")
     }
 
     @Test func middleTruncationKeepsWholeWordsAtBothEnds() {

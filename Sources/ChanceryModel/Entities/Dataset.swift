@@ -51,6 +51,11 @@ public struct Dataset: Sendable {
     public var visits: [Visit] = []
     /// Where each record (meetings included) was read from, by id.
     public var locations: [String: RecordLocation] = [:]
+    /// The sources' texts, by file name, from the `texts` folder beside the data files (those it holds).
+    public var sourceTexts: [String: String] = [:]
+
+    /// The folder of the source texts, in a data directory.
+    public static let textsFolder = "texts"
 
     /// An empty dataset.
     public init() {}
@@ -88,6 +93,7 @@ public struct Dataset: Sendable {
                 }
             }
         }
+        dataset.sourceTexts = dataset.loadSourceTexts(from: directory.appendingPathComponent(textsFolder))
         return (dataset, issues)
     }
 

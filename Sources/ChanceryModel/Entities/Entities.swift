@@ -87,8 +87,9 @@ public enum LinkRole: String, CaseIterable, Hashable, Sendable, Encodable {
     case participant, host, visitor, signatory, member, subject, location, organizer
     case author, adopter, sponsor, counterpart, target, mentioned
     /// Roles the store derives from records' own fields: a visit's head, sender, destinations and
-    /// meetings, a meeting's bodies, an organization's parent, a place's or agency's country, a person's affiliation.
-    case head, sender, destination, meeting, body, parent, country, affiliation
+    /// meetings, a meeting's bodies, an organization's parent, a place's or agency's country, a person's affiliation,
+    /// and the source a record's citation quotes.
+    case head, sender, destination, meeting, body, parent, country, affiliation, source
 }
 
 /// Where a document's text comes from.

@@ -186,19 +186,25 @@ public struct DetailField: Hashable, Sendable {
     }
 }
 
-/// A citation with its source's title.
+/// A citation with what its source says of itself.
 public struct CitationDetail: Hashable, Sendable {
     /// The source id.
     public var sourceID: String
     /// The source's title.
     public var sourceTitle: String
+    /// Who published the source, when known.
+    public var publisher: String?
+    /// When the source was published, when known.
+    public var published: EDTFDate?
     /// The verbatim quote.
     public var quote: String
 
     /// A citation of `quote` from the source `sourceID` titled `sourceTitle`.
-    public init(sourceID: String, sourceTitle: String, quote: String) {
+    public init(sourceID: String, sourceTitle: String, publisher: String? = nil, published: EDTFDate? = nil, quote: String) {
         self.sourceID = sourceID
         self.sourceTitle = sourceTitle
+        self.publisher = publisher
+        self.published = published
         self.quote = quote
     }
 }
@@ -270,6 +276,8 @@ public protocol EntityQueries: Sendable {
     func yearCounts(_ filter: EntityFilter) throws -> [YearCount]
     /// The categories that entities of `kind` have, each once, in no particular order.
     func categories(of kind: EntityKind) throws -> [String]
+    /// The full text of the source `id`, or nil when the store does not hold it (an imported source, say).
+    func sourceText(id: String) throws -> String?
     /// Stops the read under way on another thread, which then throws `QueryInterrupted`; later reads are not affected.
     func interrupt()
 }

@@ -35,7 +35,12 @@ public enum BrowserLoop {
         let runner = EffectRunner(store: queries)
         let size = terminal.size
         var state = BrowserState(width: size.width, height: size.height)
-        runner.run(state.send(.started), interruptingOthers: false)
+        /// Gives copies to the terminal and reads to the runner.
+        func run(_ effects: [Effect], interruptingOthers: Bool) {
+            for case .copyToClipboard(let text) in effects { terminal.copyToClipboard(text) }
+            runner.run(effects.filter { if case .copyToClipboard = $0 { false } else { true } }, interruptingOthers: interruptingOthers)
+        }
+        run(state.send(.started), interruptingOthers: false)
         var needsDrawing = true
         var idleWakeups = 0
         // Inputs read and not yet applied, and since when the first of them has waited for a read.
@@ -44,7 +49,7 @@ public enum BrowserLoop {
         let clock = ContinuousClock()
         while !state.shouldQuit {
             for answer in runner.takeAnswers() {
-                runner.run(state.send(answer), interruptingOthers: false)
+                run(state.send(answer), interruptingOthers: false)
                 needsDrawing = true
             }
             if needsDrawing {
@@ -89,7 +94,7 @@ public enum BrowserLoop {
                 case .unboundKey, .nothing: nil
                 }
                 if let action {
-                    runner.run(state.send(action), interruptingOthers: true)
+                    run(state.send(action), interruptingOthers: true)
                     needsDrawing = true
                 }
             }

@@ -34,7 +34,7 @@ final class EffectRunner: Sendable {
                 let answer = generation.load(ordering: .relaxed) == queuedIn
                     ? effect.perform(using: store)
                     : effect.answer(with: ReadFailure(message: "superseded", wasInterrupted: true))
-                answers.withLock { $0.append(answer) }
+                if let answer { answers.withLock { $0.append(answer) } }
                 inFlight.subtract(1, ordering: .releasing)
             }
         }

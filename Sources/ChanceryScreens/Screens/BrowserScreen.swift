@@ -18,7 +18,9 @@ public enum BrowserScreen {
                 renderPane(pane, state: state, area: layout.panes[pane.rawValue], into: &buffer)
             }
         }
-        if layout.mode == .wide || state.isDetailOpen {
+        if let pager = state.pager {
+            PagerView.render(pager, area: layout.detail, into: &buffer)
+        } else if layout.mode == .wide || state.isDetailOpen {
             renderDetail(state, area: layout.detail, into: &buffer)
         }
         let cursor = renderStatus(state, area: layout.status, into: &buffer)
@@ -127,7 +129,7 @@ public enum BrowserScreen {
                                truncation: sideways > 0 ? .end : .apart)
         return switch pane {
         case .timeline: [TableColumn("Date", width: widest(0, atLeast: 4)), TableColumn("Kind", width: widest(1, atLeast: 4)), text]
-        case .organizations: [text, TableColumn("Events", width: widest(1, atLeast: 1), alignment: .right)]
+        case .organizations, .sources: [text, TableColumn("Events", width: widest(1, atLeast: 1), alignment: .right)]
         case .visits: [TableColumn("Date", width: widest(0, atLeast: 4)), text]
         }
     }
@@ -139,7 +141,7 @@ public enum BrowserScreen {
         case .timeline:
             [Span(row.date.display, style: Theme.date),
              Span(EventKind(rawValue: row.category)?.label ?? row.category, style: Theme.category), text]
-        case .organizations: [text, Span(String(row.linkedEventCount), style: Theme.count)]
+        case .organizations, .sources: [text, Span(String(row.linkedEventCount), style: Theme.count)]
         case .visits: [Span(row.date.display, style: Theme.date), text]
         }
     }
@@ -200,8 +202,10 @@ public enum BrowserScreen {
         let left: Line
         if let message = state.message {
             left = Line(spans: [Span(" " + message.text, style: message.isError ? Theme.error : .plain)])
+        } else if state.pager != nil {
+            left = Line(" j/k scroll · Space page · y copy the citation · Esc back to the detail")
         } else if state.isDetailOpen {
-            left = Line(" j/k link · Enter follow · [ back · ] forward · Esc close · ? help")
+            left = Line(" j/k link · Enter follow · y copy · [ back · Esc close · ? help")
         } else {
             left = Line(" j/k move · Enter open · Tab pane · / filter · d dates · t kind · ? help")
         }

@@ -19,6 +19,8 @@ enum Theme {
     static let error = Style(foreground: .red, bold: true)
     static let keyName = Style(foreground: .cyan, bold: true)
     static let helpHeading = Style(bold: true, underline: true)
+    /// The quote a citation takes, in its source's text.
+    static let quoteInText = Style(foreground: .green, bold: true, reverse: true)
 
     /// The style of a detail text role.
     static func style(_ role: TextRole) -> Style {

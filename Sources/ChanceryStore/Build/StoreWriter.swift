@@ -22,6 +22,8 @@ final class StoreWriter {
     private(set) var targets: [String: LinkTarget]
     /// The largest link rowid before this writer wrote any: the links after it are the new ones.
     private let lastLinkBefore: Int64
+    /// The same for citations.
+    private let lastCitationBefore: Int64
 
     /// A writer into `db`, whose links may point to `targets` and to whatever it writes.
     init(_ db: Database, targets: [String: LinkTarget]) throws {
@@ -38,6 +40,7 @@ final class StoreWriter {
         insertCitation = try db.makeStatement(sql: "INSERT INTO citation (entityID, position, sourceID, quote) VALUES (?, ?, ?, ?)")
         insertSearchText = try db.makeStatement(sql: "INSERT INTO entity_fts (rowid, text) VALUES (?, ?)")
         lastLinkBefore = try Int64.fetchOne(db, sql: "SELECT coalesce(max(rowid), 0) FROM link") ?? 0
+        lastCitationBefore = try Int64.fetchOne(db, sql: "SELECT coalesce(max(rowid), 0) FROM citation") ?? 0
     }
 
     /// Lets later records link to `id`, an entity already in the store.
@@ -157,8 +160,15 @@ final class StoreWriter {
     }
 
     /// Adds the links written by this writer to `linkedEventCount` of the entities at either end, counting
-    /// each link from an event at its target and each link to an event at its source, in two grouped scans.
+    /// each link from an event at its target and each link to an event at its source, in two grouped scans; a source
+    /// counts the events whose citations it holds.
     func countLinkedEvents() throws {
+        try db.execute(sql: """
+            UPDATE entity SET linkedEventCount = linkedEventCount + added.count
+            FROM (SELECT c.sourceID AS id, count(DISTINCT c.entityID) AS count FROM citation c JOIN entity e ON e.id = c.entityID
+                  WHERE c.rowid > ? AND e.kind = 'event' GROUP BY c.sourceID) AS added
+            WHERE entity.id = added.id
+            """, arguments: [lastCitationBefore])
         try db.execute(sql: """
             UPDATE entity SET linkedEventCount = linkedEventCount + added.count
             FROM (SELECT id, sum(count) AS count FROM (

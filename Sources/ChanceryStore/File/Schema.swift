@@ -3,7 +3,7 @@ import GRDB
 /// The store's schema, as GRDB migrations.
 enum Schema {
     /// Bumped whenever the derived content changes shape, so old stores are rebuilt.
-    static let version = "4"
+    static let version = "5"
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -54,6 +54,13 @@ enum Schema {
                 table.column("quote", .text).notNull()
                 table.primaryKey(["entityID", "position"])
             }
+            // The text of each source of the curated data, for the pager.
+            try db.create(table: "source_text") { table in
+                table.primaryKey("sourceID", .text)
+                table.column("text", .text).notNull()
+            }
+            // A source's detail lists what cites it.
+            try db.create(index: "citation_by_source", on: "citation", columns: ["sourceID", "entityID"])
             // Folded text of every entity (see SearchFolding); rowid is entity.rowid. Prefix indexes keep
             // the first keystrokes of a filter ("r", "re", "rep") from merging thousands of terms.
             try db.execute(sql: """

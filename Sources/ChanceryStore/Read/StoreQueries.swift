@@ -143,6 +143,11 @@ extension ChanceryStore {
     }
 
     /// Everything about the entity `id`: fields, links both ways, meetings and citations.
+    /// The full text of the source `id`, or nil when the store does not hold it.
+    public func sourceText(id: String) throws -> String? {
+        try reading { db in try String.fetchOne(db, sql: "SELECT text FROM source_text WHERE sourceID = ?", arguments: [id]) }
+    }
+
     public func detail(id: String) throws -> EntityDetail? {
         try reading { db in try Self.detail(id: id, in: db) }
     }
@@ -155,15 +160,21 @@ extension ChanceryStore {
             """, arguments: [id])
         // Inbound links can run to hundreds of thousands (a busy organization): read a bounded number of each
         // kind off the link index, and how many there are in all.
-        let inboundCounts = try Row.fetchAll(db, sql: "SELECT fromKind, count(*) AS count FROM link WHERE toID = ? GROUP BY fromKind",
-                                             arguments: [id])
+        // What cites a source comes to it as inbound links in the role `source`.
+        let citedBy = record.kind == .source
+        let inboundCounts = try Row.fetchAll(db, sql: citedBy
+            ? "SELECT e.kind AS fromKind, count(DISTINCT c.entityID) AS count FROM citation c JOIN entity e ON e.id = c.entityID WHERE c.sourceID = ? GROUP BY e.kind"
+            : "SELECT fromKind, count(*) AS count FROM link WHERE toID = ? GROUP BY fromKind", arguments: [id])
         var inbound: [Row] = []
         var inboundLinkCounts: [EntityKind: Int] = [:]
         for row in inboundCounts {
             let kind: EntityKind = try row.stored("fromKind")
             let total: Int = row["count"]
             inboundLinkCounts[kind] = total
-            let rows = try Row.fetchAll(db, sql: """
+            let rows = try Row.fetchAll(db, sql: citedBy ? """
+                SELECT 'source' AS role, e.* FROM entity e
+                WHERE e.id IN (SELECT entityID FROM citation WHERE sourceID = ?) AND e.kind = ? ORDER BY e.dateStart, e.id LIMIT ?
+                """ : """
                 SELECT l.role, e.* FROM link l JOIN entity e ON e.id = l.fromID
                 WHERE l.toID = ? AND l.fromKind = ? ORDER BY l.fromDateStart, l.fromID LIMIT ?
                 """, arguments: [id, kind, EntityDetail.inboundLinksShownPerKind])
@@ -183,10 +194,16 @@ extension ChanceryStore {
         let meetings = try links.filter { $0.role == .meeting && $0.direction == .outbound }
             .compactMap { try detail(id: $0.entity.id, in: db) }
         let citations = try Row.fetchAll(db, sql: """
-            SELECT c.sourceID, c.quote, coalesce(s.name, c.sourceID) AS title FROM citation c
+            SELECT c.sourceID, c.quote, coalesce(s.name, c.sourceID) AS title, s.fields FROM citation c
             LEFT JOIN entity s ON s.id = c.sourceID WHERE c.entityID = ? ORDER BY c.position
             """, arguments: [id])
-            .map { CitationDetail(sourceID: $0["sourceID"], sourceTitle: $0["title"], quote: $0["quote"]) }
+            .map { row in
+                let fields = try StoredField.decode(row["fields"] ?? "[]")
+                return CitationDetail(sourceID: row["sourceID"], sourceTitle: row["title"],
+                                      publisher: fields.first { $0.kind == .publisher }?.values.first,
+                                      published: fields.first { $0.kind == .published }?.values.first.flatMap(EDTFDate.init),
+                                      quote: row["quote"])
+            }
         return EntityDetail(summary: record.summary, text: record.text, dateNote: record.dateNote, fields: try record.detailFields(),
                             links: links, inboundLinkCounts: inboundLinkCounts, meetings: meetings, citations: citations)
     }

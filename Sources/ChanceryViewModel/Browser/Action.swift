@@ -15,6 +15,8 @@ public enum Action: Hashable, Sendable {
     case categoriesLoaded(Pane, Result<[String], ReadFailure>)
     /// A detail arrived (nil when no such entity), or could not be read.
     case detailLoaded(request: Int, Result<EntityDetail?, ReadFailure>)
+    /// A source's text arrived (nil when the store does not hold it), or could not be read.
+    case sourceTextLoaded(request: Int, Result<String?, ReadFailure>)
     /// A row was picked directly (by a pointer, or a benchmark placing the selection), not by moving to it.
     case selected(row: Int, in: Pane)
     /// A record was asked for by its id, from outside the panes (a test walking every record): its detail opens.
@@ -39,7 +41,8 @@ public struct ReadFailure: Error, Hashable, Sendable {
     }
 }
 
-/// A read the shell runs against the store and answers with an action.
+/// Something the shell does for the browser: a read against the store, answered with an action, or a copy to the
+/// terminal's clipboard, which nothing answers.
 public enum Effect: Hashable, Sendable {
     /// Read a window of a pane's list.
     case loadPage(Pane, request: Int, filter: EntityFilter, offset: Int, limit: Int)
@@ -47,18 +50,25 @@ public enum Effect: Hashable, Sendable {
     case loadDetail(request: Int, id: String)
     /// Read which categories a pane's kind has.
     case loadCategories(Pane)
+    /// Read the text of a source.
+    case loadSourceText(request: Int, id: String)
+    /// Put this text on the terminal's clipboard (OSC 52); the run loop gives it to the terminal.
+    case copyToClipboard(String)
 
-    /// The action that answers the read with `failure`, without reading (a read superseded before it ran).
-    public func answer(with failure: ReadFailure) -> Action {
+    /// The action that answers the read with `failure`, without reading (a read superseded before it ran); nil for a
+    /// copy, which nothing answers.
+    public func answer(with failure: ReadFailure) -> Action? {
         switch self {
         case .loadPage(let pane, let request, _, _, _): .pageLoaded(pane, request: request, .failure(failure))
         case .loadDetail(let request, _): .detailLoaded(request: request, .failure(failure))
         case .loadCategories(let pane): .categoriesLoaded(pane, .failure(failure))
+        case .loadSourceText(let request, _): .sourceTextLoaded(request: request, .failure(failure))
+        case .copyToClipboard: nil
         }
     }
 
-    /// Runs the read and returns the action that answers it.
-    public func perform(using queries: some EntityQueries) -> Action {
+    /// Runs the read and returns the action that answers it; nil for a copy, which is the terminal's to do.
+    public func perform(using queries: some EntityQueries) -> Action? {
         switch self {
         case .loadPage(let pane, let request, let filter, let offset, let limit):
             return .pageLoaded(pane, request: request, Result { try queries.page(filter, offset: offset, limit: limit) }
@@ -68,6 +78,10 @@ public enum Effect: Hashable, Sendable {
                 .mapError(ReadFailure.init))
         case .loadCategories(let pane):
             return .categoriesLoaded(pane, Result { try queries.categories(of: pane.kind) }.mapError(ReadFailure.init))
+        case .loadSourceText(let request, let id):
+            return .sourceTextLoaded(request: request, Result { try queries.sourceText(id: id) }.mapError(ReadFailure.init))
+        case .copyToClipboard:
+            return nil
         }
     }
 }

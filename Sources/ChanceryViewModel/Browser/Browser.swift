@@ -20,6 +20,7 @@ extension BrowserState {
         case .resized(let width, let height):
             resize(width: width, height: height)
             reduceDetail(.viewportChanged)
+            reducePager(.viewportChanged)
             wantsRedraw = true
         case .selected(let row, let pane):
             focus(pane)
@@ -36,11 +37,14 @@ extension BrowserState {
             }
         case .detailLoaded(let request, let result):
             reduceDetail(.loaded(request: request, result))
+        case .sourceTextLoaded(let request, let result):
+            reducePager(.loaded(request: request, result))
         }
         return reconcile()
     }
 
     private mutating func run(_ command: Command) {
+        if pager != nil { return runInPager(command) }
         switch command {
         case .moveDown: move(by: 1)
         case .moveUp: move(by: -1)
@@ -55,6 +59,7 @@ extension BrowserState {
         case .focusTimeline: focus(.timeline)
         case .focusOrganizations: focus(.organizations)
         case .focusVisits: focus(.visits)
+        case .focusSources: focus(.sources)
         case .open: open()
         case .back: history.goBack(from: navigationEntry).map { restore($0) }
         case .forward: history.goForward(from: navigationEntry).map { restore($0) }
@@ -82,10 +87,51 @@ extension BrowserState {
         case .scrollHelpUp: helpScroll = max(0, helpScroll - 1)
         case .redraw: wantsRedraw = true
         case .quit: shouldQuit = true
+        case .copy: copySelection()
         case .cursorLeft, .cursorRight, .cursorToStart, .cursorToEnd, .deleteBackward, .deleteForward, .deleteToStart,
              .submitLine, .cancelLine:
             break  // bound only while a line is being typed, where `edit` handles them
+        case .closePager:
+            break  // bound only while a source's text is open
         }
+    }
+
+    /// The keys of a source's text: they scroll it, copy the citation, or close it back to the detail.
+    private mutating func runInPager(_ command: Command) {
+        let rows = detailViewport.rows
+        switch command {
+        case .moveDown: reducePager(.scrolled(by: 1))
+        case .moveUp: reducePager(.scrolled(by: -1))
+        case .pageDown: reducePager(.scrolled(by: max(1, rows - 1)))
+        case .pageUp: reducePager(.scrolled(by: -max(1, rows - 1)))
+        case .top: reducePager(.wentToEnd(top: true))
+        case .bottom: reducePager(.wentToEnd(top: false))
+        case .copy: if let citation = pager?.citation { copy(citation.clipboardText, what: "the citation") }
+        case .closePager: pager = nil
+        case .quit: shouldQuit = true
+        default: break
+        }
+    }
+
+    /// `y` in the detail: the selected citation as an analyst pastes it, or the selected link's id.
+    private mutating func copySelection() {
+        switch detail?.selectedTarget(in: detailViewport) {
+        case .citation(let citation): copy(citation.clipboardText, what: "the citation")
+        case .entity(let id): copy(id, what: "the id")
+        case nil: report(StatusMessage(text: "y copies the selected citation or link: select one with j/k", isError: true))
+        }
+    }
+
+    /// Puts `text` on the clipboard (the terminal's, by OSC 52) and shows it on the status line, where it can be read
+    /// (and copied by hand) when the terminal does not take OSC 52.
+    private mutating func copy(_ text: String, what: String) {
+        clipboardOutbox = text
+        report(StatusMessage(text: "Copied \(what) (OSC 52): \(text)", isError: false))
+    }
+
+    private mutating func reducePager(_ action: PagerAction) {
+        let viewport = detailViewport
+        report(pager?.reduce(action, in: viewport))
     }
 
     /// Shows `message` on the status line, when there is one.
@@ -138,8 +184,12 @@ extension BrowserState {
 
     /// Enter: the detail of the selected row, or of the selected link when it is on screen.
     private mutating func open() {
-        let target = isDetailOpen ? detail?.selectedTarget(in: detailViewport) : self[currentPane].selectedRow?.id
-        if let target { openDetail(of: target) }
+        let target = isDetailOpen ? detail?.selectedTarget(in: detailViewport) : self[currentPane].selectedRow.map { .entity($0.id) }
+        switch target {
+        case .entity(let id): openDetail(of: id)
+        case .citation(let citation): pager = PagerState(citation: citation)
+        case nil: break
+        }
     }
 
     /// Opens the detail of `id` at its top, as a step that back undoes.
@@ -329,6 +379,15 @@ extension BrowserState {
             let request = takeID()
             detail?.pending = request
             effects.append(.loadDetail(request: request, id: current.id))
+        }
+        if let current = pager, current.text == nil, !current.isMissing, current.pending == nil {
+            let request = takeID()
+            pager?.pending = request
+            effects.append(.loadSourceText(request: request, id: current.citation.sourceID))
+        }
+        if let text = clipboardOutbox {
+            effects.append(.copyToClipboard(text))
+            clipboardOutbox = nil
         }
         nextRequestID = nextID
         return effects

@@ -6,6 +6,8 @@ import TerminalUI
 public struct BrowserSession {
     /// The browser's state.
     public private(set) var state: BrowserState
+    /// What the browser last put on the clipboard, as a terminal would have received it.
+    public private(set) var clipboard: String?
     private let queries: any EntityQueries
 
     /// A browser of `width` × `height` over `queries`, with its first reads done.
@@ -20,7 +22,8 @@ public struct BrowserSession {
         var effects = state.send(action)
         while !effects.isEmpty {
             let effect = effects.removeFirst()
-            effects += state.send(effect.perform(using: queries))
+            if case .copyToClipboard(let text) = effect { clipboard = text }
+            if let answer = effect.perform(using: queries) { effects += state.send(answer) }
         }
     }
 

@@ -38,6 +38,10 @@ public struct BrowserState: Hashable, Sendable {
     public internal(set) var input: InputState?
     /// True while the help overlay shows.
     public internal(set) var showsHelp = false
+    /// The text of a cited source, when one is open (over the detail).
+    public internal(set) var pager: PagerState?
+    /// Text the next effects put on the clipboard.
+    var clipboardOutbox: String?
     /// Rows the help is scrolled by, when it does not fit (kept within `HelpLayout.maxScroll`).
     public internal(set) var helpScroll = 0
     /// A message for the status line.
@@ -73,13 +77,15 @@ public struct BrowserState: Hashable, Sendable {
     public var keyMode: KeyMode {
         if input != nil { return .input }
         if showsHelp { return .help }
+        if pager != nil { return .pager }
         return focus == .detail ? .detail : .panes
     }
 
     /// True while what the next key acts on is being read: the selected row of the focused pane, or the open detail
-    /// (a line being typed acts on its own text). A key typed ahead then waits for it, as if typed at a person's pace.
+    /// (a line being typed acts on its own text), or a source's text being read. A key typed ahead then waits for it, as if typed at a person's pace.
     public var awaitsWhatKeysActOn: Bool {
         if input != nil || showsHelp { return false }
+        if let pager { return pager.document == nil && !pager.isMissing }
         if isDetailOpen { return detail.map { $0.detail == nil && !$0.isMissing } ?? false }
         let pane = self[paneFocus]
         return pane.total != 0 && pane.selectedRow == nil

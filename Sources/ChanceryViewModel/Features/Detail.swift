@@ -83,7 +83,7 @@ public struct DetailState: Hashable, Sendable {
     }
 
     /// The target of the selected link, when it is on screen in `viewport`.
-    func selectedTarget(in viewport: DetailViewport) -> String? {
+    func selectedTarget(in viewport: DetailViewport) -> DetailTarget? {
         guard let document, let line = document.lineOfLink(selectedLink), line >= scroll, line < scroll + viewport.rows else { return nil }
         return document.lines[line].target
     }

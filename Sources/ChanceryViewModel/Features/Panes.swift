@@ -1,9 +1,9 @@
 import ChanceryModel
 import TerminalUI
 
-/// The three list panes.
+/// The four list panes.
 public enum Pane: Int, CaseIterable, Hashable, Sendable {
-    case timeline, organizations, visits
+    case timeline, organizations, visits, sources
 
     /// The pane's title.
     public var title: String {
@@ -11,6 +11,7 @@ public enum Pane: Int, CaseIterable, Hashable, Sendable {
         case .timeline: "Timeline"
         case .organizations: "Organizations"
         case .visits: "Visits"
+        case .sources: "Sources"
         }
     }
 
@@ -20,6 +21,7 @@ public enum Pane: Int, CaseIterable, Hashable, Sendable {
         case .timeline: .event
         case .organizations: .organization
         case .visits: .visit
+        case .sources: .source
         }
     }
 
@@ -29,6 +31,7 @@ public enum Pane: Int, CaseIterable, Hashable, Sendable {
         case .timeline: EventKind.allCases.map(\.rawValue)
         case .organizations: OrganizationKind.allCases.map(\.rawValue)
         case .visits: []
+        case .sources: SourceKind.allCases.map(\.rawValue)
         }
     }
 
@@ -38,6 +41,7 @@ public enum Pane: Int, CaseIterable, Hashable, Sendable {
         case .timeline: [.oldestFirst, .newestFirst, .byName, .byKind]
         case .organizations: [.byName, .byLinkedEvents]
         case .visits: [.oldestFirst, .newestFirst, .byName]
+        case .sources: [.byName, .byLinkedEvents]
         }
     }
 

@@ -1,19 +1,21 @@
 import TerminalUI
 
-/// Where the keys go, each with its own bindings: a list pane, the detail, a line being typed, the help overlay.
+/// Where the keys go, each with its own bindings: a list pane, the detail, a source's text, a line being typed, the
+/// help overlay.
 public enum KeyMode: String, CaseIterable, Hashable, Sendable {
-    case panes, detail, input, help
+    case panes, detail, pager, input, help
 }
 
 /// What a key asks the browser to do; one binding table maps keys to commands, mode by mode.
 public enum Command: String, CaseIterable, Hashable, Sendable {
     case moveDown, moveUp, top, bottom, pageDown, pageUp, halfPageDown, halfPageUp
-    case nextPane, previousPane, focusTimeline, focusOrganizations, focusVisits
+    case nextPane, previousPane, focusTimeline, focusOrganizations, focusVisits, focusSources
     case open, back, forward, narrow, toggleSubBodies, clearNarrowing, close, help, redraw, quit
     case filter, dateRange, toggleDateMatch, nextKind, previousKind, nextOrder, scrollRight, scrollLeft
     case cursorLeft, cursorRight, cursorToStart, cursorToEnd, deleteBackward, deleteForward, deleteToStart
     case submitLine, cancelLine
     case closeHelp, scrollHelpDown, scrollHelpUp
+    case copy, closePager
 }
 
 /// One row of the binding table: the keys, the command they run in which modes, and the line help shows.
@@ -55,6 +57,7 @@ public enum KeyBindings {
         KeyBinding([.character("1")], .focusTimeline, in: browsing, "Focus Timeline"),
         KeyBinding([.character("2")], .focusOrganizations, in: browsing, "Focus Organizations"),
         KeyBinding([.character("3")], .focusVisits, in: browsing, "Focus Visits"),
+        KeyBinding([.character("4")], .focusSources, in: browsing, "Focus Sources"),
         KeyBinding([.enter], .open, in: browsing, "Open item / follow link"),
         KeyBinding([.backspace, .character("[")], .back, in: browsing, "Back to the previous view"),
         KeyBinding([.character("]")], .forward, in: browsing, "Forward again"),
@@ -73,6 +76,16 @@ public enum KeyBindings {
         KeyBinding([.character("s")], .nextOrder, in: [.panes], "Sort by the next order"),
         KeyBinding([.right, .character("l")], .scrollRight, in: [.panes], "Scroll titles right"),
         KeyBinding([.left, .character("h")], .scrollLeft, in: [.panes], "Scroll titles left"),
+        KeyBinding([.character("y")], .copy, in: [.detail], "Copy the citation or the id"),
+        KeyBinding([.down, .character("j")], .moveDown, in: [.pager], "Line down"),
+        KeyBinding([.up, .character("k")], .moveUp, in: [.pager], "Line up"),
+        KeyBinding([.pageDown, .character(" ")], .pageDown, in: [.pager], "Page down"),
+        KeyBinding([.pageUp], .pageUp, in: [.pager], "Page up"),
+        KeyBinding([.character("g"), .home], .top, in: [.pager], "Go to the top"),
+        KeyBinding([.character("G"), .end], .bottom, in: [.pager], "Go to the bottom"),
+        KeyBinding([.character("y")], .copy, in: [.pager], "Copy the citation"),
+        KeyBinding([.escape, .character("q"), .backspace, .character("[")], .closePager, in: [.pager], "Back to the detail"),
+        KeyBinding([.control("c")], .quit, in: [.pager], "Quit"),
         KeyBinding([.left], .cursorLeft, in: [.input], "Cursor left"),
         KeyBinding([.right], .cursorRight, in: [.input], "Cursor right"),
         KeyBinding([.home, .control("a")], .cursorToStart, in: [.input], "Cursor to the start"),
@@ -95,6 +108,7 @@ public enum KeyBindings {
         case browsing: "Lists and detail"
         case [.panes]: "Lists"
         case [.detail]: "Detail"
+        case [.pager]: "A source's text"
         case [.input]: "Typing / or d"
         case [.help]: "This help"
         default: KeyMode.allCases.filter(modes.contains).map(\.rawValue).joined(separator: ", ")

@@ -15,12 +15,28 @@ public struct DetailSpan: Hashable, Sendable {
     public var role: TextRole
 }
 
-/// One line of a detail, wrapped to the detail's width; a link line names the entity it leads to.
+/// Where Enter on a selectable line of a detail leads.
+public enum DetailTarget: Hashable, Sendable {
+    /// The detail of the entity with this id.
+    case entity(String)
+    /// The text of the citation's source, at its quote.
+    case citation(CitationDetail)
+
+    /// The id the line names: the entity's, or the cited source's.
+    public var id: String {
+        switch self {
+        case .entity(let id): id
+        case .citation(let citation): citation.sourceID
+        }
+    }
+}
+
+/// One line of a detail, wrapped to the detail's width; a selectable line says where it leads.
 public struct DetailLine: Hashable, Sendable {
     /// The line's runs of text.
     public var spans: [DetailSpan]
-    /// The id Enter follows from this line, if it is a link.
-    public var target: String?
+    /// Where Enter leads from this line, if it is selectable.
+    public var target: DetailTarget?
 }
 
 /// A detail laid out as lines for a width: heading, facts, text, links grouped by kind, meetings, citations.
@@ -52,6 +68,12 @@ public struct DetailDocument: Hashable, Sendable {
         }
         if let note = detail.dateNote { add(label: "Date note", note, width: width, role: .note) }
         for field in detail.fields { add(label: field.kind.label, field.displayValue, width: width) }
+        if summary.kind == .source {
+            // A source's own text, from its top (no quote to find).
+            linkLines.append(lines.count)
+            lines.append(DetailLine(spans: [DetailSpan(text: "  → ", role: .linkRole), DetailSpan(text: "Read the text", role: .link)],
+                                    target: .citation(CitationDetail(sourceID: summary.id, sourceTitle: summary.name, quote: ""))))
+        }
         if let text = detail.text {
             blank()
             add(text, .body, width: width)
@@ -80,7 +102,13 @@ public struct DetailDocument: Hashable, Sendable {
             blank()
             add("Citations (\(detail.citations.count))", .heading, width: width)
             for citation in detail.citations {
-                add("  " + citation.sourceTitle, .source, width: width, indent: 2)
+                // The source's title is selectable: Enter opens its text at the quote.
+                let prefix = "  → "
+                linkLines.append(lines.count)
+                lines.append(DetailLine(spans: [DetailSpan(text: prefix, role: .linkRole),
+                                                DetailSpan(text: citation.sourceTitle.truncated(toWidth: max(1, width - prefix.count)),
+                                                           role: .source)],
+                                        target: .citation(citation)))
                 add("    “\(citation.quote)”", .quote, width: width, indent: 5)
             }
         }
@@ -135,7 +163,7 @@ public struct DetailDocument: Hashable, Sendable {
         linkLines.append(lines.count)
         lines.append(DetailLine(spans: [DetailSpan(text: link.prefix, role: .linkRole), DetailSpan(text: link.label, role: .link),
                                         DetailSpan(text: link.suffix, role: .linkRole)],
-                                target: link.target))
+                                target: .entity(link.target)))
     }
 
     /// Word-wraps `text` to `width` columns with a hanging indent: its first `indent` characters (a label, a quote

@@ -23,45 +23,48 @@ public struct ScreenLayout: Hashable, Sendable {
     public let header: Rect
     /// The bottom row: messages, key hints or the input line.
     public let status: Rect
-    /// Timeline, Organizations and Visits, in `Pane` order.
+    /// Timeline, Organizations, Visits and Sources, in `Pane` order.
     public let panes: [Rect]
-    /// The detail: beside the panes when wide, over them when compact.
+    /// The detail: beside the panes (above Sources) when wide, over them when compact.
     public let detail: Rect
 
-    /// The layout for a terminal of `width` × `height`; of Organizations and Visits, which share a row, the one
-    /// named by `widening` (the focused one) takes three fifths of it, so that it is never narrower than at 80 columns.
+    /// The layout for a terminal of `width` × `height`. Wide, Organizations and Visits share the row under the
+    /// Timeline, the one named by `widening` (the focused one) taking three fifths, and Sources sits under the detail;
+    /// compact, the three share that row two, two and one parts, the focused one two parts more.
     public init(width: Int, height: Int, widening: Pane? = nil) {
         let screen = Rect(x: 0, y: 0, width: width, height: height)
         guard width >= Self.minimumWidth, height >= Self.minimumHeight else {
             mode = .tooSmall
             header = Rect(x: 0, y: 0, width: 0, height: 0)
             status = header
-            panes = [header, header, header]
+            panes = Array(repeating: header, count: Pane.allCases.count)
             detail = header
             return
         }
         header = Rect(x: 0, y: 0, width: width, height: 1)
         status = Rect(x: 0, y: height - 1, width: width, height: 1)
         let body = screen.inset(top: 1, bottom: 1)
-        let listArea: Rect
         if width >= Self.wideWidth && height >= Self.wideHeight {
+            // The lists on the left; on the right the detail, and Sources below it.
             mode = .wide
             let columns = body.splitIntoColumns([.proportional(11), .proportional(9)])
-            listArea = columns[0]
-            detail = columns[1]
+            let right = columns[1].splitIntoRows([.proportional(3), .proportional(1)])
+            let rows = columns[0].splitIntoRows([.proportional(11), .proportional(9)])
+            let lower = rows[1].splitIntoColumns(Self.shares([.organizations: 2, .visits: 2], widening: widening, by: 1))
+            detail = right[0]
+            panes = [rows[0]] + lower + [right[1]]
         } else {
             mode = .compact
-            listArea = body
             detail = body
+            let rows = body.splitIntoRows([.proportional(11), .proportional(9)])
+            panes = [rows[0]] + rows[1].splitIntoColumns(Self.shares([.organizations: 2, .visits: 2, .sources: 1],
+                                                                     widening: widening, by: 2))
         }
-        let rows = listArea.splitIntoRows([.proportional(11), .proportional(9)])
-        let shares: [LayoutSize] = switch widening {
-        case .organizations: [.proportional(3), .proportional(2)]
-        case .visits: [.proportional(2), .proportional(3)]
-        case .timeline, nil: [.proportional(1), .proportional(1)]
-        }
-        let lower = rows[1].splitIntoColumns(shares)
-        panes = [rows[0], lower[0], lower[1]]
+    }
+
+    /// Shares of a row of panes, in `Pane` order: each its `weights` part, the one named by `widening` `extra` more.
+    private static func shares(_ weights: KeyValuePairs<Pane, Int>, widening: Pane?, by extra: Int) -> [LayoutSize] {
+        weights.map { pane, weight in .proportional(weight + (pane == widening ? extra : 0)) }
     }
 
     /// The rows of a pane's list that fit inside its border.

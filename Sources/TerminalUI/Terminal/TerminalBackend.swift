@@ -23,4 +23,6 @@ public protocol TerminalBackend: AnyObject {
     func invalidate()
     /// The next input, waiting at most `timeoutMilliseconds` (-1: until there is one).
     func nextInput(timeoutMilliseconds: Int32) -> TerminalInput
+    /// Asks the terminal to put `text` on the system clipboard (OSC 52); a terminal that does not take it ignores it.
+    func copyToClipboard(_ text: String)
 }

@@ -24,7 +24,7 @@ struct Show: ParsableCommand {
         // The same lines the browser's detail shows, with each link's id after it for scripts.
         let document = DetailDocument(detail, width: max(20, width))
         for line in document.lines {
-            let text = line.spans.map(\.text).joined() + (line.target.map { "  [\($0)]" } ?? "")
+            let text = line.spans.map(\.text).joined() + (line.target.map { "  [\($0.id)]" } ?? "")
             try StandardOutput.line(text.sanitized().trimmingTrailingSpaces())
         }
     }

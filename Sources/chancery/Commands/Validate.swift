@@ -10,13 +10,13 @@ struct Validate: ParsableCommand {
     @Option(name: .long, help: "The data directory (default: the bundled Data/).")
     var data: String?
 
-    @Option(name: .long, help: "Directory of the source texts (default: ../shared/seeds beside the checkout, when present).")
+    @Option(name: .long, help: "Directory of the source texts (default: the data's texts/ folder).")
     var sources: String?
 
     func run() throws {
         let directory = try findDataDirectory(override: data)
         let (dataset, loadIssues) = Dataset.load(from: directory)
-        let sourceDirectory = sources.map { URL(fileURLWithPath: $0) } ?? defaultSourceDirectory(for: directory)
+        let sourceDirectory = sources.map { URL(fileURLWithPath: $0) } ?? bundledTexts(of: directory)
         if let sources, !FileManager.default.fileExists(atPath: sources) {
             throw ValidationError("--sources: \(sources) does not exist")
         }
@@ -33,10 +33,9 @@ struct Validate: ParsableCommand {
         if !issues.isEmpty { throw ExitCode.failure }
     }
 
-    /// `../shared/seeds` beside the checkout holding the data directory, when it exists.
-    private func defaultSourceDirectory(for dataDirectory: URL) -> URL? {
-        let candidate = dataDirectory.standardizedFileURL.deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("shared/seeds")
+    /// The data directory's `texts/` folder, when it has one.
+    private func bundledTexts(of dataDirectory: URL) -> URL? {
+        let candidate = dataDirectory.appendingPathComponent(Dataset.textsFolder)
         return FileManager.default.fileExists(atPath: candidate.path) ? candidate : nil
     }
 }

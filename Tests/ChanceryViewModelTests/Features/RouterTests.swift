@@ -75,17 +75,18 @@ import Testing
         #expect(session.state[.timeline].selected == 0)
     }
 
-    @Test func theFocusedOfOrganizationsAndVisitsTakesThreeFifthsOfTheirRow() {
-        for (width, height) in [(80, 24), (120, 40)] {
-            let even = ScreenLayout(width: width, height: height)
-            let visits = ScreenLayout(width: width, height: height, widening: .visits)
-            let organizations = ScreenLayout(width: width, height: height, widening: .organizations)
-            #expect(even.panes[1].width - even.panes[2].width <= 1)
-            #expect(visits.panes[2].width > even.panes[2].width && visits.panes[1].width < even.panes[1].width)
-            #expect(abs(organizations.panes[1].width - visits.panes[2].width) <= 1)
-            #expect(visits.panes[1].width + visits.panes[2].width == even.panes[1].width + even.panes[2].width)
-            #expect(visits.panes[0] == even.panes[0] && visits.detail == even.detail, "\(width)×\(height)")
-        }
+    @Test func theFocusedListUnderTheTimelineIsWidened() {
+        // Wide: Organizations and Visits share the row, the focused one three fifths; Sources is under the detail.
+        let even = ScreenLayout(width: 120, height: 40), visits = ScreenLayout(width: 120, height: 40, widening: .visits)
+        #expect(abs(even.panes[1].width - even.panes[2].width) <= 1)
+        #expect(visits.panes[2].width > even.panes[2].width && visits.panes[1].width + visits.panes[2].width == even.panes[1].width + even.panes[2].width)
+        #expect(visits.panes[3].x == visits.detail.x && visits.panes[3].y > visits.detail.y)
+        #expect(visits.panes[0] == even.panes[0] && visits.detail == even.detail && visits.panes[3] == even.panes[3])
+        // Compact: the three share the row two, two and one parts, the focused one two parts more.
+        let compact = ScreenLayout(width: 80, height: 24), sources = ScreenLayout(width: 80, height: 24, widening: .sources)
+        #expect(compact.panes[1].width == 32 && compact.panes[2].width == 32 && compact.panes[3].width == 16)
+        #expect(sources.panes[3].width > sources.panes[1].width && sources.panes[1].width == sources.panes[2].width)
+        #expect(sources.panes[1].y == sources.panes[3].y && sources.panes[1...3].map(\.width).reduce(0, +) == 80)
     }
 
     @Test func aNarrowingTakesInSubBodiesUntilBLeavesThemOut() throws {
@@ -100,6 +101,32 @@ import Testing
         #expect(!session.state.narrowing.includesSubBodies && !session.state[.visits].filter.includesSubBodies)
         session.play(try KeyScript.parse("["))
         #expect(session.state.narrowing.includesSubBodies, "back undoes b")
+    }
+
+    @Test func enterOnACitationOpensItsSourceAtTheQuoteAndEscGoesBackToTheDetail() throws {
+        // The Baku meeting (third event) has three citations; G selects the last.
+        var session = try browser(keys: "jj<Enter>G")
+        let detailBefore = session.state.detail
+        session.play(try KeyScript.parse("<Enter>"))
+        let pager = try #require(session.state.pager)
+        #expect(session.state.keyMode == .pager)
+        #expect(pager.citation.quote == "Quote 3 about Executive Committee meets in Baku.")
+        let quote = try #require(pager.document?.quoteLines)
+        let rows = session.state.layout.detailRows
+        #expect(pager.scroll <= quote.lowerBound && quote.upperBound < pager.scroll + rows, "the quote is on screen")
+        session.play(try KeyScript.parse("y"))
+        #expect(session.clipboard == "“Quote 3 about Executive Committee meets in Baku.” — An article [source-article]")
+        #expect(session.state.message?.text.hasPrefix("Copied the citation") == true)
+        session.play(try KeyScript.parse("jn/<Tab>"))
+        #expect(session.state.pager != nil && session.state.input == nil && session.state.narrowing == .off,
+                "in the text only its own keys act")
+        session.play(try KeyScript.parse("<Esc>"))
+        #expect(session.state.pager == nil && session.state.detail == detailBefore, "back to the detail as it was")
+    }
+
+    @Test func yOnALinkCopiesItsIdAndInAListIsNotBound() throws {
+        #expect(try browser(keys: "y").clipboard == nil)
+        #expect(try browser(keys: "<Enter>y").clipboard == "org-iap")
     }
 
     @Test func passingThroughOrganizationsNarrowsNothingAndNPinsTheSelectedOne() throws {
