@@ -10,15 +10,22 @@ public final class InMemoryQueries: EntityQueries {
     public let records: [EntityDetail]
     private let reads = Atomic<Int>(0)
 
-    /// Queries over `records`, each summary's `linkedEventCount` counted from the events' links as a store does.
+    /// Queries over `records`, each summary's `linkedEventCount` counted from the events' links, and each
+    /// organization's `memberSince` taken from its membership events, as a store does.
     public init(_ records: [EntityDetail]) {
         var counts: [String: Int] = [:]
+        var memberships: [String: [EDTFDate?]] = [:]
         for event in records where event.summary.kind == .event {
             for id in Set(event.links.map(\.entity.id)) { counts[id, default: 0] += 1 }
+            guard event.summary.category == "membership" else { continue }
+            for link in event.links where link.role != .member { memberships[link.entity.id, default: []].append(event.summary.date) }
         }
         self.records = records.map { record in
             var counted = record
             counted.summary.linkedEventCount = counts[record.summary.id] ?? 0
+            if record.summary.kind == .organization {
+                counted.summary.memberSince = memberships[record.summary.id].flatMap(MembershipStart.earliest)
+            }
             return counted
         }
     }
@@ -74,6 +81,17 @@ public final class InMemoryQueries: EntityQueries {
         case .byName: rows.sorted { $0.name.lowercased() < $1.name.lowercased() }
         case .byKind: rows.enumerated().sorted { ($0.element.category, $0.offset) < ($1.element.category, $1.offset) }.map(\.element)
         case .byLinkedEvents: rows.sorted { ($1.linkedEventCount, $0.name) < ($0.linkedEventCount, $1.name) }
+        case .byMemberSince:
+            rows.sorted { first, second in
+                func key(_ row: EntitySummary) -> Int {
+                    switch row.memberSince {
+                    case .dated(let date): date.firstDayKey
+                    case .undated: 99_999_998
+                    case nil: 99_999_999
+                    }
+                }
+                return (key(first), first.name) < (key(second), second.name)
+            }
         }
     }
 

@@ -48,6 +48,7 @@ private let scenarios = [
     Scenario(name: "filter-without-matches", keys: "/zzzz<Enter>"),
     Scenario(name: "year-filter", keys: "d1993<Enter>"),
     Scenario(name: "narrowed-to-organization", keys: "2/status women<Enter>n"),
+    Scenario(name: "organizations-by-member-since", keys: "2ss"),
     Scenario(name: "sources", keys: "4"),
     Scenario(name: "source-detail", keys: "4jj<Enter>"),
     // The last citation of the first event, opened in its source's text at the quote.

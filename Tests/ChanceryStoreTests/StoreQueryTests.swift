@@ -128,6 +128,27 @@ import Testing
         #expect(citation.publisher == "General Prosecutor's Office of the Republic of Azerbaijan")
     }
 
+    @Test func organizationsKnowWhenTheirFirstMembershipBeganAndSortByIt() throws {
+        let rows = try store.all(EntityFilter(kind: .organization, order: .byMemberSince))
+        let since = Dictionary(uniqueKeysWithValues: rows.map { ($0.id, $0.memberSince) })
+        #expect(since["org-ilo"] == .dated(EDTFDate("1992-05")!))
+        #expect(since["org-iap"] == .dated(EDTFDate("1997")!))
+        #expect(since["org-cis"] == .undated)
+        #expect(since["org-un-csw"] == .some(nil), "no membership event names it")
+        let keys = rows.map { row -> Int in
+            switch row.memberSince {
+            case .dated(let date): date.firstDayKey
+            case .undated: 99_999_998
+            case nil: 99_999_999
+            }
+        }
+        #expect(keys == keys.sorted(), "dated first, oldest first, then undated, then none")
+        #expect(rows.first?.id == "org-ilo")
+        // Every window carries it, not only the first.
+        let last = try store.page(EntityFilter(kind: .organization, order: .byName), offset: rows.count - 5, limit: 5).rows
+        #expect(last.allSatisfy { since[$0.id] == $0.memberSince })
+    }
+
     @Test func pagesPastTheEndAreEmptyButKeepTheTotal() throws {
         let filter = EntityFilter(kind: .event)
         let past = try store.page(filter, offset: dataset.events.count + 5, limit: 10)

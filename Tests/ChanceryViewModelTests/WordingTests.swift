@@ -66,3 +66,27 @@ import Testing
         #expect(text.contains("Topics: trade; law"))
     }
 }
+
+@Suite struct MemberSinceWording {
+    private func event(_ id: String, _ date: String?, category: String = "membership") -> EntitySummary {
+        EntitySummary(id: id, kind: .event, category: category, name: "Event \(id)", date: date.flatMap(EDTFDate.init))
+    }
+
+    @Test func anOrganizationsDetailSaysWhenItsFirstMembershipBeganAndByWhichEvent() {
+        let organization = EntitySummary(id: "org-x", kind: .organization, category: "intergovernmental", name: "X")
+        func detail(_ links: [LinkedEntity]) -> DetailDocument {
+            DetailDocument(EntityDetail(summary: organization, text: nil, dateNote: nil, fields: [], links: links,
+                                        inboundLinkCounts: [:], meetings: [], citations: []), width: 80)
+        }
+        func text(_ document: DetailDocument) -> [String] { document.lines.map { $0.spans.map(\.text).joined() } }
+        let links = [LinkedEntity(entity: event("event-b", "2012"), role: .subject, direction: .inbound),
+                     LinkedEntity(entity: event("event-a", nil), role: .subject, direction: .inbound),
+                     LinkedEntity(entity: event("event-c", "1992-05"), role: .subject, direction: .inbound),
+                     LinkedEntity(entity: event("event-d", "1980", category: "meeting"), role: .subject, direction: .inbound),
+                     LinkedEntity(entity: event("event-e", "1970"), role: .member, direction: .inbound)]
+        #expect(text(detail(links)).contains("Member since: May 1992 — Event event-c"), "the earliest dated membership")
+        #expect(text(detail([links[1]])).contains("Member since: undated — Event event-a"))
+        #expect(!text(detail([links[3], links[4]])).contains { $0.hasPrefix("Member since") },
+                "a meeting is no membership, and a member joining is not the body joined")
+    }
+}

@@ -22,6 +22,8 @@ public enum ListOrder: String, CaseIterable, Hashable, Sendable {
     case byKind
     /// Most linked events first, then by name.
     case byLinkedEvents
+    /// Organizations by when their first membership began, undated memberships next, then those with none.
+    case byMemberSince
 
     /// The order lists of `kind` run in when none is asked for.
     public static func standard(for kind: EntityKind) -> ListOrder {
@@ -70,6 +72,20 @@ public struct EntityFilter: Hashable, Sendable {
     }
 }
 
+/// When a membership began: the date of the earliest membership event, or "undated" when none of them has a date.
+public enum MembershipStart: Hashable, Sendable {
+    /// The earliest dated membership event's date.
+    case dated(EDTFDate)
+    /// Membership events that give no date.
+    case undated
+
+    /// The earliest of the membership events' dates (`nil` for an undated one); nil when there are none.
+    public static func earliest(of dates: [EDTFDate?]) -> MembershipStart? {
+        guard !dates.isEmpty else { return nil }
+        return dates.compactMap { $0 }.min { $0.firstDayKey < $1.firstDayKey }.map(MembershipStart.dated) ?? .undated
+    }
+}
+
 /// One row of a list: what a pane shows of an entity.
 public struct EntitySummary: Hashable, Sendable {
     /// The entity's id.
@@ -88,10 +104,14 @@ public struct EntitySummary: Hashable, Sendable {
     public var context: String
     /// How many events link to it or from it.
     public var linkedEventCount: Int
+    /// For an organization in a list: when the first membership of it began, from the membership events naming it;
+    /// nil when none does.
+    public var memberSince: MembershipStart?
 
     /// A summary row.
     public init(id: String, kind: EntityKind, category: String, name: String, acronym: String? = nil,
-                date: EDTFDate? = nil, context: String = "", linkedEventCount: Int = 0) {
+                date: EDTFDate? = nil, context: String = "", linkedEventCount: Int = 0, memberSince: MembershipStart? = nil) {
+        self.memberSince = memberSince
         self.id = id
         self.kind = kind
         self.category = category

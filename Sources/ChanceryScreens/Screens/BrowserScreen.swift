@@ -101,13 +101,15 @@ public enum BrowserScreen {
             return
         }
         let visible = paneState.scroll..<(paneState.scroll + inner.height)
+        let memberSince = showsMemberSince(paneState.filter, width: inner.width)
+            && visible.contains { paneState.row(at: $0)?.memberSince != nil }
         let rows: [[Span]] = visible.compactMap { index in
             guard paneState.total.map({ index < $0 }) ?? (index == paneState.scroll) else { return nil }
             guard let row = paneState.row(at: index) else { return [Span("…", style: Theme.placeholder)] }
-            return cells(row, pane: pane, sideways: paneState.sideways)
+            return cells(row, pane: pane, sideways: paneState.sideways, showsMemberSince: memberSince)
         }
         let selection = focused && !state.isDetailOpen ? Theme.selection : Theme.inactiveSelection
-        Table(columns: columns(pane, fitting: rows, sideways: paneState.sideways), rows: rows, showsHeader: false, selected: paneState.selected - paneState.scroll,
+        Table(columns: columns(pane, fitting: rows, sideways: paneState.sideways, showsMemberSince: memberSince), rows: rows, showsHeader: false, selected: paneState.selected - paneState.scroll,
               selectionStyle: selection).render(into: &buffer, area: inner)
     }
 
@@ -120,8 +122,14 @@ public enum BrowserScreen {
     /// A pane's columns; the date, kind and count columns are as wide as their widest cell among `rows` (the rows on
     /// screen), so that no date loses its year and the title keeps the rest, cut at its end, or in its middle where
     /// titles on screen would otherwise read alike.
+    /// Organizations show when their first membership began once the pane is wide enough, or sorted by it (and only
+    /// when a row on screen has one).
+    private static func showsMemberSince(_ filter: EntityFilter, width: Int) -> Bool {
+        filter.kind == .organization && (width >= 44 || filter.order == .byMemberSince)
+    }
+
     /// Scrolled sideways, the text is cut at its end, its start being already out of view.
-    private static func columns(_ pane: Pane, fitting rows: [[Span]], sideways: Int) -> [TableColumn] {
+    private static func columns(_ pane: Pane, fitting rows: [[Span]], sideways: Int, showsMemberSince: Bool) -> [TableColumn] {
         func widest(_ column: Int, atLeast minimum: Int) -> LayoutSize {
             .fixed(rows.reduce(minimum) { widest, row in row.count > column ? max(widest, row[column].text.displayWidth) : widest })
         }
@@ -129,19 +137,25 @@ public enum BrowserScreen {
                                truncation: sideways > 0 ? .end : .apart)
         return switch pane {
         case .timeline: [TableColumn("Date", width: widest(0, atLeast: 4)), TableColumn("Kind", width: widest(1, atLeast: 4)), text]
-        case .organizations, .sources: [text, TableColumn("Events", width: widest(1, atLeast: 1), alignment: .right)]
+        case .organizations where showsMemberSince:
+            [text, TableColumn("Since", width: widest(1, atLeast: 0)), TableColumn("Events", width: widest(2, atLeast: 1), alignment: .right)]
+        case .organizations: [text, TableColumn("Events", width: widest(1, atLeast: 1), alignment: .right)]
+        case .sources: [text, TableColumn("Events", width: widest(1, atLeast: 1), alignment: .right)]
         case .visits: [TableColumn("Date", width: widest(0, atLeast: 4)), text]
         }
     }
 
     /// A row's cells; its text column without the `sideways` columns scrolled out of view ("…" marks the cut).
-    private static func cells(_ row: EntitySummary, pane: Pane, sideways: Int) -> [Span] {
+    private static func cells(_ row: EntitySummary, pane: Pane, sideways: Int, showsMemberSince: Bool) -> [Span] {
         let text = Span(sideways > 0 ? "…" + row.listedText.droppingLeadingColumns(sideways + 1) : row.listedText)
         return switch pane {
         case .timeline:
             [Span(row.date.display, style: Theme.date),
              Span(EventKind(rawValue: row.category)?.label ?? row.category, style: Theme.category), text]
-        case .organizations, .sources: [text, Span(String(row.linkedEventCount), style: Theme.count)]
+        case .organizations where showsMemberSince:
+            [text, Span(row.memberSince?.label ?? "", style: Theme.date), Span(String(row.linkedEventCount), style: Theme.count)]
+        case .organizations: [text, Span(String(row.linkedEventCount), style: Theme.count)]
+        case .sources: [text, Span(String(row.linkedEventCount), style: Theme.count)]
         case .visits: [Span(row.date.display, style: Theme.date), text]
         }
     }

@@ -86,8 +86,16 @@ struct FilterSQL {
         case .byName: ("e.sortName, e.id", "e.sortName DESC, e.id DESC")
         case .byKind: ("e.category, e.dateStart, e.id", "e.category DESC, e.dateStart DESC, e.id DESC")
         case .byLinkedEvents: ("e.linkedEventCount DESC, e.sortName, e.id", "e.linkedEventCount, e.sortName DESC, e.id DESC")
+        case .byMemberSince: ("\(memberSinceKey), e.sortName, e.id", "\(memberSinceKey) DESC, e.sortName DESC, e.id DESC")
         }
     }
+
+    /// The first day (`yyyymmdd`) of an organization's earliest membership event; after every date, an undated one;
+    /// after that, none: a lookup along the inbound link index per row.
+    static let memberSinceKey = """
+        coalesce((SELECT min(CASE WHEN ev.date IS NULL THEN 99999998 ELSE ev.dateFirst END) FROM link l JOIN entity ev ON ev.id = l.fromID
+                  WHERE l.toID = e.id AND l.fromKind = 'event' AND l.role != 'member' AND ev.category = 'membership'), 99999999)
+        """
 
     /// Counts the entities kept.
     var count: (sql: String, arguments: StatementArguments) {

@@ -19,7 +19,9 @@ extension ChanceryStore {
             var other = filter
             other.dateMatch = filter.dateMatch.toggled
             let otherTotal = filter.since == nil && filter.until == nil ? nil : try count(other, FilterSQL(other, in: db), in: db)
-            return EntityPage(rows: rows.map(\.summary), offset: offset, total: total, unfilteredTotal: unfilteredTotal,
+            var summaries = rows.map(\.summary)
+            if filter.kind == .organization { try Self.addMemberSince(to: &summaries, in: db) }
+            return EntityPage(rows: summaries, offset: offset, total: total, unfilteredTotal: unfilteredTotal,
                               otherDateMatchTotal: otherTotal)
         }
     }
@@ -143,6 +145,23 @@ extension ChanceryStore {
     }
 
     /// Everything about the entity `id`: fields, links both ways, meetings and citations.
+    /// Sets each organization's `memberSince` from the membership events naming it (in any role but `member`, which
+    /// is the one joining), in one read for the window.
+    static func addMemberSince(to summaries: inout [EntitySummary], in db: Database) throws {
+        guard !summaries.isEmpty else { return }
+        let marks = summaries.map { _ in "?" }.joined(separator: ", ")
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT l.toID, ev.date FROM link l JOIN entity ev ON ev.id = l.fromID
+            WHERE l.toID IN (\(marks)) AND l.fromKind = 'event' AND l.role != 'member' AND ev.category = 'membership'
+            """, arguments: StatementArguments(summaries.map(\.id)))
+        let dates = Dictionary(grouping: rows, by: { $0["toID"] as String }).mapValues { group in
+            group.map { ($0["date"] as String?).flatMap(EDTFDate.init) }
+        }
+        for index in summaries.indices {
+            summaries[index].memberSince = dates[summaries[index].id].flatMap(MembershipStart.earliest)
+        }
+    }
+
     /// The full text of the source `id`, or nil when the store does not hold it.
     public func sourceText(id: String) throws -> String? {
         try reading { db in try String.fetchOne(db, sql: "SELECT text FROM source_text WHERE sourceID = ?", arguments: [id]) }

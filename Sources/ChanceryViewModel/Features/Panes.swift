@@ -39,7 +39,7 @@ public enum Pane: Int, CaseIterable, Hashable, Sendable {
     var orders: [ListOrder] {
         switch self {
         case .timeline: [.oldestFirst, .newestFirst, .byName, .byKind]
-        case .organizations: [.byName, .byLinkedEvents]
+        case .organizations: [.byName, .byLinkedEvents, .byMemberSince]
         case .visits: [.oldestFirst, .newestFirst, .byName]
         case .sources: [.byName, .byLinkedEvents]
         }

@@ -68,6 +68,9 @@ public struct DetailDocument: Hashable, Sendable {
         }
         if let note = detail.dateNote { add(label: "Date note", note, width: width, role: .note) }
         for field in detail.fields { add(label: field.kind.label, field.displayValue, width: width) }
+        if summary.kind == .organization, let since = Self.memberSince(detail) {
+            add(label: "Member since", since, width: width)
+        }
         if summary.kind == .source {
             // A source's own text, from its top (no quote to find).
             linkLines.append(lines.count)
@@ -137,6 +140,16 @@ public struct DetailDocument: Hashable, Sendable {
                 : [DetailSpan(text: piece, role: role)]
             lines.append(DetailLine(spans: spans, target: nil))
         }
+    }
+
+    /// When the first membership of an organization began, and by which event: the earliest dated membership event
+    /// naming it (in any role but `member`, the one joining), else an undated one.
+    static func memberSince(_ detail: EntityDetail) -> String? {
+        let events = detail.links.filter {
+            $0.direction == .inbound && $0.entity.kind == .event && $0.entity.category == "membership" && $0.role != .member
+        }.map(\.entity)
+        guard let first = events.min(by: { ($0.date?.firstDayKey ?? .max) < ($1.date?.firstDayKey ?? .max) }) else { return nil }
+        return "\(first.date.map(\.display) ?? "undated") — \(first.displayName)"
     }
 
     /// Links to the same entity in the same direction, as one line listing every role, in first-seen order.

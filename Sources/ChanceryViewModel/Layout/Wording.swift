@@ -35,6 +35,17 @@ extension ListOrder {
         case .byName: kind == .event || kind == .visit ? "title" : "name"
         case .byKind: "kind"
         case .byLinkedEvents: "events ↓"
+        case .byMemberSince: "member since ↑"
+        }
+    }
+}
+
+extension MembershipStart {
+    /// How a list shows it: "since May 1992", or "member" when no membership event gives a date.
+    public var label: String {
+        switch self {
+        case .dated(let date): "since \(date.display)"
+        case .undated: "member"
         }
     }
 }
