@@ -201,6 +201,7 @@ public enum BrowserScreen {
             let prompt: String
             switch input.purpose {
             case .filter(let pane): prompt = "/\(pane.title): "
+            case .filterEveryPane: prompt = "/every pane: "
             case .dateRange(let pane): prompt = "Dates in \(pane.title) (1993, 1990/2000, 2000/..; empty clears): "
             }
             buffer.fill(area)
@@ -217,7 +218,7 @@ public enum BrowserScreen {
         if let message = state.message {
             left = Line(spans: [Span(" " + message.text, style: message.isError ? Theme.error : .plain)])
         } else if state.pager != nil {
-            left = Line(" j/k scroll · Space page · y copy the citation · Esc back to the detail")
+            left = Line(" j/k scroll · PgDn page · y copy the citation · Esc back to the detail")
         } else if state.isDetailOpen {
             left = Line(" j/k link · Enter follow · y copy · [ back · Esc close · ? help")
         } else {

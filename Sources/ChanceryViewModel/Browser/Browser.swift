@@ -64,6 +64,7 @@ extension BrowserState {
         case .back: history.goBack(from: navigationEntry).map { restore($0) }
         case .forward: history.goForward(from: navigationEntry).map { restore($0) }
         case .filter: openLine(for: .filter(currentPane), text: self[currentPane].filter.text)
+        case .filterEveryPane: openLine(for: .filterEveryPane, text: self[currentPane].filter.text)
         case .dateRange:
             guard currentPane.kind.isDated else {
                 return report(StatusMessage(text: "\(currentPane.title) have no dates", isError: true))
@@ -313,10 +314,10 @@ extension BrowserState {
         input = line
         switch outcome {
         case .edited(let textChanged):
-            if textChanged, case .filter(let pane) = line.purpose { applyWords(line.text, to: pane) }
+            if textChanged { for pane in line.purpose.filteredPanes { applyWords(line.text, to: pane) } }
         case .cancelled:
             // The words go back to what they were when the line opened.
-            if case .filter(let pane) = line.purpose { applyWords(line.before.panes[pane.rawValue].filter.text, to: pane) }
+            for pane in line.purpose.filteredPanes { applyWords(line.before.panes[pane.rawValue].filter.text, to: pane) }
             input = nil
         case .submitted:
             submit(line)

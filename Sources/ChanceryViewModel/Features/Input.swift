@@ -4,6 +4,17 @@ import TerminalUI
 public enum InputPurpose: Hashable, Sendable {
     /// The words filter of a pane, applied as typed.
     case filter(Pane)
+    /// The same words in every pane at once, applied as typed: matches of every kind, counted in each title.
+    case filterEveryPane
+
+    /// The panes whose words the line sets.
+    var filteredPanes: [Pane] {
+        switch self {
+        case .filter(let pane): [pane]
+        case .filterEveryPane: Pane.allCases
+        case .dateRange: []
+        }
+    }
     /// The date range of a pane, applied on Enter.
     case dateRange(Pane)
 }

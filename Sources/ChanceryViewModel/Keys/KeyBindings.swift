@@ -11,7 +11,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case moveDown, moveUp, top, bottom, pageDown, pageUp, halfPageDown, halfPageUp
     case nextPane, previousPane, focusTimeline, focusOrganizations, focusVisits, focusSources
     case open, back, forward, narrow, toggleSubBodies, clearNarrowing, close, help, redraw, quit
-    case filter, dateRange, toggleDateMatch, nextKind, previousKind, nextOrder, scrollRight, scrollLeft
+    case filter, filterEveryPane, dateRange, toggleDateMatch, nextKind, previousKind, nextOrder, scrollRight, scrollLeft
     case cursorLeft, cursorRight, cursorToStart, cursorToEnd, deleteBackward, deleteForward, deleteToStart
     case submitLine, cancelLine
     case closeHelp, scrollHelpDown, scrollHelpUp
@@ -69,6 +69,7 @@ public enum KeyBindings {
         KeyBinding([.control("l")], .redraw, in: browsing, "Redraw the screen"),
         KeyBinding([.character("q"), .control("c")], .quit, in: browsing, "Quit"),
         KeyBinding([.character("/")], .filter, in: [.panes], "Filter by words"),
+        KeyBinding([.character("F")], .filterEveryPane, in: [.panes], "Same words, every pane"),
         KeyBinding([.character("d")], .dateRange, in: [.panes], "Filter by date: 1993"),
         KeyBinding([.character("D")], .toggleDateMatch, in: [.panes], "Within ↔ overlapping"),
         KeyBinding([.character("t")], .nextKind, in: [.panes], "Filter by the next kind"),
@@ -76,15 +77,15 @@ public enum KeyBindings {
         KeyBinding([.character("s")], .nextOrder, in: [.panes], "Sort by the next order"),
         KeyBinding([.right, .character("l")], .scrollRight, in: [.panes], "Scroll titles right"),
         KeyBinding([.left, .character("h")], .scrollLeft, in: [.panes], "Scroll titles left"),
-        KeyBinding([.character("y")], .copy, in: [.detail], "Copy the citation or the id"),
+        KeyBinding([.character("y")], .copy, in: [.detail], "Copy citation or id"),
         KeyBinding([.down, .character("j")], .moveDown, in: [.pager], "Line down"),
         KeyBinding([.up, .character("k")], .moveUp, in: [.pager], "Line up"),
-        KeyBinding([.pageDown, .character(" ")], .pageDown, in: [.pager], "Page down"),
+        KeyBinding([.pageDown], .pageDown, in: [.pager], "Page down"),
         KeyBinding([.pageUp], .pageUp, in: [.pager], "Page up"),
         KeyBinding([.character("g"), .home], .top, in: [.pager], "Go to the top"),
         KeyBinding([.character("G"), .end], .bottom, in: [.pager], "Go to the bottom"),
         KeyBinding([.character("y")], .copy, in: [.pager], "Copy the citation"),
-        KeyBinding([.escape, .character("q"), .backspace, .character("[")], .closePager, in: [.pager], "Back to the detail"),
+        KeyBinding([.escape, .character("q"), .character("[")], .closePager, in: [.pager], "Back to the detail"),
         KeyBinding([.control("c")], .quit, in: [.pager], "Quit"),
         KeyBinding([.left], .cursorLeft, in: [.input], "Cursor left"),
         KeyBinding([.right], .cursorRight, in: [.input], "Cursor right"),
@@ -109,7 +110,7 @@ public enum KeyBindings {
         case [.panes]: "Lists"
         case [.detail]: "Detail"
         case [.pager]: "A source's text"
-        case [.input]: "Typing / or d"
+        case [.input]: "Typing / F or d"
         case [.help]: "This help"
         default: KeyMode.allCases.filter(modes.contains).map(\.rawValue).joined(separator: ", ")
         }

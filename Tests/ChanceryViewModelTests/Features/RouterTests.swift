@@ -129,6 +129,18 @@ import Testing
         #expect(try browser(keys: "<Enter>y").clipboard == "org-iap")
     }
 
+    @Test func fPutsTheSameWordsInEveryPaneAsOneStep() throws {
+        var session = try browser(keys: "/unicef<Enter>F<C-u>committee")
+        #expect(Pane.allCases.allSatisfy { session.state[$0].filter.text == "committee" }, "applied as typed")
+        #expect(session.state[.organizations].total == 1 && session.state[.timeline].total == 1)
+        session.play(try KeyScript.parse("<Esc>"))
+        #expect(session.state[.timeline].filter.text == "unicef" && session.state[.visits].filter.text == "",
+                "Esc puts back each pane's own words")
+        session.play(try KeyScript.parse("Fiap<Enter>["))
+        #expect(session.state[.timeline].filter.text == "unicef" && session.state[.organizations].filter.text == "",
+                "back undoes the whole line")
+    }
+
     @Test func passingThroughOrganizationsNarrowsNothingAndNPinsTheSelectedOne() throws {
         var session = try browser(keys: "<Tab><Tab><Tab>")
         #expect(session.state.narrowing == .off)
