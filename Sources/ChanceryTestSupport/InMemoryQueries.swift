@@ -3,7 +3,7 @@ import Foundation
 import Synchronization
 
 /// A handful of records held in memory and answered without a store, for pure tests of the view-model's features:
-/// lists in the order given (or by name, kind or linked events when asked), words matched as prefixes of the name's
+/// lists in the order given (or by name, kind or linked events when asked), the words filter (`SearchQuery`) read over the name's
 /// words, links read from each detail.
 public final class InMemoryQueries: EntityQueries {
     /// Every record, in list order.
@@ -109,9 +109,7 @@ public final class InMemoryQueries: EntityQueries {
 
     private func matches(_ record: EntityDetail, _ filter: EntityFilter) -> Bool {
         let summary = record.summary
-        let words = summary.name.lowercased().split(separator: " ")
-        let wanted = filter.text.lowercased().split(separator: " ")
-        guard wanted.allSatisfy({ word in words.contains { $0.hasPrefix(word) } }) else { return false }
+        guard SearchQuery(filter.text).matches(words: SearchFolding.words(summary.name)) else { return false }
         guard filter.categories.isEmpty || filter.categories.contains(summary.category) else { return false }
         let linked = Set(record.links.map(\.entity.id))
         guard filter.linkedTo.allSatisfy({ id in

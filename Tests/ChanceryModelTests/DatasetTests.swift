@@ -153,9 +153,41 @@ private func load(events: String) throws -> (Dataset, [DatasetIssue]) {
         #expect(SearchFolding.fold("Heydər Əliyev") == "heyder eliyev")
         #expect(SearchFolding.fold("İlham ŞAHİN Güneş") == "ilham sahin gunes")
         #expect(SearchFolding.words("  OSCE, Minsk-Group!") == ["osce", "minsk", "group"])
-        #expect(SearchFolding.words("rep Republic rep REP minsk") == ["republic", "minsk"], "each word once, prefixes of others dropped")
         #expect(SearchFolding.fold("Inter\u{AD}national") == "international", "a soft hyphen is no part of the word")
+    }
+}
+
+@Suite struct SearchQueryTests {
+    @Test func wordsPhrasesAlternativesAndExclusions() {
+        let query = SearchQuery(#"Prosecutor "general's office" tajik OR turkmen -"Russian Federation" al-qaeda"#)
+        #expect(query.required == [[["prosecutor"]], [["general", "s", "office"]], [["tajik"], ["turkmen"]], [["al", "qaeda"]]])
+        #expect(query.excluded == [["russian", "federation"]])
+        #expect(SearchQuery("OR tajik OR").required == [[["tajik"]]], "an OR with nothing on one side is no alternative")
+        #expect(SearchQuery(#""unclosed phrase"#).required == [[["unclosed", "phrase"]]])
+        #expect(SearchQuery("a - b").required == [[["a"]], [["b"]]], "a dash alone is punctuation")
+    }
+
+    @Test func eachWordOnceAndPrefixesOfOthersDropped() {
+        #expect(SearchQuery("rep Republic rep REP minsk").required == [[["republic"]], [["minsk"]]])
         let pasted = (0..<5_000).map { "word\($0 % 50)" }.joined(separator: " ")
-        #expect(SearchFolding.words(pasted).count == 50 - 4, "word1 … word4 begin word10 … word49")
+        #expect(SearchQuery(pasted).required.count == 50 - 4, "word1 … word4 begin word10 … word49")
+    }
+
+    @Test func punctuationAloneHasNothingSearchable() {
+        #expect(SearchQuery("  ").isEmpty && !SearchQuery("  ").hasSearchableTerm)
+        for text in ["!!!", "…", "- -", #""""#, "( )"] {
+            #expect(!SearchQuery(text).isEmpty && !SearchQuery(text).hasSearchableTerm, "\(text)")
+        }
+        #expect(SearchQuery("-baku").hasSearchableTerm, "an exclusion alone keeps everything else")
+    }
+
+    @Test func matchingReadsPhrasesInOrderAsPrefixes() {
+        let words = SearchFolding.words("Prosecutor General's Office of the Republic of Tajikistan")
+        #expect(SearchQuery(#""prosecutor gen""#).matches(words: words))
+        #expect(!SearchQuery(#""general prosecutor""#).matches(words: words), "a phrase keeps its order")
+        #expect(SearchQuery("general prosecutor").matches(words: words), "words alone need no order")
+        #expect(SearchQuery("uzbek OR tajik").matches(words: words))
+        #expect(!SearchQuery("prosecutor -tajikistan").matches(words: words))
+        #expect(SearchQuery("prosecutor -russia").matches(words: words))
     }
 }

@@ -234,6 +234,57 @@ import Testing
                 "a query of punctuation alone filters nothing")
     }
 
+    /// Whether one of the event's texts (title, summary, a quote, the name a link shows: an organization's acronym
+    /// when it has one) holds `phrase`'s words side by side.
+    private func says(_ event: Event, phrase: String) -> Bool {
+        var shown = dataset.namesByID.compactMapValues(\.first)
+        for organization in dataset.organizations { shown[organization.id] = organization.shortName }
+        let texts = [event.title, event.summary] + event.citations.map(\.quote) + event.links.compactMap { shown[$0.to] }
+        return texts.contains { SearchQuery("\"\(phrase)\"").matches(words: SearchFolding.words($0)) }
+    }
+
+    @Test func aQuotedPhraseKeepsItsWordsTogetherAndInOrder() throws {
+        let phrase = try store.eventIDs(text: #""prosecutor general""#)
+        let reversed = try store.eventIDs(text: #""general prosecutor""#)
+        let words = try store.eventIDs(text: "general prosecutor")
+        #expect(!phrase.isEmpty && phrase.isSubset(of: words))
+        #expect(reversed.count < words.count, "\(reversed.count) events say 'general prosecutor', \(words.count) both words")
+        for event in dataset.events {
+            #expect(phrase.contains(event.id) == says(event, phrase: "prosecutor general"), "\(event.id)")
+            #expect(reversed.contains(event.id) == says(event, phrase: "general prosecutor"), "\(event.id)")
+        }
+    }
+
+    @Test func orTakesEitherAndAMinusLeavesOut() throws {
+        let tajik = try store.eventIDs(text: "tajikistan"), turkmen = try store.eventIDs(text: "turkmenistan")
+        #expect(try store.eventIDs(text: "tajikistan OR turkmenistan") == tajik.union(turkmen))
+        #expect(try store.eventIDs(text: "tajikistan or turkmenistan") == tajik.intersection(turkmen).intersection(
+            try store.eventIDs(text: "or")), "a lowercase or is a word")
+        let prosecutor = try store.eventIDs(text: "prosecutor")
+        #expect(try store.eventIDs(text: "prosecutor -tajikistan") == prosecutor.subtracting(tajik))
+        #expect(try store.eventIDs(text: "-tajikistan").count == dataset.events.count - tajik.count)
+        #expect(try store.eventIDs(text: #"prosecutor -"prosecutor general""#)
+                == prosecutor.subtracting(try store.eventIDs(text: #""prosecutor general""#)))
+    }
+
+    @Test func matchesInTitlesComeFirstEachGroupInTheOrderAsked() throws {
+        for order in [ListOrder.oldestFirst, .newestFirst, .byName] {
+            let filter = EntityFilter(kind: .event, text: "prosecutor", order: order)
+            let rows = try store.all(filter)
+            let inTitle = rows.prefix { SearchQuery("prosecutor").matches(words: SearchFolding.words($0.name)) }
+            #expect(inTitle.count >= 2 && inTitle.count < rows.count, "\(order): \(inTitle.count) of \(rows.count)")
+            #expect(!rows.dropFirst(inTitle.count).contains { SearchQuery("prosecutor").matches(words: SearchFolding.words($0.name)) })
+            let plain = try store.all(EntityFilter(kind: .event, order: order)).map(\.id)
+            for group in [Array(inTitle), Array(rows.dropFirst(inTitle.count))] {
+                let ids = group.map(\.id)
+                #expect(ids == plain.filter(Set(ids).contains), "\(order): each group keeps the list's order")
+            }
+            // The far end of a list is read backwards: it must agree.
+            let tail = try store.page(filter, offset: rows.count - 3, limit: 3)
+            #expect(tail.rows.map(\.id) == rows.suffix(3).map(\.id))
+        }
+    }
+
     // MARK: - Dates
 
     @Test(arguments: [("2018", "2018"), ("1993", "1995"), ("2020-06", "2021-03"), ("1990", "1990"), ("2024-05-18", "2024-05-18")])

@@ -6,6 +6,10 @@ private let dataDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComp
     .deletingLastPathComponent().appendingPathComponent("Data")
 
 private func chancery(_ arguments: String...) throws -> Chancery.Output {
+    try chancery(arguments)
+}
+
+private func chancery(_ arguments: [String]) throws -> Chancery.Output {
     try Chancery.run(arguments + (["list", "show", "snapshot", "browse"].contains(arguments.first) ? ["--store", Chancery.storePath] : []))
 }
 
@@ -63,6 +67,69 @@ private func chancery(_ arguments: String...) throws -> Chancery.Output {
         #expect((try chancery("show", "iap")).stdout.hasPrefix("IAP — International Association of Prosecutors"))
     }
 
+    /// `list --format csv|json|ndjson` writes the rows the table lists, dates as EDTF and as shown, for other programs.
+    @Test func listWritesCSVJSONAndNDJSONOfTheSameRows() throws {
+        let filters = ["--kind", "agreement", "--text", "prosecution"]
+        let table = try chancery(["list", "events"] + filters)
+        let ids = table.stdout.split(separator: "\n").dropFirst().map { String($0.prefix { $0 != " " }) }
+        #expect(ids.count >= 14, "\(table.stdout)")
+
+        let csv = try chancery(["list", "events", "--format", "csv"] + filters)
+        let lines = csv.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(lines.first == "id,date,dateShown,kind,title,organizations")
+        #expect(lines.dropFirst().map { String($0.prefix { $0 != "," }) } == ids)
+        #expect(lines.contains { $0.hasPrefix("event-2000-az-pgo-agreement-tajikistan,[2000..],2000 or later,agreementSigned,") })
+
+        let json = try chancery(["list", "events", "--format", "json"] + filters)
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(array.map { $0["id"] as? String } == ids)
+        let tajikistan = try #require(array.first { $0["id"] as? String == "event-2000-az-pgo-agreement-tajikistan" })
+        #expect(tajikistan["date"] as? String == "[2000..]" && tajikistan["dateShown"] as? String == "2000 or later")
+
+        let ndjson = try chancery(["list", "events", "--format", "ndjson"] + filters)
+        let objects = try ndjson.stdout.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        #expect(objects.map { $0["id"] as? String } == ids)
+
+        let organizations = try chancery("list", "organizations", "--format", "json", "--text", "iap")
+        let iap = try #require(try JSONSerialization.jsonObject(with: Data(organizations.stdout.utf8)) as? [[String: Any]])
+        #expect(iap.first { $0["id"] as? String == "org-iap" }?["events"] as? Int == 8)
+        #expect(iap.first { $0["id"] as? String == "org-iap-executive-committee" }.map { $0["acronym"] is NSNull } == true)
+        #expect(try chancery("list", "events", "--format", "json", "--text", "zzqxv").stdout == "[]\n")
+    }
+
+    /// `export` keeps what `list` lists with the same filters; `--type` is the type of record, `--kind` a category.
+    @Test func exportTakesTheFiltersOfListAndTypeNamesTheRecords() throws {
+        let listed = try chancery("list", "events", "--kind", "agreement", "--since", "2018", "--format", "ndjson")
+        let exported = try chancery("export", "--type", "events", "--kind", "agreement", "--since", "2018", "--format", "ndjson")
+        func ids(_ output: String) throws -> [String] {
+            try output.split(separator: "\n").map {
+                try #require((try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["id"] as? String)
+            }
+        }
+        #expect(exported.status == 0, "\(exported.stderr)")
+        #expect(try Set(ids(exported.stdout)) == Set(ids(listed.stdout)) && !listed.stdout.isEmpty)
+
+        let everyType = try chancery("export", "--text", "tajikistan", "--format", "ndjson")
+        let types = Set(everyType.stdout.split(separator: "\n").compactMap {
+            (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["type"] as? String
+        })
+        #expect(types.isSuperset(of: ["event", "visit", "place", "organization"]), "\(types)")
+
+        let noType = try chancery("export", "--kind", "events")
+        #expect(noType.status == 2 && noType.stderr.contains("give --type events"), "\(noType.stderr)")
+        let csvOfPeople = try chancery("export", "--type", "people", "--format", "csv")
+        #expect(csvOfPeople.status == 2)
+    }
+
+    /// Punctuation alone used to list everything as if it were no filter; it now says it has nothing to search.
+    @Test func punctuationAloneIsNothingSearchable() throws {
+        let result = try chancery("list", "events", "--text", "!!! ...")
+        #expect(result.status == 2 && result.stdout.isEmpty)
+        #expect(result.stderr.contains("--text: \"!!! ...\" has nothing searchable"), "\(result.stderr)")
+    }
+
     /// `--since 2018 --until 2018` keeps what lies wholly within 2018; `--overlapping` adds what may fall in it.
     @Test func listDatesMeanWithinUnlessOverlapping() throws {
         let within = try chancery("list", "events", "--since", "2018", "--until", "2018")
@@ -90,7 +157,7 @@ private func chancery(_ arguments: String...) throws -> Chancery.Output {
     }
 
     @Test func exportNDJSONAndCSVHaveOneRecordALine() throws {
-        let ndjson = try chancery("export", "--format", "ndjson", "--kind", "events").stdout.split(separator: "\n")
+        let ndjson = try chancery("export", "--format", "ndjson", "--type", "events").stdout.split(separator: "\n")
         let csv = try chancery("export", "--format", "csv").stdout.split(separator: "\r\n")
         #expect(ndjson.count > 100)
         #expect(csv.first == "id,date,dateNote,kind,title,summary,organizations,people,places,countries,source,quote,links,citations")
@@ -113,7 +180,7 @@ private func chancery(_ arguments: String...) throws -> Chancery.Output {
         let before = first.stdout.components(separatedBy: "\r\n"), after = again.stdout.components(separatedBy: "\r\n")
         #expect(before.first == after.first)
         #expect(before.sorted() == after.sorted())
-        let refused = try Chancery.run(["export", "--kind", "people", "--store", store])
+        let refused = try Chancery.run(["export", "--type", "people", "--store", store])
         #expect(refused.status == 2 && refused.stderr.contains("with --store, export writes the store's events"), "\(refused.stderr)")
     }
 

@@ -37,17 +37,9 @@ public enum SearchFolding {
         return String(result)
     }
 
-    /// The words of a user's query, folded; punctuation separates words. Each word once: a word that another
-    /// begins with is left out, since every entity with the longer word has it too ("rep republic rep" asks for
-    /// "republic" alone), so a pasted text costs one term per distinct word.
-    public static func words(_ query: String) -> [String] {
-        let all = fold(query).split { !($0.isLetter || $0.isNumber) }.map(String.init)
-        // In sorted order, a word that begins another begins the one right after it.
-        let sorted = Set(all).sorted()
-        var implied = Set<String>()
-        for (word, next) in zip(sorted, sorted.dropFirst()) where next.hasPrefix(word) { implied.insert(word) }
-        var seen = Set<String>()
-        return all.filter { !implied.contains($0) && seen.insert($0).inserted }
+    /// The folded words of `text`, in order: punctuation and spaces separate words.
+    public static func words(_ text: String) -> [String] {
+        fold(text).split { !($0.isLetter || $0.isNumber) }.map(String.init)
     }
 
     private static let letterReplacements: [Unicode.Scalar: String] = [

@@ -31,7 +31,7 @@ final class EffectRunner: Sendable {
         for effect in effects {
             inFlight.add(1, ordering: .relaxed)
             queue.async { [self] in
-                let answer = generation.load(ordering: .relaxed) == queuedIn
+                let answer = generation.load(ordering: .relaxed) == queuedIn || effect.isRequestedOutput
                     ? effect.perform(using: store)
                     : effect.answer(with: ReadFailure(message: "superseded", wasInterrupted: true))
                 if let answer { answers.withLock { $0.append(answer) } }

@@ -202,6 +202,7 @@ public enum BrowserScreen {
             switch input.purpose {
             case .filter(let pane): prompt = "/\(pane.title): "
             case .filterEveryPane: prompt = "/every pane: "
+            case .writeList(let pane): prompt = "Write \(pane.title) (.csv, .json, .ndjson) to: "
             case .dateRange(let pane): prompt = "Dates in \(pane.title) (1993, 1990/2000, 2000/..; empty clears): "
             }
             buffer.fill(area)

@@ -10,7 +10,9 @@ struct PendingEntity {
     var links: [Link]
     /// Citations, in order.
     var citations: [Citation]
-    /// Title, acronym, text and other words it is found by; linked names and quotes are added on writing.
+    /// Title and acronym: matches in them come first.
+    var titleWords: [String]
+    /// Text and other words it is found by; linked names and quotes are added on writing.
     var words: [String]
     /// The name a record linking to this one is also found by: the acronym of an organization that has one,
     /// else the name; nil for meetings.
@@ -35,7 +37,8 @@ struct PendingEntity {
             linkedEventCount: 0)
         self.links = Self.unique(links)
         self.citations = citations
-        self.words = [title, acronym, text].compactMap { $0 } + words
+        titleWords = [title, acronym].compactMap { $0 }
+        self.words = [text].compactMap { $0 } + words
         linkName = kind == .meeting ? nil : acronym ?? title
     }
 

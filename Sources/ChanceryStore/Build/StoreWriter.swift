@@ -38,7 +38,7 @@ final class StoreWriter {
             INSERT INTO link (fromID, toID, role, fromKind, toKind, fromDateStart, position) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
         insertCitation = try db.makeStatement(sql: "INSERT INTO citation (entityID, position, sourceID, quote) VALUES (?, ?, ?, ?)")
-        insertSearchText = try db.makeStatement(sql: "INSERT INTO entity_fts (rowid, text) VALUES (?, ?)")
+        insertSearchText = try db.makeStatement(sql: "INSERT INTO entity_fts (rowid, title, text) VALUES (?, ?, ?)")
         lastLinkBefore = try Int64.fetchOne(db, sql: "SELECT coalesce(max(rowid), 0) FROM link") ?? 0
         lastCitationBefore = try Int64.fetchOne(db, sql: "SELECT coalesce(max(rowid), 0) FROM citation") ?? 0
     }
@@ -103,8 +103,10 @@ final class StoreWriter {
         }
         // Folded word by word, so that one name with accents does not send the whole text down the slow path.
         let searchText = words.map(SearchFolding.fold).joined(separator: " \n ")
+        let searchTitle = entity.titleWords.map(SearchFolding.fold).joined(separator: " \n ")
         try run(insertSearchText) { bind in
             bind.integer(rowid)
+            bind.text(searchTitle)
             bind.text(searchText)
         }
     }

@@ -3,7 +3,7 @@ import GRDB
 /// The store's schema, as GRDB migrations.
 enum Schema {
     /// Bumped whenever the derived content changes shape, so old stores are rebuilt.
-    static let version = "5"
+    static let version = "6"
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -61,10 +61,11 @@ enum Schema {
             }
             // A source's detail lists what cites it.
             try db.create(index: "citation_by_source", on: "citation", columns: ["sourceID", "entityID"])
-            // Folded text of every entity (see SearchFolding); rowid is entity.rowid. Prefix indexes keep
+            // Folded text of every entity (see SearchFolding), its title and acronym apart so that matches in titles
+            // can come first; rowid is entity.rowid. Prefix indexes keep
             // the first keystrokes of a filter ("r", "re", "rep") from merging thousands of terms.
             try db.execute(sql: """
-                CREATE VIRTUAL TABLE entity_fts USING fts5(text, content='', prefix='1 2 3', tokenize='unicode61 remove_diacritics 2')
+                CREATE VIRTUAL TABLE entity_fts USING fts5(title, text, content='', prefix='1 2 3', tokenize='unicode61 remove_diacritics 2')
                 """)
         }
         return migrator

@@ -36,10 +36,17 @@ struct FilterSQL {
             clauses.append(untilClause)
             arguments += [Int64(until.endKey)]
         }
-        let words = SearchFolding.words(filter.text)
-        if !words.isEmpty {
+        let query = SearchQuery(filter.text)
+        var titleMiss: String?
+        if let required = Self.match(query.required) {
             clauses.append("e.rowid IN (SELECT rowid FROM entity_fts WHERE entity_fts MATCH ?)")
-            arguments += [words.map { "\"\($0)\"*" }.joined(separator: " ")]
+            arguments += [required]
+            // Folded words hold only letters and digits, so the expression can sit in the SQL as a literal.
+            titleMiss = "e.rowid NOT IN (SELECT rowid FROM entity_fts WHERE entity_fts MATCH 'title : (\(required))')"
+        }
+        if let excluded = Self.match([query.excluded]) {
+            clauses.append("e.rowid NOT IN (SELECT rowid FROM entity_fts WHERE entity_fts MATCH ?)")
+            arguments += [excluded]
         }
         var groups: [[String]] = []
         for id in filter.linkedTo {
@@ -60,12 +67,26 @@ struct FilterSQL {
         sql = clauses.joined(separator: " AND ")
         self.arguments = arguments
         (order, reverseOrder) = Self.orderBy(filter.order)
+        if let titleMiss {
+            // Matches in titles first, each group in the order asked for.
+            order = "\(titleMiss), \(order)"
+            reverseOrder = "\(titleMiss) DESC, \(reverseOrder)"
+        }
         if filter.order == .oldestFirst, let id = filter.linkedTo.first, groups == [[id]],
            filter == EntityFilter(kind: filter.kind, linkedTo: [id], includesSubBodies: filter.includesSubBodies, order: .oldestFirst),
            try !Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM link WHERE fromID = ? AND toKind = ?)",
                               arguments: [id, filter.kind])! {
             inbound = (id, filter.kind)
         }
+    }
+
+    /// The FTS5 expression holding when every term holds (a term: one of its phrases occurs); nil for no terms.
+    static func match(_ terms: [[SearchQuery.Phrase]]) -> String? {
+        let terms = terms.filter { !$0.isEmpty }
+        guard !terms.isEmpty else { return nil }
+        return terms.map { phrases in
+            "(" + phrases.map { phrase in phrase.map { "\"\($0)\"*" }.joined(separator: " + ") }.joined(separator: " OR ") + ")"
+        }.joined(separator: " AND ")
     }
 
     /// `id` and the organizations below it: those whose parent it is, theirs, and so on (the data has no cycles).

@@ -19,6 +19,8 @@ public enum Action: Hashable, Sendable {
     case sourceTextLoaded(request: Int, Result<String?, ReadFailure>)
     /// A row was picked directly (by a pointer, or a benchmark placing the selection), not by moving to it.
     case selected(row: Int, in: Pane)
+    /// A pane's list was written to a file, or could not be.
+    case listWritten(Result<ListFileReceipt, ReadFailure>)
     /// A record was asked for by its id, from outside the panes (a test walking every record): its detail opens.
     case opened(id: String)
 }
@@ -54,6 +56,14 @@ public enum Effect: Hashable, Sendable {
     case loadSourceText(request: Int, id: String)
     /// Put this text on the terminal's clipboard (OSC 52); the run loop gives it to the terminal.
     case copyToClipboard(String)
+    /// Write the whole list a filter keeps to a new file (CSV, or JSON or NDJSON by its extension).
+    case writeList(filter: EntityFilter, path: String)
+
+    /// Whether the shell must run it even when a newer key supersedes the reads queued: the user asked for a file.
+    public var isRequestedOutput: Bool {
+        if case .writeList = self { return true }
+        return false
+    }
 
     /// The action that answers the read with `failure`, without reading (a read superseded before it ran); nil for a
     /// copy, which nothing answers.
@@ -63,6 +73,7 @@ public enum Effect: Hashable, Sendable {
         case .loadDetail(let request, _): .detailLoaded(request: request, .failure(failure))
         case .loadCategories(let pane): .categoriesLoaded(pane, .failure(failure))
         case .loadSourceText(let request, _): .sourceTextLoaded(request: request, .failure(failure))
+        case .writeList: .listWritten(.failure(failure))
         case .copyToClipboard: nil
         }
     }
@@ -80,7 +91,30 @@ public enum Effect: Hashable, Sendable {
             return .categoriesLoaded(pane, Result { try queries.categories(of: pane.kind) }.mapError(ReadFailure.init))
         case .loadSourceText(let request, let id):
             return .sourceTextLoaded(request: request, Result { try queries.sourceText(id: id) }.mapError(ReadFailure.init))
+        case .writeList(let filter, let path):
+            return .listWritten(Result { try Self.write(filter, to: path, using: queries) }.mapError { error in
+                ReadFailure(message: (error as? ListFileError)?.message ?? "\(error)")
+            })
         case .copyToClipboard:
+            return nil
+        }
+    }
+
+    /// Reads the list `filter` keeps a thousand rows at a time into a new file at `path`; a read interrupted by a
+    /// newer key is read again.
+    private static func write(_ filter: EntityFilter, to path: String, using queries: some EntityQueries) throws -> ListFileReceipt {
+        var offset = 0, total = Int.max
+        return try ListFile.write(kind: filter.kind, to: path) {
+            guard offset < total else { return nil }
+            for attempt in 1... {
+                do {
+                    let page = try queries.page(filter, offset: offset, limit: 1_000)
+                    (offset, total) = (offset + page.rows.count, page.rows.isEmpty ? offset : page.total)
+                    return page.rows.isEmpty ? nil : page.rows
+                } catch is QueryInterrupted where attempt < 5 {
+                    continue
+                }
+            }
             return nil
         }
     }

@@ -39,6 +39,11 @@ extension BrowserState {
             reduceDetail(.loaded(request: request, result))
         case .sourceTextLoaded(let request, let result):
             reducePager(.loaded(request: request, result))
+        case .listWritten(.success(let receipt)):
+            let noun = receipt.rows == 1 ? "row" : "rows"
+            report(StatusMessage(text: "Wrote \(receipt.rows) \(noun) to \(receipt.path) (\(receipt.format.rawValue.uppercased()))", isError: false))
+        case .listWritten(.failure(let failure)):
+            report(StatusMessage(text: "Not written: \(failure.message)", isError: true))
         }
         return reconcile()
     }
@@ -70,6 +75,7 @@ extension BrowserState {
                 return report(StatusMessage(text: "\(currentPane.title) have no dates", isError: true))
             }
             openLine(for: .dateRange(currentPane), text: DateRangeText.text(of: self[currentPane].filter))
+        case .writeList: openLine(for: .writeList(currentPane), text: "\(currentPane.title.lowercased()).csv")
         case .toggleDateMatch: toggleDateMatch()
         case .nextOrder: cycleOrder()
         case .scrollRight: reduce(currentPane, .scrolledSideways(by: PaneState.sidewaysStep))
@@ -126,7 +132,7 @@ extension BrowserState {
     /// Puts `text` on the clipboard (the terminal's, by OSC 52) and shows it on the status line, where it can be read
     /// (and copied by hand) when the terminal does not take OSC 52.
     private mutating func copy(_ text: String, what: String) {
-        clipboardOutbox = text
+        outbox.append(.copyToClipboard(text))
         report(StatusMessage(text: "Copied \(what) (OSC 52): \(text)", isError: false))
     }
 
@@ -315,6 +321,10 @@ extension BrowserState {
         switch outcome {
         case .edited(let textChanged):
             if textChanged { for pane in line.purpose.filteredPanes { applyWords(line.text, to: pane) } }
+            let query = SearchQuery(line.text)
+            if !line.purpose.filteredPanes.isEmpty, !query.isEmpty, !query.hasSearchableTerm {
+                input?.notice = "nothing searchable: no letter or digit"
+            }
         case .cancelled:
             // The words go back to what they were when the line opened.
             for pane in line.purpose.filteredPanes { applyWords(line.before.panes[pane.rawValue].filter.text, to: pane) }
@@ -335,6 +345,16 @@ extension BrowserState {
     /// Enter: applies the line; the view when it opened becomes the step back undoes. A date range that cannot be read
     /// leaves the line open with the reason beside it.
     private mutating func submit(_ line: InputState) {
+        if case .writeList(let pane) = line.purpose {
+            let path = String(line.text.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+            guard !path.isEmpty else {
+                input?.notice = "type a file name: .csv, .json or .ndjson"
+                return
+            }
+            outbox.append(.writeList(filter: self[pane].filter, path: path))
+            input = nil
+            return report(StatusMessage(text: "Writing \(pane.title) to \(path)…", isError: false))
+        }
         if case .dateRange(let pane) = line.purpose {
             let range: (since: EDTFDate?, until: EDTFDate?)
             do {
@@ -386,10 +406,8 @@ extension BrowserState {
             pager?.pending = request
             effects.append(.loadSourceText(request: request, id: current.citation.sourceID))
         }
-        if let text = clipboardOutbox {
-            effects.append(.copyToClipboard(text))
-            clipboardOutbox = nil
-        }
+        effects += outbox
+        outbox = []
         nextRequestID = nextID
         return effects
     }

@@ -40,8 +40,8 @@ public struct BrowserState: Hashable, Sendable {
     public internal(set) var showsHelp = false
     /// The text of a cited source, when one is open (over the detail).
     public internal(set) var pager: PagerState?
-    /// Text the next effects put on the clipboard.
-    var clipboardOutbox: String?
+    /// What the user asked the shell for (a copy to the clipboard, a list written to a file), sent with the next effects.
+    var outbox: [Effect] = []
     /// Rows the help is scrolled by, when it does not fit (kept within `HelpLayout.maxScroll`).
     public internal(set) var helpScroll = 0
     /// A message for the status line.

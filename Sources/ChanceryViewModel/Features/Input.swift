@@ -12,11 +12,13 @@ public enum InputPurpose: Hashable, Sendable {
         switch self {
         case .filter(let pane): [pane]
         case .filterEveryPane: Pane.allCases
-        case .dateRange: []
+        case .dateRange, .writeList: []
         }
     }
     /// The date range of a pane, applied on Enter.
     case dateRange(Pane)
+    /// The name of a file to write a pane's list to, on Enter.
+    case writeList(Pane)
 }
 
 /// What a key did to the line being typed, for the browser to act on.

@@ -11,7 +11,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case moveDown, moveUp, top, bottom, pageDown, pageUp, halfPageDown, halfPageUp
     case nextPane, previousPane, focusTimeline, focusOrganizations, focusVisits, focusSources
     case open, back, forward, narrow, toggleSubBodies, clearNarrowing, close, help, redraw, quit
-    case filter, filterEveryPane, dateRange, toggleDateMatch, nextKind, previousKind, nextOrder, scrollRight, scrollLeft
+    case filter, filterEveryPane, dateRange, writeList, toggleDateMatch, nextKind, previousKind, nextOrder, scrollRight, scrollLeft
     case cursorLeft, cursorRight, cursorToStart, cursorToEnd, deleteBackward, deleteForward, deleteToStart
     case submitLine, cancelLine
     case closeHelp, scrollHelpDown, scrollHelpUp
@@ -75,6 +75,7 @@ public enum KeyBindings {
         KeyBinding([.character("t")], .nextKind, in: [.panes], "Filter by the next kind"),
         KeyBinding([.character("T")], .previousKind, in: [.panes], "Kind filter, backwards"),
         KeyBinding([.character("s")], .nextOrder, in: [.panes], "Sort by the next order"),
+        KeyBinding([.character("w")], .writeList, in: [.panes], "Write list to a file"),
         KeyBinding([.right, .character("l")], .scrollRight, in: [.panes], "Scroll titles right"),
         KeyBinding([.left, .character("h")], .scrollLeft, in: [.panes], "Scroll titles left"),
         KeyBinding([.character("y")], .copy, in: [.detail], "Copy citation or id"),

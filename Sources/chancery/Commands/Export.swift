@@ -8,8 +8,9 @@ struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write the dataset, or the events of a store, as JSON, NDJSON or CSV to standard output.",
         discussion: """
-            Without --store, the records of the data directory, every kind (or --kind). With --store, the events of \
-            that store (imported ones included), read and written a thousand at a time. CSV holds events in the \
+            Without --store, the records of the data directory, every type (or --type). With --store, the events of \
+            that store (imported ones included), read and written a thousand at a time. The filters are those of \
+            `chancery list` and keep the same records; --kind, a category, needs --type. CSV holds events in the \
             columns `chancery import` reads, every link and citation included, so that exporting and importing \
             gives the same events back.
             """)
@@ -22,37 +23,65 @@ struct Export: ParsableCommand {
     @Option(name: .long, help: "json, ndjson or csv (csv holds events, in the import columns).")
     var format: Format = .json
 
-    @Option(name: .long, help: "Only this kind: sources, organizations, people, places, documents, events or visits.")
-    var kind: ListedKind?
+    @Option(name: .long, help: "Only this type of record: sources, organizations, people, places, documents, events or visits.")
+    var type: ListedKind?
+
+    @OptionGroup var filters: FilterOptions
 
     @OptionGroup var locations: LocationOptions
 
     func run() throws {
-        guard format != .csv || kind == nil || kind == .events else {
+        guard format != .csv || type == nil || type == .events else {
             throw ValidationError("--format csv writes events only (the columns `chancery import` reads)")
         }
+        if let category = filters.category, type == nil {
+            let hint = ListedKind(rawValue: category) != nil ? "; for only the \(category), give --type \(category)"
+                : "; name the type of record it is a kind of with --type (events, organizations, ...)"
+            throw UnknownValue(description: "--kind \"\(category)\": --kind is a category, as in `chancery list`\(hint)")
+        }
         if let store = locations.store {
-            guard kind == nil || kind == .events else {
-                throw ValidationError("--kind \(kind!.rawValue): with --store, export writes the store's events (try --kind events)")
+            guard type == nil || type == .events else {
+                throw ValidationError("--type \(type!.rawValue): with --store, export writes the store's events (try --type events)")
             }
-            return try exportEvents(of: ChanceryStore.open(path: store))
+            let opened = try ChanceryStore.open(path: store)
+            return try exportEvents(of: opened, keeping: try kept([.events], in: opened)?[.event])
         }
         let directory = try locations.dataDirectory()
         let (dataset, issues) = Dataset.load(from: directory)
         guard issues.isEmpty else {
             throw StoreErrorMessage("the data in \(directory.path) has \(issues.count) problem(s); run `chancery validate`")
         }
+        let types = type.map { [$0] } ?? ListedKind.allCases
+        let kept = filters.isFiltering ? try kept(types, in: locations.openStore()) : nil
+        let records = EntityDescriptor.all.filter { descriptor in types.contains { $0.entityKind == descriptor.kind } }
+            .map { descriptor in
+                (descriptor.kind, descriptor.records(dataset).filter { kept?[descriptor.kind]?.contains($0.id) ?? true })
+            }
         switch format {
-        case .json: try DatasetExport.json(dataset, only: kind?.entityKind)
-        case .ndjson: try DatasetExport.ndjson(dataset, only: kind?.entityKind)
+        case .json: try DatasetExport.json(records)
+        case .ndjson: try DatasetExport.ndjson(records)
         case .csv:
             try StandardOutput.write(bytes: CSVWriter.line(EventTable.columns))
-            for event in TabledEvent.all(in: dataset) { try StandardOutput.write(bytes: CSVWriter.line(event.cells)) }
+            for event in TabledEvent.all(in: dataset) where kept?[.event]?.contains(event.id) ?? true {
+                try StandardOutput.write(bytes: CSVWriter.line(event.cells))
+            }
         }
     }
 
+    /// The ids of each of `types` that the filters keep, as `list` lists them; nil when no filter is given.
+    private func kept(_ types: [ListedKind], in store: ChanceryStore) throws -> [EntityKind: Set<String>]? {
+        guard filters.isFiltering else { return nil }
+        var kept: [EntityKind: Set<String>] = [:]
+        for type in types {
+            var ids = Set<String>()
+            try store.forEach(filters.filter(for: type.entityKind, in: store)) { ids.insert($0.id) }
+            kept[type.entityKind] = ids
+        }
+        return kept
+    }
+
     /// Writes the events of `store` as they are read.
-    private func exportEvents(of store: ChanceryStore) throws {
+    private func exportEvents(of store: ChanceryStore, keeping kept: Set<String>?) throws {
         let encoder = DatasetExport.encoder(pretty: false)
         var first = true
         switch format {
@@ -61,6 +90,7 @@ struct Export: ParsableCommand {
         case .ndjson: break
         }
         try store.forEachTabledEvent { event in
+            guard kept?.contains(event.id) ?? true else { return }
             switch format {
             case .csv: try StandardOutput.write(bytes: CSVWriter.line(event.cells))
             case .json:
@@ -107,17 +137,12 @@ enum DatasetExport {
         return encoder
     }
 
-    /// Each kind's records (`kind` only, when given), in file order.
-    private static func groups(_ dataset: Dataset, only kind: EntityKind?) -> [(EntityKind, [any DataRecord])] {
-        EntityDescriptor.all.filter { kind == nil || $0.kind == kind }.map { ($0.kind, $0.records(dataset)) }
-    }
-
-    /// Writes one JSON object with an array per kind (`sources`, `organizations`, …), a record at a time.
-    static func json(_ dataset: Dataset, only kind: EntityKind?) throws {
+    /// Writes one JSON object with an array per kind (`sources`, `organizations`, …) of `groups`, a record at a time.
+    static func json(_ groups: [(EntityKind, [any DataRecord])]) throws {
         let encoder = encoder(pretty: true)
         try StandardOutput.write("{\n")
         // In key order, as a whole-document encoding with sorted keys writes them.
-        let sorted = groups(dataset, only: kind).sorted { $0.0.plural < $1.0.plural }
+        let sorted = groups.sorted { $0.0.plural < $1.0.plural }
         for (groupIndex, (kind, records)) in sorted.enumerated() {
             try StandardOutput.write("  \"\(kind.plural)\" : [")
             for (index, record) in records.enumerated() {
@@ -143,9 +168,9 @@ enum DatasetExport {
     }
 
     /// Writes one JSON object a line, each with a `type` field naming its kind.
-    static func ndjson(_ dataset: Dataset, only kind: EntityKind?) throws {
+    static func ndjson(_ groups: [(EntityKind, [any DataRecord])]) throws {
         let encoder = encoder(pretty: false)
-        for (kind, records) in groups(dataset, only: kind) {
+        for (kind, records) in groups {
             for record in records {
                 try StandardOutput.line(String(decoding: try encoder.encode(Tagged(type: kind, record: record)), as: UTF8.self))
             }

@@ -10,76 +10,30 @@ struct List: ParsableCommand {
     @Argument(help: "events, organizations, visits, people, places, documents or sources.")
     var kind: ListedKind
 
-    @Option(name: .long, help: "Words that must all occur (case and diacritics ignored).")
-    var text: String?
+    @OptionGroup var filters: FilterOptions
 
-    @Option(name: .long, help: "Only what is dated wholly from this EDTF date on (with --overlapping: may be).")
-    var since: String?
-
-    @Option(name: .long, help: "Only what is dated wholly up to this EDTF date (with --overlapping: may be).")
-    var until: String?
-
-    @Flag(name: .long, help: "Keep what may fall in the --since/--until range, not only what lies wholly within it.")
-    var overlapping = false
-
-    @Option(name: .customLong("org"), help: "Only what is linked to this organization id.")
-    var organization: String?
-
-    @Option(name: .long, help: "Only what is linked to this person id.")
-    var person: String?
-
-    @Option(name: .long, help: "Only what is linked to this place id.")
-    var place: String?
-
-    @Option(name: .long, help: "Only what is linked to this country (a place id) or a place inside it.")
-    var country: String?
-
-    @Option(name: .customLong("kind"), help: "Only this category, as stored or as the screens show it (an event kind such as agreement or membership, an organization kind, ...).")
-    var category: String?
+    @Option(name: .long, help: "text (an aligned table), csv, json (an array of objects) or ndjson (an object a line); CSV and JSON give dates as EDTF and as shown.")
+    var format: ListFormat = .text
 
     @OptionGroup var locations: LocationOptions
 
     func run() throws {
-        let category = try category.map { try kind.entityKind.category(named: $0, option: "--kind") }
-        let filter = EntityFilter(
-            kind: kind.entityKind, text: text ?? "",
-            // An interval given to --since counts from its start, one given to --until up to its end ("../1995": no start).
-            since: try since.flatMap { try parseDate($0, option: "--since").lowerBound },
-            until: try until.flatMap { try parseDate($0, option: "--until").upperBound },
-            dateMatch: overlapping ? .overlapping : .within,
-            categories: category.map { [$0] } ?? [],
-            linkedTo: [organization, person, place].compactMap { $0 }, country: country)
         let store = try locations.openStore()
-        // A misspelt id would list nothing, as if nothing were linked to it.
-        for (id, kind, option) in [(organization, EntityKind.organization, "--org"), (person, .person, "--person"),
-                                   (place, .place, "--place"), (country, .place, "--country")] {
-            if let id { try store.requireEntity(id, of: kind, option: option) }
+        let filter = try filters.filter(for: kind.entityKind, in: store)
+        guard format == .text else {
+            var writer = ListWriter(kind: kind.entityKind, format: format)
+            try StandardOutput.write(bytes: writer.opening)
+            try store.forEach(filter) { row in try StandardOutput.write(bytes: writer.row(row)) }
+            return try StandardOutput.write(bytes: writer.closing)
         }
-        var table = TextTable(header: Self.header(kind.entityKind))
-        try store.forEach(filter) { row in try table.add(Self.cells(row)) }
+        let columns = ListColumn.columns(for: kind.entityKind).filter { $0.header != nil }
+        var table = TextTable(header: columns.compactMap(\.header))
+        try store.forEach(filter) { row in try table.add(columns.map { $0.value(row)?.text ?? "" }) }
         try table.finish()
     }
-
-    private static func header(_ kind: EntityKind) -> [String] {
-        switch kind {
-        case .event: ["ID", "DATE", "KIND", "TITLE", "ORGANIZATIONS"]
-        case .visit: ["ID", "DATE", "WHO → WHERE", "TITLE"]
-        case .organization: ["ID", "ACRONYM", "NAME", "KIND", "EVENTS"]
-        case .document: ["ID", "DATE", "KIND", "TITLE", "SYMBOLS"]
-        default: ["ID", "NAME", "KIND", "CONTEXT"]
-        }
-    }
-
-    private static func cells(_ row: EntitySummary) -> [String] {
-        switch row.kind {
-        case .event: [row.id, row.date.display, row.category, row.name, row.context]
-        case .visit: [row.id, row.date.display, row.context, row.name]
-        case .organization: [row.id, row.acronym ?? "", row.name, row.category, String(row.linkedEventCount)]
-        case .document: [row.id, row.date.display, row.category, row.name, row.context]
-        default: [row.id, row.name, row.category, row.context]
-        }
-    }
 }
+
+extension ListFormat: ExpressibleByArgument {}
 
 /// Parses an EDTF date given to an option, or fails naming the option.
 func parseDate(_ text: String, option: String) throws -> EDTFDate {

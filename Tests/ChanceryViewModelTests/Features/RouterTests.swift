@@ -1,3 +1,4 @@
+import Foundation
 import ChanceryModel
 import ChanceryTestSupport
 import CustomDump
@@ -28,6 +29,40 @@ import Testing
         #expect(session.state.focus == .pane(.timeline))
         session.play(try KeyScript.parse("q"))
         #expect(!session.state.showsHelp && !session.state.shouldQuit, "q closes the help")
+    }
+
+    @Test func wWritesTheFocusedPanesFilteredListToANewFileAndNeverOverAnother() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chancery-w-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("organizations.json").path
+
+        var session = try browser(keys: "2/iap<Enter>w")
+        #expect(session.state.input?.purpose == .writeList(.organizations))
+        #expect(session.state.input?.text == "organizations.csv", "a name to start from")
+        session.play(try KeyScript.parse("<C-u>\(path)<Enter>"))
+        let listed = session.state[.organizations].loaded!.rows.map(\.id)
+        #expect(!listed.isEmpty && listed.count < Fixture.queries.records.filter { $0.summary.kind == .organization }.count)
+        #expect(session.state.message == StatusMessage(text: "Wrote \(listed.count) row\(listed.count == 1 ? "" : "s") to \(path) (JSON)",
+                                                       isError: false))
+        let written = try Data(contentsOf: URL(fileURLWithPath: path))
+        let objects = try #require(try JSONSerialization.jsonObject(with: written) as? [[String: Any]])
+        #expect(objects.map { $0["id"] as? String } == listed)
+
+        session.play(try KeyScript.parse("w<C-u>\(path)<Enter>"))
+        #expect(session.state.message?.isError == true)
+        #expect(session.state.message?.text.contains("\(path) exists: give another name") == true, "\(String(describing: session.state.message))")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == written, "the first file is left as it was")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["organizations.json"], "no temporary file left")
+
+        session.play(try KeyScript.parse("w<C-u><Enter>"))
+        #expect(session.state.input?.notice == "type a file name: .csv, .json or .ndjson")
+    }
+
+    @Test func punctuationAloneInTheWordsLineSaysItHasNothingToSearch() throws {
+        let session = try browser(keys: "/!!")
+        #expect(session.state.input?.notice == "nothing searchable: no letter or digit")
+        #expect(try browser(keys: "/!!a").state.input?.notice == nil)
     }
 
     @Test func sCyclesThePanesOrdersFromTheTopAndBackUndoesEach() throws {
