@@ -91,6 +91,9 @@ private let scenarios = [
         assertSnapshot(of: try screen("jj", width: 80, height: 24), as: .screenWithStyles, named: "timeline-selection")
         assertSnapshot(of: try screen("3jj<Enter>j", width: 80, height: 24), as: .screenWithStyles, named: "detail-link-selection")
         assertSnapshot(of: try screen("<Enter>G<Enter>", width: 80, height: 24), as: .screenWithStyles, named: "quote-in-its-source")
+        // The words of the / filter marked in a source's text, n having gone to the second line holding them.
+        assertSnapshot(of: try screen("/dushanbe<Enter><Enter>G<Enter>gnn", width: 80, height: 24), as: .screenWithStyles,
+                       named: "words-found-in-its-source")
     }
 
     @Test func resizeRelaysOutAndKeepsTheSelection() throws {

@@ -17,15 +17,27 @@ enum PagerView {
             return
         }
         for (offset, line) in document.lines.dropFirst(pager.scroll).prefix(inner.height).enumerated() {
-            let characters = Array(line.text)
-            let spans: [Span] = line.quote.map { quote in
-                [Span(String(characters[..<quote.lowerBound])),
-                 Span(String(characters[quote]), style: Theme.quoteInText),
-                 Span(String(characters[quote.upperBound...]))]
-            } ?? [Span(line.text)]
-            _ = buffer.write(Line(spans: spans), x: inner.x, y: inner.y + offset, clip: inner)
+            let line = Line(spans: spans(of: line, matches: pager.matchRanges(in: line.text)))
+            _ = buffer.write(line, x: inner.x, y: inner.y + offset, clip: inner)
         }
         let position = "\(min(document.lines.count, pager.scroll + inner.height))/\(document.lines.count)"
         _ = buffer.write(" \(position) ", x: area.maxX - position.count - 3, y: area.maxY - 1, style: Theme.border)
+    }
+
+    /// The line in runs of one style: the quote marked, words of the / filter marked over it.
+    private static func spans(of line: PagerDocument.Line, matches: [Range<Int>]) -> [Span] {
+        let characters = Array(line.text)
+        guard !characters.isEmpty else { return [] }
+        var styles = [Style?](repeating: nil, count: characters.count)
+        if let quote = line.quote { for index in quote { styles[index] = Theme.quoteInText } }
+        for match in matches { for index in match { styles[index] = Theme.matchInText } }
+        var spans: [Span] = []
+        var start = 0
+        for index in 1...characters.count where index == characters.count || styles[index] != styles[start] {
+            let text = String(characters[start..<index])
+            spans.append(styles[start].map { Span(text, style: $0) } ?? Span(text))
+            start = index
+        }
+        return spans
     }
 }

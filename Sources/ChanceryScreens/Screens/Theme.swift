@@ -21,6 +21,8 @@ enum Theme {
     static let helpHeading = Style(bold: true, underline: true)
     /// The quote a citation takes, in its source's text.
     static let quoteInText = Style(foreground: .green, bold: true, reverse: true)
+    /// A word of the / filter in a source's text, found by n and N.
+    static let matchInText = Style(foreground: .yellow, bold: true, reverse: true)
 
     /// The style of a detail text role.
     static func style(_ role: TextRole) -> Style {

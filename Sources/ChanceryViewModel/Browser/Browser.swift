@@ -98,7 +98,7 @@ extension BrowserState {
         case .cursorLeft, .cursorRight, .cursorToStart, .cursorToEnd, .deleteBackward, .deleteForward, .deleteToStart,
              .submitLine, .cancelLine:
             break  // bound only while a line is being typed, where `edit` handles them
-        case .closePager:
+        case .closePager, .nextMatch, .previousMatch:
             break  // bound only while a source's text is open
         }
     }
@@ -114,6 +114,8 @@ extension BrowserState {
         case .top: reducePager(.wentToEnd(top: true))
         case .bottom: reducePager(.wentToEnd(top: false))
         case .copy: if let citation = pager?.citation { copy(citation.clipboardText, what: "the citation") }
+        case .nextMatch: reducePager(.jumpedToMatch(forward: true))
+        case .previousMatch: reducePager(.jumpedToMatch(forward: false))
         case .closePager: pager = nil
         case .quit: shouldQuit = true
         default: break
@@ -194,7 +196,9 @@ extension BrowserState {
         let target = isDetailOpen ? detail?.selectedTarget(in: detailViewport) : self[currentPane].selectedRow.map { .entity($0.id) }
         switch target {
         case .entity(let id): openDetail(of: id)
-        case .citation(let citation): pager = PagerState(citation: citation)
+        case .citation(let citation):
+            let words = SearchQuery(self[currentPane].filter.text).required.flatMap { $0.flatMap { $0 } }
+            pager = PagerState(citation: citation, searchWords: words)
         case nil: break
         }
     }

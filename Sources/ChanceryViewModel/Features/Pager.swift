@@ -10,6 +10,8 @@ enum PagerAction: Hashable, Sendable {
     case wentToEnd(top: Bool)
     /// The viewport changed: the text reflows, the quote's first line staying where it was.
     case viewportChanged
+    /// n or N: the next or previous line holding a word of the words filter, a third of the way down.
+    case jumpedToMatch(forward: Bool)
 }
 
 /// The text of a cited source, shown where the detail is, scrolled to the quote and marking it (from the top when
@@ -27,9 +29,35 @@ public struct PagerState: Hashable, Sendable {
     public internal(set) var scroll = 0
     /// The read under way, if any.
     var pending: Int?
+    /// The folded words of the words filter when the text opened: n and N jump between the lines holding them.
+    public let searchWords: [String]
+    /// The lines holding a word that begins with one of `searchWords`, in order.
+    public internal(set) var matchLines: [Int] = []
+    /// Which of `matchLines` n or N went to last.
+    public internal(set) var currentMatch: Int?
 
-    init(citation: CitationDetail) {
+    /// The pager of `citation`'s source, whose n and N find `searchWords` (the words filter's, folded).
+    init(citation: CitationDetail, searchWords: [String] = []) {
         self.citation = citation
+        self.searchWords = searchWords
+    }
+
+    /// Where in `line` (a line of `document`) the words beginning with one of `searchWords` are, in Characters.
+    public func matchRanges(in line: String) -> [Range<Int>] {
+        guard !searchWords.isEmpty else { return [] }
+        var ranges: [Range<Int>] = []
+        var start: Int?
+        let characters = Array(line)
+        for index in 0...characters.count {
+            let isWordCharacter = index < characters.count && (characters[index].isLetter || characters[index].isNumber)
+            if isWordCharacter, start == nil { start = index }
+            if !isWordCharacter, let wordStart = start {
+                let word = SearchFolding.fold(String(characters[wordStart..<index]))
+                if searchWords.contains(where: word.hasPrefix) { ranges.append(wordStart..<index) }
+                start = nil
+            }
+        }
+        return ranges
     }
 
     /// Applies `action` in `viewport`; returns the message to show, if any.
@@ -66,13 +94,41 @@ public struct PagerState: Hashable, Sendable {
             layOut(columns: viewport.columns)
             if let quoteWasAt, let quote = document?.quoteLines { scroll = quote.lowerBound - quoteWasAt }
             clamp(rows: viewport.rows)
+        case .jumpedToMatch(let forward):
+            return jumpToMatch(forward: forward, rows: viewport.rows)
         }
         return nil
     }
 
+    private mutating func jumpToMatch(forward: Bool, rows: Int) -> StatusMessage? {
+        guard document != nil else { return nil }
+        let words = searchWords.joined(separator: " ")
+        guard !searchWords.isEmpty else {
+            return StatusMessage(text: "n and N find the words of the / filter in this text: none is typed", isError: true)
+        }
+        guard !matchLines.isEmpty else {
+            return StatusMessage(text: "No line of this text has “\(words)”", isError: true)
+        }
+        // From the match last gone to, else from the top of the screen.
+        let next: Int
+        if let currentMatch {
+            next = (currentMatch + (forward ? 1 : -1) + matchLines.count) % matchLines.count
+        } else {
+            next = forward ? matchLines.firstIndex { $0 >= scroll } ?? 0 : matchLines.lastIndex { $0 < scroll } ?? matchLines.count - 1
+        }
+        currentMatch = next
+        scroll = matchLines[next] - rows / 3
+        clamp(rows: rows)
+        return StatusMessage(text: "Match \(next + 1) of \(matchLines.count): “\(words)”", isError: false)
+    }
+
     private mutating func layOut(columns: Int) {
         guard let text else { return }
-        if document?.width != columns { document = PagerDocument(text: text, quote: citation.quote, width: columns) }
+        guard document?.width != columns else { return }
+        let document = PagerDocument(text: text, quote: citation.quote, width: columns)
+        self.document = document
+        matchLines = document.lines.indices.filter { !matchRanges(in: document.lines[$0].text).isEmpty }
+        currentMatch = nil
     }
 
     private mutating func clamp(rows: Int) {

@@ -15,7 +15,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case cursorLeft, cursorRight, cursorToStart, cursorToEnd, deleteBackward, deleteForward, deleteToStart
     case submitLine, cancelLine
     case closeHelp, scrollHelpDown, scrollHelpUp
-    case copy, closePager
+    case copy, closePager, nextMatch, previousMatch
 }
 
 /// One row of the binding table: the keys, the command they run in which modes, and the line help shows.
@@ -85,6 +85,8 @@ public enum KeyBindings {
         KeyBinding([.pageUp], .pageUp, in: [.pager], "Page up"),
         KeyBinding([.character("g"), .home], .top, in: [.pager], "Go to the top"),
         KeyBinding([.character("G"), .end], .bottom, in: [.pager], "Go to the bottom"),
+        KeyBinding([.character("n")], .nextMatch, in: [.pager], "Next match of / words"),
+        KeyBinding([.character("N")], .previousMatch, in: [.pager], "Previous match"),
         KeyBinding([.character("y")], .copy, in: [.pager], "Copy the citation"),
         KeyBinding([.escape, .character("q"), .character("[")], .closePager, in: [.pager], "Back to the detail"),
         KeyBinding([.control("c")], .quit, in: [.pager], "Quit"),
@@ -111,7 +113,7 @@ public enum KeyBindings {
         case [.panes]: "Lists"
         case [.detail]: "Detail"
         case [.pager]: "A source's text"
-        case [.input]: "Typing / F or d"
+        case [.input]: "Typing / F d or w"
         case [.help]: "This help"
         default: KeyMode.allCases.filter(modes.contains).map(\.rawValue).joined(separator: ", ")
         }

@@ -159,6 +159,37 @@ import Testing
         #expect(session.state.pager == nil && session.state.detail == detailBefore, "back to the detail as it was")
     }
 
+    @Test func nAndNInASourcesTextGoBetweenTheLinesHoldingTheWordsFilter() throws {
+        var session = try browser(keys: "/baku<Enter><Enter>G<Enter>")
+        let pager = try #require(session.state.pager)
+        #expect(pager.searchWords == ["baku"])
+        let document = try #require(pager.document)
+        let holding = document.lines.indices.filter { document.lines[$0].text.contains("Baku") }
+        #expect(pager.matchLines == holding && holding.count >= 3)
+        #expect(pager.matchRanges(in: "In Bakü, BAKU-based; abaku") == [3..<7, 9..<13], "folded, whole words, from their start")
+
+        session.play(try KeyScript.parse("g"))
+        var seen: [Int] = []
+        for _ in holding {
+            session.play(try KeyScript.parse("n"))
+            let current = try #require(session.state.pager?.currentMatch)
+            seen.append(current)
+            let line = holding[current], scroll = session.state.pager!.scroll
+            #expect(scroll <= line && line < scroll + session.state.layout.detailRows, "the match is on screen")
+            #expect(session.state.message?.text == "Match \(current + 1) of \(holding.count): “baku”")
+        }
+        #expect(seen == Array(holding.indices), "n goes through every match in order from the top")
+        session.play(try KeyScript.parse("n"))
+        #expect(session.state.pager?.currentMatch == 0, "and round to the first")
+        session.play(try KeyScript.parse("N"))
+        #expect(session.state.pager?.currentMatch == holding.count - 1, "N goes back, round to the last")
+
+        var plain = try browser(keys: "<Enter>G<Enter>n")
+        #expect(plain.state.message?.isError == true && plain.state.message?.text.contains("none is typed") == true)
+        plain.play(try KeyScript.parse("<Esc>[/zzz<Enter>"))
+        #expect(plain.state.pager == nil)
+    }
+
     @Test func yOnALinkCopiesItsIdAndInAListIsNotBound() throws {
         #expect(try browser(keys: "y").clipboard == nil)
         #expect(try browser(keys: "<Enter>y").clipboard == "org-iap")
