@@ -52,11 +52,14 @@ public final class InMemoryQueries: EntityQueries {
         return records.first { $0.summary.id == id }
     }
 
-    /// Counts of dated records per start year.
-    public func yearCounts(_ filter: EntityFilter) throws -> [YearCount] {
-        let years = records.filter { matches($0, filter) && $0.summary.kind == filter.kind }
-            .compactMap { $0.summary.date.map { $0.firstDayKey / 10_000 } }
-        return Dictionary(grouping: years, by: { $0 }).map { YearCount(year: $0.key, count: $0.value.count) }.sorted { $0.year < $1.year }
+    /// How the matching records' dates spread over the years.
+    public func dateSpread(_ filter: EntityFilter) throws -> DateSpread {
+        var spread = DateSpread()
+        for record in records where matches(record, filter) && record.summary.kind == filter.kind {
+            let date = record.summary.date
+            spread.add(1, dated: date != nil, first: date?.firstYear, last: date?.lastYear)
+        }
+        return spread
     }
 
     /// The categories records of `kind` have.

@@ -53,6 +53,9 @@ private let scenarios = [
     Scenario(name: "source-detail", keys: "4jj<Enter>"),
     // The last citation of the first event, opened in its source's text at the quote.
     Scenario(name: "citation-in-its-source", keys: "<Enter>G<Enter>"),
+    // The year histogram (shown by default when wide, H at 80×24), its cursor moved two years back by the keyboard.
+    Scenario(name: "years-histogram-focused", keys: "H0hh", wideKeys: "0hh"),
+    Scenario(name: "years-by-decade-then-filtered", keys: "H0-<Enter>", wideKeys: "0-<Enter>"),
 ]
 
 @Suite struct ScreenSnapshotTests {

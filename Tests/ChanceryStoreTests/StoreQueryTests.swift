@@ -402,23 +402,35 @@ import Testing
         #expect(found == expected)
     }
 
-    // MARK: - Year counts
+    // MARK: - How dates spread over the years
 
-    @Test func yearCountsSumToTheDatedEventsAndMatchTheData() throws {
-        let counts = try store.yearCounts(EntityFilter(kind: .event))
-        let dated = dataset.events.compactMap(\.date)
-        #expect(counts.map(\.count).reduce(0, +) == dated.count)
-        #expect(counts.map(\.year) == counts.map(\.year).sorted())
-        let expected = Dictionary(grouping: dated, by: firstNamedYear).mapValues(\.count)
-        #expect(counts.map { YearCount(year: $0.year, count: $0.count) }
-                == expected.keys.sorted().map { YearCount(year: $0, count: expected[$0]!) })
+    /// The spread of what `filter` lists, worked out from the rows it lists.
+    private func spreadOfTheList(_ filter: EntityFilter) throws -> DateSpread {
+        var spread = DateSpread()
+        for row in try store.all(filter) { spread.add(1, dated: row.date != nil, first: row.date?.firstYear, last: row.date?.lastYear) }
+        return spread
     }
 
-    @Test func yearCountsFollowTheFilter() throws {
-        let filter = EntityFilter(kind: .event, categories: ["agreementSigned"])
-        let counts = try store.yearCounts(filter)
-        let dated = dataset.events.filter { $0.kind == .agreementSigned }.compactMap(\.date)
-        #expect(counts.map(\.count).reduce(0, +) == dated.count)
-        #expect(counts.allSatisfy { $0.count > 0 })
+    /// Read from the counts kept at build time (kind, categories, whole years) or counted over the list (anything
+    /// else), the spread agrees with the list the same filter gives.
+    @Test(arguments: [
+        EntityFilter(kind: .event), EntityFilter(kind: .event, categories: ["agreementSigned"]),
+        EntityFilter(kind: .event, since: EDTFDate("2018"), until: EDTFDate("2018")),
+        EntityFilter(kind: .event, since: EDTFDate("2018"), until: EDTFDate("2018"), dateMatch: .overlapping),
+        EntityFilter(kind: .event, since: EDTFDate("1990"), until: EDTFDate("1999")),
+        EntityFilter(kind: .event, since: EDTFDate("2018-04"), until: EDTFDate("2018-09")),
+        EntityFilter(kind: .event, text: "prosecutor"), EntityFilter(kind: .event, linkedTo: ["org-iap"], includesSubBodies: true),
+        EntityFilter(kind: .visit), EntityFilter(kind: .organization),
+    ])
+    func theDateSpreadAgreesWithTheList(filter: EntityFilter) throws {
+        #expect(try store.dateSpread(filter) == (try spreadOfTheList(filter)))
+    }
+
+    @Test func in2018SixEventsLieWithinTheYearAndTheAgreementsSinceTwoThousandAreApart() throws {
+        let spread = try store.dateSpread(EntityFilter(kind: .event))
+        #expect(spread.withinYear[2018] == 6)
+        #expect(spread.spanning[DateSpread.Years(first: 2000, last: nil)] == 14, "14 agreements signed on an unknown date since 2000")
+        #expect(spread.withinYear.values.reduce(0, +) + spread.spanning.values.reduce(0, +) + spread.undated == dataset.events.count)
+        #expect(spread.undated == dataset.events.filter { $0.date == nil }.count)
     }
 }

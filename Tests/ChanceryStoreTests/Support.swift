@@ -180,14 +180,6 @@ func yearSpan(_ date: EDTFDate) -> ClosedRange<Int> {
     }
 }
 
-/// The calendar year a dated record is filed under: the first year its period names.
-func firstNamedYear(_ date: EDTFDate) -> Int {
-    switch date {
-    case .point(let point): point.year
-    case .interval(let start, let end), .oneOf(let start, let end): (start.point ?? end.point!).year
-    }
-}
-
 /// The bytes and modification dates of every file in `directory` and its folders, by path inside it.
 func snapshot(of directory: URL) throws -> [String: (Data, Date?)] {
     var result: [String: (Data, Date?)] = [:]

@@ -76,9 +76,19 @@ private func event(_ id: String, date: String?, title: String, summary: String, 
         #expect(try store.eventIDs(since: "1995-12-31") == ["event-b-open-start", "event-c-unknown-start"])
     }
 
-    @Test func yearCountsFileBCEDatesUnderTheirOwnYear() throws {
-        let counts = try store.yearCounts(EntityFilter(kind: .event))
-        #expect(counts == [YearCount(year: -500, count: 1), YearCount(year: 1994, count: 1), YearCount(year: 1995, count: 2)])
+    @Test func theDateSpreadFilesBCEDatesUnderTheirOwnYearAndOpenStartsApart() throws {
+        let spread = try store.dateSpread(EntityFilter(kind: .event))
+        #expect(spread == DateSpread(withinYear: [-500: 1, 1994: 1],
+                                     spanning: [DateSpread.Years(first: nil, last: 1995): 2], undated: 1))
+        // Read from the counts kept (a whole-year range) and counted over the list (a month): the same answer.
+        let within = EntityFilter(kind: .event, since: EDTFDate("-0500"), until: EDTFDate("1994"))
+        #expect(try store.dateSpread(within) == DateSpread(withinYear: [-500: 1, 1994: 1]))
+        var overlapping = within
+        overlapping.dateMatch = .overlapping
+        #expect(try store.dateSpread(overlapping)
+                == DateSpread(withinYear: [-500: 1, 1994: 1], spanning: [DateSpread.Years(first: nil, last: 1995): 2]))
+        #expect(try store.dateSpread(EntityFilter(kind: .event, since: EDTFDate("1994-05"), until: EDTFDate("1994-05")))
+                == DateSpread(withinYear: [1994: 1]))
     }
 
     @Test func undatedEventsListLast() throws {

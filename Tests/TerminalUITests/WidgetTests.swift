@@ -22,6 +22,22 @@ struct WidgetTests {
         #expect(buffer.styleText() == "BBBBBBBBBB\nB........B\nBBBBBBBBBB")
     }
 
+    @Test func aColumnChartDrawsEighthBlocksOverShadesAndNeverDrawsOneAsNothing() {
+        var buffer = ScreenBuffer(width: 5, height: 3)
+        ColumnChart(bars: [16, 8, 1, 0, 3], shades: [0, 1, 2, 3, 0], marked: 1, barStyle: .plain, shadeStyle: .plain,
+                    markStyle: Style(reverse: true)).render(into: &buffer, area: buffer.area)
+        #expect(buffer.plainText() == """
+            █    
+            ██▁ ▃
+             ░▒▓ 
+            """)
+        #expect(buffer.styleText().split(separator: "\n").map { $0.dropFirst().prefix(1) } == ["R", "R", "R"], "the marked column")
+        var wide = ScreenBuffer(width: 6, height: 2)
+        ColumnChart(bars: [1, 2], shades: [], marked: nil, barStyle: .plain, shadeStyle: .plain, markStyle: .plain, columnWidth: 3)
+            .render(into: &wide, area: wide.area)
+        #expect(wide.plainText() == "   ███\n██████", "each column three cells wide; no shade row")
+    }
+
     @Test func offsetKeepingVisibleMovesAsLittleAsPossible() {
         #expect(ListView.offsetKeepingVisible(selected: 4, offset: 0, height: 3) == 2)
         #expect(ListView.offsetKeepingVisible(selected: 3, offset: 2, height: 3) == 2)

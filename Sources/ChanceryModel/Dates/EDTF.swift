@@ -102,6 +102,16 @@ public enum EDTFDate: Hashable, Sendable {
         }
     }
 
+    /// The year of the first day the date may cover; nil for an open or unknown start.
+    public var firstYear: Int? { firstDayKey == Int.min ? nil : Self.year(ofKey: firstDayKey) }
+    /// The year of the last day the date may cover; nil for an open or unknown end.
+    public var lastYear: Int? { endKey == Int.max ? nil : Self.year(ofKey: endKey) }
+
+    /// The year of a `yyyymmdd` key (rounding down, so that the days of year -1 give -1).
+    public static func year(ofKey key: Int) -> Int {
+        (key - (key < 0 ? 9_999 : 0)) / 10_000
+    }
+
     /// A key for the last day the period may cover (`yyyymmdd`); open ends reach `Int.max`.
     public var endKey: Int {
         switch self {

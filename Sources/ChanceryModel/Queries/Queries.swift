@@ -266,17 +266,47 @@ public struct EntityDetail: Hashable, Sendable {
     }
 }
 
-/// How many entities of a filter fall in one year.
-public struct YearCount: Hashable, Sendable {
-    /// The year.
-    public var year: Int
-    /// How many.
-    public var count: Int
+/// How the dates of a list spread over the years, told apart by how well they are known: what lies within one year
+/// (known to the day, month, season or year), what may fall in several (a decade, an interval, an open period, one
+/// date known only as "2000 or later"), and what has no date.
+public struct DateSpread: Hashable, Sendable {
+    /// The years a date may fall in: `first` is nil for an open or unknown start, `last` for an open or unknown end.
+    public struct Years: Hashable, Sendable {
+        /// The first year, if the start is known.
+        public var first: Int?
+        /// The last year, if the end is known.
+        public var last: Int?
 
-    /// A count for a year.
-    public init(year: Int, count: Int) {
-        self.year = year
-        self.count = count
+        /// The years `first` through `last`.
+        public init(first: Int?, last: Int?) {
+            self.first = first
+            self.last = last
+        }
+    }
+
+    /// How many lie wholly within each year, by year.
+    public var withinYear: [Int: Int]
+    /// How many may fall in more than one year, by the years they may fall in.
+    public var spanning: [Years: Int]
+    /// How many have no date.
+    public var undated: Int
+
+    /// A spread of the given counts.
+    public init(withinYear: [Int: Int] = [:], spanning: [Years: Int] = [:], undated: Int = 0) {
+        self.withinYear = withinYear
+        self.spanning = spanning
+        self.undated = undated
+    }
+
+    /// Adds `count` entities dated from the year `first` to the year `last` (nil: open or unknown), or undated.
+    public mutating func add(_ count: Int, dated: Bool, first: Int?, last: Int?) {
+        if !dated {
+            undated += count
+        } else if let first, first == last {
+            withinYear[first, default: 0] += count
+        } else {
+            spanning[Years(first: first, last: last), default: 0] += count
+        }
     }
 }
 
@@ -293,7 +323,7 @@ public protocol EntityQueries: Sendable {
     /// Everything about the entity `id`, or nil when there is none.
     func detail(id: String) throws -> EntityDetail?
     /// How many entities match `filter` in each year, dated ones only, in year order.
-    func yearCounts(_ filter: EntityFilter) throws -> [YearCount]
+    func dateSpread(_ filter: EntityFilter) throws -> DateSpread
     /// The categories that entities of `kind` have, each once, in no particular order.
     func categories(of kind: EntityKind) throws -> [String]
     /// The full text of the source `id`, or nil when the store does not hold it (an imported source, say).

@@ -17,6 +17,7 @@ public enum BrowserScreen {
             for pane in Pane.allCases {
                 renderPane(pane, state: state, area: layout.panes[pane.rawValue], into: &buffer)
             }
+            if let area = layout.histogram { HistogramView.render(state, area: area, into: &buffer) }
         }
         if let pager = state.pager {
             PagerView.render(pager, area: layout.detail, into: &buffer)
@@ -63,7 +64,7 @@ public enum BrowserScreen {
             spans += [" ", Span(" \(pane.title): \(conditions.joined(separator: ", ")) · Esc clears ", style: Theme.chip)]
         }
         let right = Line(spans: [Span("? help ", style: Style(dim: true))])
-        _ = buffer.write(Line(spans: spans), x: area.x, y: area.y, clip: Rect(x: area.x, y: area.y, width: area.width - right.displayWidth, height: 1))
+        _ = buffer.write(Line(spans: spans), x: area.x, y: area.y, clip: Rect(x: area.x, y: area.y, width: area.width - right.displayWidth - 1, height: 1))
         _ = buffer.write(right, x: area.maxX - right.displayWidth, y: area.y)
     }
 
@@ -218,6 +219,8 @@ public enum BrowserScreen {
         let left: Line
         if let message = state.message {
             left = Line(spans: [Span(" " + message.text, style: message.isError ? Theme.error : .plain)])
+        } else if state.isHistogramFocused {
+            left = Line(" h/l year · Enter filter Timeline · +/- year or decade · Esc back · H hide")
         } else if state.pager != nil {
             left = Line(" j/k scroll · PgDn page · y copy the citation · Esc back to the detail")
         } else if state.isDetailOpen {

@@ -21,6 +21,10 @@ enum Theme {
     static let helpHeading = Style(bold: true, underline: true)
     /// The quote a citation takes, in its source's text.
     static let quoteInText = Style(foreground: .green, bold: true, reverse: true)
+    /// The histogram's bars: what lies within a year.
+    static let histogramBar = Style(foreground: .cyan)
+    /// The histogram's shades: what may fall in a year.
+    static let histogramShade = Style(dim: true)
     /// A word of the / filter in a source's text, found by n and N.
     static let matchInText = Style(foreground: .yellow, bold: true, reverse: true)
 

@@ -323,14 +323,15 @@ private final class EventImporter {
         indexesToRebuild = indexes.map { $0["sql"] }
     }
 
-    /// Rebuilds dropped indexes, counts the linked events of everything the import linked, and
-    /// refreshes the planner's statistics.
+    /// Rebuilds dropped indexes, counts the linked events of everything the import linked and the dates' spread
+    /// over the years, and refreshes the planner's statistics.
     func finish() throws {
         for (from, link, position) in laterLinks where try exists(link.to) {
             try writer.addLink(from: from, to: link, position: position)
         }
         for sql in indexesToRebuild { try db.execute(sql: sql) }
         try writer.countLinkedEvents()
+        try writer.tallyDateSpread()
         try db.execute(sql: "PRAGMA analysis_limit = 1000; ANALYZE")
     }
 

@@ -161,6 +161,16 @@ final class StoreWriter {
         }
     }
 
+    /// Counts again, from the whole entity table, how many entities of each kind and category are dated from which
+    /// year to which (`date_spread`), after a build or an import.
+    func tallyDateSpread() throws {
+        try db.execute(sql: "DELETE FROM date_spread")
+        try db.execute(sql: """
+            INSERT INTO date_spread (kind, category, dated, firstYear, lastYear, count)
+            SELECT kind, category, \(DateSpreadSQL.columns), count(*) FROM entity e GROUP BY 1, 2, 3, 4, 5
+            """)
+    }
+
     /// Adds the links written by this writer to `linkedEventCount` of the entities at either end, counting
     /// each link from an event at its target and each link to an event at its source, in two grouped scans; a source
     /// counts the events whose citations it holds.

@@ -3,7 +3,7 @@ import GRDB
 /// The store's schema, as GRDB migrations.
 enum Schema {
     /// Bumped whenever the derived content changes shape, so old stores are rebuilt.
-    static let version = "6"
+    static let version = "7"
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -58,6 +58,16 @@ enum Schema {
             try db.create(table: "source_text") { table in
                 table.primaryKey("sourceID", .text)
                 table.column("text", .text).notNull()
+            }
+            // How many entities of each kind and category are dated from one year to another (NULL: open or unknown),
+            // or undated: the year histogram of a list filtered by kind or whole years alone, without a scan.
+            try db.create(table: "date_spread") { table in
+                table.column("kind", .text).notNull()
+                table.column("category", .text).notNull()
+                table.column("dated", .boolean).notNull()
+                table.column("firstYear", .integer)
+                table.column("lastYear", .integer)
+                table.column("count", .integer).notNull()
             }
             // A source's detail lists what cites it.
             try db.create(index: "citation_by_source", on: "citation", columns: ["sourceID", "entityID"])

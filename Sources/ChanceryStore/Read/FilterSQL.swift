@@ -146,3 +146,43 @@ struct FilterSQL {
         return ("SELECT e.* FROM entity e WHERE \(sql) ORDER BY \(order) LIMIT ? OFFSET ?", arguments + [limit, offset], false)
     }
 }
+
+/// The SQL of a `DateSpread`: an entity's years, and the conditions that read it from the counts kept.
+enum DateSpreadSQL {
+    /// `dated, firstYear, lastYear` of `entity e`: the years of its first and last possible days, NULL for an open or
+    /// unknown end (stored as the smallest or largest key), rounding down so that year -1 holds -1.
+    static let columns = """
+        e.date IS NOT NULL AS dated, \(year("e.dateFirst", openAt: "<= -1000000000000")) AS firstYear,
+        \(year("e.dateEnd", openAt: ">= 1000000000000")) AS lastYear
+        """
+
+    private static func year(_ key: String, openAt open: String) -> String {
+        "CASE WHEN e.date IS NULL OR \(key) \(open) THEN NULL WHEN \(key) < 0 THEN (\(key) - 9999) / 10000 ELSE \(key) / 10000 END"
+    }
+
+    /// The condition over `date_spread` that counts what `filter` keeps, when the counts can tell: a filter by kind,
+    /// categories and a range of whole years (from 1 January, to 31 December) alone. Nil otherwise.
+    static func fromTally(_ filter: EntityFilter) -> (sql: String, arguments: StatementArguments)? {
+        guard !SearchQuery(filter.text).hasSearchableTerm, filter.linkedTo.isEmpty, filter.country == nil else { return nil }
+        let since = filter.since.map(\.firstDayKey), until = filter.until.map(\.endKey)
+        if let since, since < 0 || since % 10_000 != 101 { return nil }
+        if let until, until < 0 || until == Int.max || until % 10_000 != 1231 { return nil }
+        var clauses = ["kind = ?"]
+        var arguments: StatementArguments = [filter.kind]
+        if !filter.categories.isEmpty {
+            clauses.append("category IN (\(filter.categories.map { _ in "?" }.joined(separator: ", ")))")
+            arguments += StatementArguments(filter.categories)
+        }
+        if since != nil || until != nil { clauses.append("dated") }
+        // The same conditions as FilterSQL's, on years: an open end (NULL) never lies within a range, and may overlap any.
+        if let since {
+            clauses.append(filter.dateMatch == .within ? "firstYear >= ?" : "(lastYear >= ? OR lastYear IS NULL)")
+            arguments += [EDTFDate.year(ofKey: since)]
+        }
+        if let until {
+            clauses.append(filter.dateMatch == .within ? "lastYear <= ?" : "(firstYear <= ? OR firstYear IS NULL)")
+            arguments += [EDTFDate.year(ofKey: until)]
+        }
+        return (clauses.joined(separator: " AND "), arguments)
+    }
+}

@@ -131,16 +131,27 @@ extension ChanceryStore {
         }
     }
 
-    /// How many entities match `filter` in each year.
-    public func yearCounts(_ filter: EntityFilter) throws -> [YearCount] {
-        return try reading { db in
-            let condition = try FilterSQL(filter, in: db)
-            return try Row.fetchAll(db, sql: """
-                SELECT CASE WHEN e.dateStart < 0 THEN (e.dateStart + 1) / 10000 - 1 ELSE e.dateStart / 10000 END AS year,
-                       count(*) AS count FROM entity e
-                WHERE \(condition.sql) AND e.date IS NOT NULL GROUP BY year ORDER BY year
-                """, arguments: condition.arguments)
-                .map { YearCount(year: $0["year"], count: $0["count"]) }
+    /// How the dates of what `filter` keeps spread over the years. A filter by kind and whole years alone is read from
+    /// the counts kept at build and import time (`date_spread`); any other is counted over what it keeps.
+    public func dateSpread(_ filter: EntityFilter) throws -> DateSpread {
+        try reading { db in
+            var spread = DateSpread()
+            let rows: [Row]
+            if let tallied = DateSpreadSQL.fromTally(filter) {
+                rows = try Row.fetchAll(db, sql: """
+                    SELECT dated, firstYear, lastYear, sum(count) AS count FROM date_spread WHERE \(tallied.sql)
+                    GROUP BY 1, 2, 3
+                    """, arguments: tallied.arguments)
+            } else {
+                let condition = try FilterSQL(filter, in: db)
+                rows = try Row.fetchAll(db, sql: """
+                    SELECT \(DateSpreadSQL.columns), count(*) AS count FROM entity e WHERE \(condition.sql) GROUP BY 1, 2, 3
+                    """, arguments: condition.arguments)
+            }
+            for row in rows {
+                spread.add(row["count"], dated: row["dated"], first: row["firstYear"], last: row["lastYear"])
+            }
+            return spread
         }
     }
 

@@ -19,6 +19,8 @@ public enum Action: Hashable, Sendable {
     case sourceTextLoaded(request: Int, Result<String?, ReadFailure>)
     /// A row was picked directly (by a pointer, or a benchmark placing the selection), not by moving to it.
     case selected(row: Int, in: Pane)
+    /// How the Timeline's dates spread over the years arrived, or could not be read.
+    case dateSpreadLoaded(request: Int, Result<DateSpread, ReadFailure>)
     /// A pane's list was written to a file, or could not be.
     case listWritten(Result<ListFileReceipt, ReadFailure>)
     /// A record was asked for by its id, from outside the panes (a test walking every record): its detail opens.
@@ -54,6 +56,8 @@ public enum Effect: Hashable, Sendable {
     case loadCategories(Pane)
     /// Read the text of a source.
     case loadSourceText(request: Int, id: String)
+    /// Read how the dates of what a filter keeps spread over the years.
+    case loadDateSpread(request: Int, filter: EntityFilter)
     /// Put this text on the terminal's clipboard (OSC 52); the run loop gives it to the terminal.
     case copyToClipboard(String)
     /// Write the whole list a filter keeps to a new file (CSV, or JSON or NDJSON by its extension).
@@ -73,6 +77,7 @@ public enum Effect: Hashable, Sendable {
         case .loadDetail(let request, _): .detailLoaded(request: request, .failure(failure))
         case .loadCategories(let pane): .categoriesLoaded(pane, .failure(failure))
         case .loadSourceText(let request, _): .sourceTextLoaded(request: request, .failure(failure))
+        case .loadDateSpread(let request, _): .dateSpreadLoaded(request: request, .failure(failure))
         case .writeList: .listWritten(.failure(failure))
         case .copyToClipboard: nil
         }
@@ -91,6 +96,8 @@ public enum Effect: Hashable, Sendable {
             return .categoriesLoaded(pane, Result { try queries.categories(of: pane.kind) }.mapError(ReadFailure.init))
         case .loadSourceText(let request, let id):
             return .sourceTextLoaded(request: request, Result { try queries.sourceText(id: id) }.mapError(ReadFailure.init))
+        case .loadDateSpread(let request, let filter):
+            return .dateSpreadLoaded(request: request, Result { try queries.dateSpread(filter) }.mapError(ReadFailure.init))
         case .writeList(let filter, let path):
             return .listWritten(Result { try Self.write(filter, to: path, using: queries) }.mapError { error in
                 ReadFailure(message: (error as? ListFileError)?.message ?? "\(error)")

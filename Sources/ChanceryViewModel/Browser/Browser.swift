@@ -39,6 +39,8 @@ extension BrowserState {
             reduceDetail(.loaded(request: request, result))
         case .sourceTextLoaded(let request, let result):
             reducePager(.loaded(request: request, result))
+        case .dateSpreadLoaded(let request, let result):
+            reduceHistogram(.loaded(request: request, result))
         case .listWritten(.success(let receipt)):
             let noun = receipt.rows == 1 ? "row" : "rows"
             report(StatusMessage(text: "Wrote \(receipt.rows) \(noun) to \(receipt.path) (\(receipt.format.rawValue.uppercased()))", isError: false))
@@ -50,6 +52,7 @@ extension BrowserState {
 
     private mutating func run(_ command: Command) {
         if pager != nil { return runInPager(command) }
+        if isHistogramFocused { return runInHistogram(command) }
         switch command {
         case .moveDown: move(by: 1)
         case .moveUp: move(by: -1)
@@ -65,6 +68,8 @@ extension BrowserState {
         case .focusOrganizations: focus(.organizations)
         case .focusVisits: focus(.visits)
         case .focusSources: focus(.sources)
+        case .focusHistogram: focusHistogram()
+        case .toggleHistogram: reduceHistogram(.toggled(shownBySize: showsHistogramBySize))
         case .open: open()
         case .back: history.goBack(from: navigationEntry).map { restore($0) }
         case .forward: history.goForward(from: navigationEntry).map { restore($0) }
@@ -100,6 +105,8 @@ extension BrowserState {
             break  // bound only while a line is being typed, where `edit` handles them
         case .closePager, .nextMatch, .previousMatch:
             break  // bound only while a source's text is open
+        case .zoomIn, .zoomOut:
+            break  // bound only while the histogram has the keys
         }
     }
 
@@ -120,6 +127,57 @@ extension BrowserState {
         case .quit: shouldQuit = true
         default: break
         }
+    }
+
+    /// The keys of the histogram: the cursor moves along it, the zoom changes, Enter filters the Timeline to the
+    /// column's years (a step back undoes) and gives it the keys, as Esc does without filtering.
+    private mutating func runInHistogram(_ command: Command) {
+        switch command {
+        case .scrollRight: reduceHistogram(.movedCursor(by: 1))
+        case .scrollLeft: reduceHistogram(.movedCursor(by: -1))
+        case .zoomIn: reduceHistogram(.zoomed(.year))
+        case .zoomOut: reduceHistogram(.zoomed(.decade))
+        case .open: filterTimelineToHistogramCursor()
+        case .close: isHistogramFocused = false
+        case .toggleHistogram:
+            isHistogramFocused = false
+            reduceHistogram(.toggled(shownBySize: showsHistogramBySize))
+        case .help:
+            showsHelp = true
+            helpScroll = 0
+        case .quit: shouldQuit = true
+        default: break
+        }
+    }
+
+    /// 0: the histogram has the keys, shown first if hidden; the detail, if open, closes back to its pane.
+    private mutating func focusHistogram() {
+        if !showsHistogram { reduceHistogram(.toggled(shownBySize: showsHistogramBySize)) }
+        if isDetailOpen { close() }
+        focus(.timeline)
+        isHistogramFocused = layout.histogram != nil
+        if layout.histogram == nil {
+            report(StatusMessage(text: "No room for the years above the Timeline: enlarge the window", isError: true))
+        }
+    }
+
+    /// Enter on the histogram: the Timeline keeps what lies within the cursor's year or decade.
+    private mutating func filterTimelineToHistogramCursor() {
+        guard let columns = histogram.columns(width: histogramWidth), let cursor = histogram.cursor(in: columns),
+              let range = try? DateRangeText.parse(columns.dateText(of: columns.columns[cursor])) else { return }
+        var filter = self[.timeline].filter
+        (filter.since, filter.until, filter.dateMatch) = (range.since, range.until, .within)
+        isHistogramFocused = false
+        navigate { $0.setFilter(filter, of: .timeline) }
+    }
+
+    /// Whether the terminal's size alone would show the histogram.
+    private var showsHistogramBySize: Bool {
+        width >= ScreenLayout.wideWidth && height >= ScreenLayout.wideHeight
+    }
+
+    private mutating func reduceHistogram(_ action: HistogramAction) {
+        report(histogram.reduce(action, width: histogramWidth))
     }
 
     /// `y` in the detail: the selected citation as an analyst pastes it, or the selected link's id.
@@ -404,6 +462,9 @@ extension BrowserState {
             let request = takeID()
             detail?.pending = request
             effects.append(.loadDetail(request: request, id: current.id))
+        }
+        if showsHistogram, let request = histogram.reconcile(filter: self[.timeline].filter, nextID: takeID) {
+            effects.append(.loadDateSpread(request: request.id, filter: request.filter))
         }
         if let current = pager, current.text == nil, !current.isMissing, current.pending == nil {
             let request = takeID()

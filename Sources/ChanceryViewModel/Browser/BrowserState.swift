@@ -40,6 +40,10 @@ public struct BrowserState: Hashable, Sendable {
     public internal(set) var showsHelp = false
     /// The text of a cited source, when one is open (over the detail).
     public internal(set) var pager: PagerState?
+    /// The year histogram above the Timeline.
+    public internal(set) var histogram = HistogramState()
+    /// True when the histogram has the keys.
+    public internal(set) var isHistogramFocused = false
     /// What the user asked the shell for (a copy to the clipboard, a list written to a file), sent with the next effects.
     var outbox: [Effect] = []
     /// Rows the help is scrolled by, when it does not fit (kept within `HelpLayout.maxScroll`).
@@ -63,9 +67,18 @@ public struct BrowserState: Hashable, Sendable {
 
     /// Where everything goes at the current size.
     public var layout: ScreenLayout {
-        guard case .pane(let pane) = focus else { return ScreenLayout(width: width, height: height, widening: paneFocus) }
-        return ScreenLayout(width: width, height: height, widening: pane)
+        let widening: Pane
+        if case .pane(let pane) = focus { widening = pane } else { widening = paneFocus }
+        return ScreenLayout(width: width, height: height, widening: widening, showsHistogram: showsHistogram)
     }
+
+    /// Whether the histogram shows: by default when the terminal is wide, else as the user chose (H, 0).
+    public var showsHistogram: Bool {
+        histogram.isShown(bySize: width >= ScreenLayout.wideWidth && height >= ScreenLayout.wideHeight)
+    }
+
+    /// The columns of room inside the histogram's border.
+    var histogramWidth: Int { max(1, (layout.histogram?.width ?? width) - 2) }
 
     /// The state of one pane.
     public internal(set) subscript(pane: Pane) -> PaneState {
@@ -78,6 +91,7 @@ public struct BrowserState: Hashable, Sendable {
         if input != nil { return .input }
         if showsHelp { return .help }
         if pager != nil { return .pager }
+        if isHistogramFocused { return .histogram }
         return focus == .detail ? .detail : .panes
     }
 

@@ -3,7 +3,7 @@ import TerminalUI
 /// Where the keys go, each with its own bindings: a list pane, the detail, a source's text, a line being typed, the
 /// help overlay.
 public enum KeyMode: String, CaseIterable, Hashable, Sendable {
-    case panes, detail, pager, input, help
+    case panes, detail, pager, histogram, input, help
 }
 
 /// What a key asks the browser to do; one binding table maps keys to commands, mode by mode.
@@ -16,6 +16,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case submitLine, cancelLine
     case closeHelp, scrollHelpDown, scrollHelpUp
     case copy, closePager, nextMatch, previousMatch
+    case focusHistogram, toggleHistogram, zoomIn, zoomOut
 }
 
 /// One row of the binding table: the keys, the command they run in which modes, and the line help shows.
@@ -58,6 +59,7 @@ public enum KeyBindings {
         KeyBinding([.character("2")], .focusOrganizations, in: browsing, "Focus Organizations"),
         KeyBinding([.character("3")], .focusVisits, in: browsing, "Focus Visits"),
         KeyBinding([.character("4")], .focusSources, in: browsing, "Focus Sources"),
+        KeyBinding([.character("0")], .focusHistogram, in: browsing, "Focus the years"),
         KeyBinding([.enter], .open, in: browsing, "Open item / follow link"),
         KeyBinding([.backspace, .character("[")], .back, in: browsing, "Back to the previous view"),
         KeyBinding([.character("]")], .forward, in: browsing, "Forward again"),
@@ -76,6 +78,7 @@ public enum KeyBindings {
         KeyBinding([.character("T")], .previousKind, in: [.panes], "Kind filter, backwards"),
         KeyBinding([.character("s")], .nextOrder, in: [.panes], "Sort by the next order"),
         KeyBinding([.character("w")], .writeList, in: [.panes], "Write list to a file"),
+        KeyBinding([.character("H")], .toggleHistogram, in: [.panes], "Show or hide the years"),
         KeyBinding([.right, .character("l")], .scrollRight, in: [.panes], "Scroll titles right"),
         KeyBinding([.left, .character("h")], .scrollLeft, in: [.panes], "Scroll titles left"),
         KeyBinding([.character("y")], .copy, in: [.detail], "Copy citation or id"),
@@ -90,6 +93,15 @@ public enum KeyBindings {
         KeyBinding([.character("y")], .copy, in: [.pager], "Copy the citation"),
         KeyBinding([.escape, .character("q"), .character("[")], .closePager, in: [.pager], "Back to the detail"),
         KeyBinding([.control("c")], .quit, in: [.pager], "Quit"),
+        KeyBinding([.right, .character("l")], .scrollRight, in: [.histogram], "Next year or decade"),
+        KeyBinding([.left, .character("h")], .scrollLeft, in: [.histogram], "Previous one"),
+        KeyBinding([.character("+"), .character("=")], .zoomIn, in: [.histogram], "A column a year"),
+        KeyBinding([.character("-")], .zoomOut, in: [.histogram], "A column a decade"),
+        KeyBinding([.enter], .open, in: [.histogram], "Filter Timeline to it"),
+        KeyBinding([.escape, .tab, .character("1")], .close, in: [.histogram], "Back to the Timeline"),
+        KeyBinding([.character("H")], .toggleHistogram, in: [.histogram], "Hide the years"),
+        KeyBinding([.character("?")], .help, in: [.histogram], "Show this help"),
+        KeyBinding([.character("q"), .control("c")], .quit, in: [.histogram], "Quit"),
         KeyBinding([.left], .cursorLeft, in: [.input], "Cursor left"),
         KeyBinding([.right], .cursorRight, in: [.input], "Cursor right"),
         KeyBinding([.home, .control("a")], .cursorToStart, in: [.input], "Cursor to the start"),
@@ -113,6 +125,7 @@ public enum KeyBindings {
         case [.panes]: "Lists"
         case [.detail]: "Detail"
         case [.pager]: "A source's text"
+        case [.histogram]: "The years (0)"
         case [.input]: "Typing / F d or w"
         case [.help]: "This help"
         default: KeyMode.allCases.filter(modes.contains).map(\.rawValue).joined(separator: ", ")

@@ -27,11 +27,16 @@ public struct ScreenLayout: Hashable, Sendable {
     public let panes: [Rect]
     /// The detail: beside the panes (above Sources) when wide, over them when compact.
     public let detail: Rect
+    /// The year histogram above the Timeline, when shown and there is room for it.
+    public let histogram: Rect?
+
+    /// Rows the histogram takes: its border, three rows of bars, the row of what may fall there, the years.
+    public static let histogramHeight = 7
 
     /// The layout for a terminal of `width` × `height`. Wide, Organizations and Visits share the row under the
     /// Timeline, the one named by `widening` (the focused one) taking three fifths, and Sources sits under the detail;
     /// compact, the three share that row two, two and one parts, the focused one two parts more.
-    public init(width: Int, height: Int, widening: Pane? = nil) {
+    public init(width: Int, height: Int, widening: Pane? = nil, showsHistogram: Bool = false) {
         let screen = Rect(x: 0, y: 0, width: width, height: height)
         guard width >= Self.minimumWidth, height >= Self.minimumHeight else {
             mode = .tooSmall
@@ -39,6 +44,7 @@ public struct ScreenLayout: Hashable, Sendable {
             status = header
             panes = Array(repeating: header, count: Pane.allCases.count)
             detail = header
+            histogram = nil
             return
         }
         header = Rect(x: 0, y: 0, width: width, height: 1)
@@ -52,14 +58,24 @@ public struct ScreenLayout: Hashable, Sendable {
             let rows = columns[0].splitIntoRows([.proportional(11), .proportional(9)])
             let lower = rows[1].splitIntoColumns(Self.shares([.organizations: 2, .visits: 2], widening: widening, by: 1))
             detail = right[0]
-            panes = [rows[0]] + lower + [right[1]]
+            (histogram, panes) = Self.histogram(over: [rows[0]] + lower + [right[1]], if: showsHistogram)
         } else {
             mode = .compact
             detail = body
             let rows = body.splitIntoRows([.proportional(11), .proportional(9)])
-            panes = [rows[0]] + rows[1].splitIntoColumns(Self.shares([.organizations: 2, .visits: 2, .sources: 1],
-                                                                     widening: widening, by: 2))
+            (histogram, panes) = Self.histogram(over: [rows[0]] + rows[1].splitIntoColumns(
+                Self.shares([.organizations: 2, .visits: 2, .sources: 1], widening: widening, by: 2)), if: showsHistogram)
         }
+    }
+
+    /// The histogram taken from the top of the Timeline's place, when asked for and the Timeline keeps three rows.
+    private static func histogram(over panes: [Rect], if shown: Bool) -> (Rect?, [Rect]) {
+        let timeline = panes[Pane.timeline.rawValue]
+        guard shown, timeline.height >= histogramHeight + 5 else { return (nil, panes) }
+        let parts = timeline.splitIntoRows([.fixed(histogramHeight), .proportional(1)])
+        var panes = panes
+        panes[Pane.timeline.rawValue] = parts[1]
+        return (parts[0], panes)
     }
 
     /// Shares of a row of panes, in `Pane` order: each its `weights` part, the one named by `widening` `extra` more.

@@ -65,6 +65,45 @@ import Testing
         #expect(try browser(keys: "/!!a").state.input?.notice == nil)
     }
 
+    @Test func theYearsShowByDefaultWhenWideFollowTheTimelineAndEnterFiltersItToTheCursorsYear() throws {
+        #expect(try browser().state.layout.histogram == nil, "80×24: one key away")
+        var session = try browser(width: 120, height: 40, keys: "/baku<Enter>")
+        #expect(session.state.layout.histogram != nil)
+        let spread = try #require(session.state.histogram.spread)
+        #expect(spread == (try Fixture.queries.dateSpread(session.state[.timeline].filter)), "it follows the words filter")
+        session.play(try KeyScript.parse("0"))
+        #expect(session.state.keyMode == .histogram)
+        let columns = try #require(session.state.histogram.columns(width: session.state.layout.histogram!.width - 2))
+        #expect(session.state.histogram.cursor(in: columns) == columns.columns.count - 1, "the latest column first")
+        session.play(try KeyScript.parse("hjjh"))
+        let cursor = try #require(session.state.histogram.cursor(in: columns))
+        #expect(cursor == max(0, columns.columns.count - 3), "h moves it, j does nothing here")
+        let year = columns.columns[cursor].year
+        session.play(try KeyScript.parse("<Enter>"))
+        #expect(session.state.keyMode == .panes && session.state.focus == .pane(.timeline))
+        #expect(session.state[.timeline].filter.since == EDTFDate("\(year)") && session.state[.timeline].filter.dateMatch == .within)
+        #expect(session.state[.timeline].filter.text == "baku", "the words stay")
+        session.play(try KeyScript.parse("["))
+        #expect(session.state[.timeline].filter.since == nil, "a step back undoes it")
+
+        session.play(try KeyScript.parse("H"))
+        #expect(session.state.layout.histogram == nil && session.state.keyMode == .panes, "H hides it")
+        session.play(try KeyScript.parse("0"))
+        #expect(session.state.layout.histogram != nil && session.state.keyMode == .histogram, "0 shows it again, focused")
+        session.play(try KeyScript.parse("-"))
+        #expect(session.state.histogram.columns(width: 60)?.unit == .decade)
+        session.play(try KeyScript.parse("<Esc>"))
+        #expect(session.state.keyMode == .panes && session.state.layout.histogram != nil)
+    }
+
+    @Test func atEightyByTwentyFourHShowsTheYearsAndReadsThemOnlyThen() throws {
+        var session = try browser()
+        #expect(session.state.histogram.spread == nil, "nothing is read for a histogram not shown")
+        session.play(try KeyScript.parse("H"))
+        #expect(session.state.layout.histogram != nil && session.state.histogram.spread != nil)
+        #expect(session.state.layout.visibleRows(.timeline) < (try browser()).state.layout.visibleRows(.timeline))
+    }
+
     @Test func sCyclesThePanesOrdersFromTheTopAndBackUndoesEach() throws {
         var session = try browser(keys: "j")
         let oldest = session.state[.timeline].loaded!.rows.map(\.id)
