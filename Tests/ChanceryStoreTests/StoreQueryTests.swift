@@ -411,8 +411,8 @@ import Testing
         return spread
     }
 
-    /// Read from the counts kept at build time (kind, categories, whole years) or counted over the list (anything
-    /// else), the spread agrees with the list the same filter gives.
+    /// Read from the counts kept at build time (kind, categories, whole years, one organization without sub-bodies) or
+    /// counted over the list (anything else), the spread agrees with the list the same filter gives.
     @Test(arguments: [
         EntityFilter(kind: .event), EntityFilter(kind: .event, categories: ["agreementSigned"]),
         EntityFilter(kind: .event, since: EDTFDate("2018"), until: EDTFDate("2018")),
@@ -420,6 +420,10 @@ import Testing
         EntityFilter(kind: .event, since: EDTFDate("1990"), until: EDTFDate("1999")),
         EntityFilter(kind: .event, since: EDTFDate("2018-04"), until: EDTFDate("2018-09")),
         EntityFilter(kind: .event, text: "prosecutor"), EntityFilter(kind: .event, linkedTo: ["org-iap"], includesSubBodies: true),
+        EntityFilter(kind: .event, linkedTo: ["org-iap"]), EntityFilter(kind: .visit, linkedTo: ["org-az-prosecutor-general"]),
+        EntityFilter(kind: .event, categories: ["agreementSigned"], linkedTo: ["org-az-prosecutor-general"]),
+        EntityFilter(kind: .event, since: EDTFDate("2018"), linkedTo: ["org-unhcr"], includesSubBodies: true),
+        EntityFilter(kind: .event, linkedTo: ["place-azerbaijan"]),
         EntityFilter(kind: .visit), EntityFilter(kind: .organization),
     ])
     func theDateSpreadAgreesWithTheList(filter: EntityFilter) throws {

@@ -331,7 +331,7 @@ private final class EventImporter {
         }
         for sql in indexesToRebuild { try db.execute(sql: sql) }
         try writer.countLinkedEvents()
-        try writer.tallyDateSpread()
+        try writer.tallyAggregates()
         try db.execute(sql: "PRAGMA analysis_limit = 1000; ANALYZE")
     }
 

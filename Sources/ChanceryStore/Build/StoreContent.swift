@@ -29,7 +29,7 @@ struct StoreContent {
         let writer = try StoreWriter(db, targets: [:])
         try writer.write(entities)
         try writer.countLinkedEvents()
-        try writer.tallyDateSpread()
+        try writer.tallyAggregates()
         for (id, text) in sourceTexts {
             try db.execute(sql: "INSERT INTO source_text (sourceID, text) VALUES (?, ?)", arguments: [id, text])
         }

@@ -161,13 +161,33 @@ final class StoreWriter {
         }
     }
 
-    /// Counts again, from the whole entity table, how many entities of each kind and category are dated from which
-    /// year to which (`date_spread`), after a build or an import.
-    func tallyDateSpread() throws {
+    /// Counts again, from the whole store, how many entities of each kind and category are dated from which year to
+    /// which, in all (`date_spread`) and linked to each organization (`organization_date_spread`), and when each
+    /// organization's first membership began (`member_since`), after a build or an import.
+    func tallyAggregates() throws {
+        try db.execute(sql: "DELETE FROM member_since")
+        // SQLite takes the other columns of a min() from the row holding the minimum.
+        try db.execute(sql: """
+            INSERT INTO member_since (organizationID, firstDayKey, date)
+            SELECT l.toID, min(CASE WHEN ev.date IS NULL THEN 99999998 ELSE ev.dateFirst END), ev.date
+            FROM link l JOIN entity ev ON ev.id = l.fromID
+            WHERE l.fromKind = 'event' AND l.toKind = 'organization' AND l.role != 'member' AND ev.category = 'membership'
+            GROUP BY l.toID
+            """)
         try db.execute(sql: "DELETE FROM date_spread")
         try db.execute(sql: """
             INSERT INTO date_spread (kind, category, dated, firstYear, lastYear, count)
             SELECT kind, category, \(DateSpreadSQL.columns), count(*) FROM entity e GROUP BY 1, 2, 3, 4, 5
+            """)
+        try db.execute(sql: "DELETE FROM organization_date_spread")
+        // UNION keeps each pair of an organization and an entity once, as the narrowing's list does.
+        try db.execute(sql: """
+            INSERT INTO organization_date_spread (organizationID, kind, category, dated, firstYear, lastYear, count)
+            SELECT linked.organizationID, e.kind, e.category, \(DateSpreadSQL.columns), count(*)
+            FROM (SELECT toID AS organizationID, fromID AS entityID FROM link WHERE toKind = 'organization'
+                  UNION SELECT fromID, toID FROM link WHERE fromKind = 'organization') AS linked
+            JOIN entity e ON e.id = linked.entityID
+            GROUP BY 1, 2, 3, 4, 5, 6
             """)
     }
 

@@ -69,6 +69,26 @@ enum Schema {
                 table.column("lastYear", .integer)
                 table.column("count", .integer).notNull()
             }
+            // The same counts for what links to or from each organization, each entity once however many its links.
+            try db.create(table: "organization_date_spread") { table in
+                table.column("organizationID", .text).notNull()
+                table.column("kind", .text).notNull()
+                table.column("category", .text).notNull()
+                table.column("dated", .boolean).notNull()
+                table.column("firstYear", .integer)
+                table.column("lastYear", .integer)
+                table.column("count", .integer).notNull()
+            }
+            try db.create(index: "organization_date_spread_by_organization", on: "organization_date_spread",
+                          columns: ["organizationID", "kind"])
+            // When each organization's first membership began: the earliest membership event naming it in any role but
+            // `member` (the one joining), its first day as a key (99999998 when undated) and its date; kept at build
+            // and import time, so a list of organizations shows and sorts by it without walking their links.
+            try db.create(table: "member_since") { table in
+                table.primaryKey("organizationID", .text)
+                table.column("firstDayKey", .integer).notNull()
+                table.column("date", .text)
+            }
             // A source's detail lists what cites it.
             try db.create(index: "citation_by_source", on: "citation", columns: ["sourceID", "entityID"])
             // Folded text of every entity (see SearchFolding), its title and acronym apart so that matches in titles

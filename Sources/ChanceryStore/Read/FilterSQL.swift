@@ -112,11 +112,8 @@ struct FilterSQL {
     }
 
     /// The first day (`yyyymmdd`) of an organization's earliest membership event; after every date, an undated one;
-    /// after that, none: a lookup along the inbound link index per row.
-    static let memberSinceKey = """
-        coalesce((SELECT min(CASE WHEN ev.date IS NULL THEN 99999998 ELSE ev.dateFirst END) FROM link l JOIN entity ev ON ev.id = l.fromID
-                  WHERE l.toID = e.id AND l.fromKind = 'event' AND l.role != 'member' AND ev.category = 'membership'), 99999999)
-        """
+    /// after that, none: a lookup in the counts kept (`member_since`) per row.
+    static let memberSinceKey = "coalesce((SELECT firstDayKey FROM member_since WHERE organizationID = e.id), 99999999)"
 
     /// Counts the entities kept.
     var count: (sql: String, arguments: StatementArguments) {
@@ -160,15 +157,27 @@ enum DateSpreadSQL {
         "CASE WHEN e.date IS NULL OR \(key) \(open) THEN NULL WHEN \(key) < 0 THEN (\(key) - 9999) / 10000 ELSE \(key) / 10000 END"
     }
 
-    /// The condition over `date_spread` that counts what `filter` keeps, when the counts can tell: a filter by kind,
-    /// categories and a range of whole years (from 1 January, to 31 December) alone. Nil otherwise.
-    static func fromTally(_ filter: EntityFilter) -> (sql: String, arguments: StatementArguments)? {
-        guard !SearchQuery(filter.text).hasSearchableTerm, filter.linkedTo.isEmpty, filter.country == nil else { return nil }
+    /// The table and condition that count what `filter` keeps, when the counts kept can tell: a filter by kind,
+    /// categories and a range of whole years (from 1 January, to 31 December), narrowed to at most one organization
+    /// that has no sub-bodies in the filter (`narrowedTo`, the group the narrowing expands to). Nil otherwise.
+    static func fromTally(_ filter: EntityFilter, narrowedTo group: [String]?)
+        -> (table: String, sql: String, arguments: StatementArguments)? {
+        guard !SearchQuery(filter.text).hasSearchableTerm, filter.country == nil else { return nil }
+        var table = "date_spread"
+        var clauses: [String] = [], arguments: StatementArguments = []
+        switch (filter.linkedTo.count, group?.count) {
+        case (0, _): break
+        case (1, 1?) where EntityKind(id: filter.linkedTo[0]) == .organization:
+            table = "organization_date_spread"
+            clauses.append("organizationID = ?")
+            arguments += [filter.linkedTo[0]]
+        default: return nil
+        }
         let since = filter.since.map(\.firstDayKey), until = filter.until.map(\.endKey)
         if let since, since < 0 || since % 10_000 != 101 { return nil }
         if let until, until < 0 || until == Int.max || until % 10_000 != 1231 { return nil }
-        var clauses = ["kind = ?"]
-        var arguments: StatementArguments = [filter.kind]
+        clauses.append("kind = ?")
+        arguments += [filter.kind]
         if !filter.categories.isEmpty {
             clauses.append("category IN (\(filter.categories.map { _ in "?" }.joined(separator: ", ")))")
             arguments += StatementArguments(filter.categories)
@@ -183,6 +192,6 @@ enum DateSpreadSQL {
             clauses.append(filter.dateMatch == .within ? "lastYear <= ?" : "(firstYear <= ? OR firstYear IS NULL)")
             arguments += [EDTFDate.year(ofKey: until)]
         }
-        return (clauses.joined(separator: " AND "), arguments)
+        return (table, clauses.joined(separator: " AND "), arguments)
     }
 }

@@ -131,15 +131,18 @@ extension ChanceryStore {
         }
     }
 
-    /// How the dates of what `filter` keeps spread over the years. A filter by kind and whole years alone is read from
-    /// the counts kept at build and import time (`date_spread`); any other is counted over what it keeps.
+    /// How the dates of what `filter` keeps spread over the years. A filter by kind, whole years and one organization
+    /// (without sub-bodies) is read from the counts kept at build and import time; any other is counted over what it
+    /// keeps.
     public func dateSpread(_ filter: EntityFilter) throws -> DateSpread {
         try reading { db in
             var spread = DateSpread()
             let rows: [Row]
-            if let tallied = DateSpreadSQL.fromTally(filter) {
+            let group = try filter.linkedTo.count == 1
+                ? (filter.includesSubBodies ? FilterSQL.withSubBodies(filter.linkedTo[0], in: db) : filter.linkedTo) : nil
+            if let tallied = DateSpreadSQL.fromTally(filter, narrowedTo: group) {
                 rows = try Row.fetchAll(db, sql: """
-                    SELECT dated, firstYear, lastYear, sum(count) AS count FROM date_spread WHERE \(tallied.sql)
+                    SELECT dated, firstYear, lastYear, sum(count) AS count FROM \(tallied.table) WHERE \(tallied.sql)
                     GROUP BY 1, 2, 3
                     """, arguments: tallied.arguments)
             } else {
@@ -156,21 +159,17 @@ extension ChanceryStore {
     }
 
     /// Everything about the entity `id`: fields, links both ways, meetings and citations.
-    /// Sets each organization's `memberSince` from the membership events naming it (in any role but `member`, which
-    /// is the one joining), in one read for the window.
+    /// Sets each organization's `memberSince` from the counts kept at build and import time (`member_since`), in one
+    /// read for the window.
     static func addMemberSince(to summaries: inout [EntitySummary], in db: Database) throws {
         guard !summaries.isEmpty else { return }
         let marks = summaries.map { _ in "?" }.joined(separator: ", ")
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT l.toID, ev.date FROM link l JOIN entity ev ON ev.id = l.fromID
-            WHERE l.toID IN (\(marks)) AND l.fromKind = 'event' AND l.role != 'member' AND ev.category = 'membership'
-            """, arguments: StatementArguments(summaries.map(\.id)))
-        let dates = Dictionary(grouping: rows, by: { $0["toID"] as String }).mapValues { group in
-            group.map { ($0["date"] as String?).flatMap(EDTFDate.init) }
-        }
-        for index in summaries.indices {
-            summaries[index].memberSince = dates[summaries[index].id].flatMap(MembershipStart.earliest)
-        }
+        let rows = try Row.fetchAll(db, sql: "SELECT organizationID, date FROM member_since WHERE organizationID IN (\(marks))",
+                                    arguments: StatementArguments(summaries.map(\.id)))
+        let starts = Dictionary(rows.map { row -> (String, MembershipStart) in
+            (row["organizationID"], (row["date"] as String?).flatMap(EDTFDate.init).map(MembershipStart.dated) ?? .undated)
+        }, uniquingKeysWith: { first, _ in first })
+        for index in summaries.indices { summaries[index].memberSince = starts[summaries[index].id] }
     }
 
     /// The full text of the source `id`, or nil when the store does not hold it.
