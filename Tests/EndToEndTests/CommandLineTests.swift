@@ -10,7 +10,7 @@ private func chancery(_ arguments: String...) throws -> Chancery.Output {
 }
 
 private func chancery(_ arguments: [String]) throws -> Chancery.Output {
-    try Chancery.run(arguments + (["list", "show", "snapshot", "browse"].contains(arguments.first) ? ["--store", Chancery.storePath] : []))
+    try Chancery.run(arguments + (["list", "facets", "show", "snapshot", "browse"].contains(arguments.first) ? ["--store", Chancery.storePath] : []))
 }
 
 @Suite struct CommandLineTests {
@@ -121,6 +121,39 @@ private func chancery(_ arguments: [String]) throws -> Chancery.Output {
         #expect(noType.status == 2 && noType.stderr.contains("give --type events"), "\(noType.stderr)")
         let csvOfPeople = try chancery("export", "--type", "people", "--format", "csv")
         #expect(csvOfPeople.status == 2)
+    }
+
+    /// `facets` counts what `list` lists: every kind against the exported rows, years within and possibly against the
+    /// date filters both ways, organizations against `--org`.
+    @Test func facetsCountWhatListLists() throws {
+        func objects(_ output: String) throws -> [[String: Any]] {
+            try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [[String: Any]])
+        }
+        let events = try objects(try chancery("list", "events", "--format", "json").stdout)
+        let byKind = try objects(try chancery("facets", "--by", "kind", "--format", "json").stdout)
+        let expected = Dictionary(grouping: events, by: { $0["kind"] as! String }).mapValues(\.count)
+        #expect(Dictionary(uniqueKeysWithValues: byKind.map { ($0["value"] as! String, $0["count"] as! Int) }) == expected)
+
+        let years = try objects(try chancery("facets", "--by", "year", "--format", "json").stdout)
+        let year2018 = try #require(years.first { $0["value"] as? String == "2018" })
+        #expect(year2018["count"] as? Int == 6 && (year2018["possibly"] as? Int ?? 0) > 20, "\(year2018)")
+        #expect(years.map { Int($0["value"] as! String)! } == years.map { Int($0["value"] as! String)! }.sorted())
+        for year in ["1993", "2001", "2018", "2024"] {
+            let row = try #require(years.first { $0["value"] as? String == year })
+            let within = try chancery("list", "events", "--since", year, "--until", year, "--format", "ndjson")
+            let overlapping = try chancery("list", "events", "--since", year, "--until", year, "--overlapping", "--format", "ndjson")
+            #expect(row["count"] as? Int == within.stdout.split(separator: "\n").count, "\(year)")
+            #expect(row["possibly"] as? Int == overlapping.stdout.split(separator: "\n").count, "\(year)")
+        }
+
+        let organizations = try objects(try chancery("facets", "--by", "organization", "--kind", "agreement", "--format", "json").stdout)
+        #expect(organizations.first?["id"] as? String == "org-az-prosecutor-general")
+        for row in organizations.prefix(4) {
+            let listed = try chancery("list", "events", "--kind", "agreement", "--org", row["id"] as! String, "--format", "ndjson")
+            #expect(row["count"] as? Int == listed.stdout.split(separator: "\n").count, "\(row)")
+        }
+        let refused = try chancery("facets", "--by", "colour")
+        #expect(refused.status == 2 && refused.stderr.contains("year"), "\(refused.stderr)")
     }
 
     /// Punctuation alone used to list everything as if it were no filter; it now says it has nothing to search.

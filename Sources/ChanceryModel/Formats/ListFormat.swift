@@ -130,9 +130,9 @@ public struct ListWriter: Sendable {
 }
 
 /// JSON's string syntax.
-enum JSONText {
+public enum JSONText {
     /// `text` as a JSON string literal: quotes, backslashes and control characters escaped.
-    static func quoted(_ text: String) -> String {
+    public static func quoted(_ text: String) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -331,3 +331,28 @@ public protocol EntityQueries: Sendable {
     /// Stops the read under way on another thread, which then throws `QueryInterrupted`; later reads are not affected.
     func interrupt()
 }
+
+/// What a frequency view counts the entities of a list by.
+public enum Facet: String, CaseIterable, Hashable, Sendable {
+    case year, kind, organization, place, country, person, source
+}
+
+/// One value of a facet and how many entities of the list have it.
+public struct FacetCount: Hashable, Sendable {
+    /// The value as shown: a year, a stored kind, or the name of an organization, place, person or source.
+    public var value: String
+    /// The id of the entity the value names, for the linked facets.
+    public var id: String?
+    /// How many have it; for a year, how many lie wholly within it.
+    public var count: Int
+    /// For a year, how many may fall in it (those within it included); nil for the other facets.
+    public var possibly: Int?
+
+    /// A count of `value`.
+    public init(value: String, id: String? = nil, count: Int, possibly: Int? = nil) {
+        self.value = value
+        self.id = id
+        self.count = count
+        self.possibly = possibly
+    }
+}

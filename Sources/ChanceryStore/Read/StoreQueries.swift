@@ -237,3 +237,58 @@ extension ChanceryStore {
                             links: links, inboundLinkCounts: inboundLinkCounts, meetings: meetings, citations: citations)
     }
 }
+
+extension ChanceryStore {
+    /// How many of the entities `filter` keeps have each value of `facet`, most first (years in year order): an entity
+    /// linked to an organization twice, or cited twice by a source, counts once. A year counts what lies wholly within
+    /// it, and also what may fall in it (`possibly`, as the overlapping date filter would keep).
+    public func facets(_ filter: EntityFilter, by facet: Facet) throws -> [FacetCount] {
+        if facet == .year { return Self.yearFacets(try dateSpread(filter)) }
+        return try reading { db in
+            let query = try FilterSQL(filter, in: db)
+            let sql: String, arguments: StatementArguments
+            switch facet {
+            case .kind:
+                sql = "SELECT e.category AS value, NULL AS id, count(*) AS count FROM entity e WHERE \(query.sql) GROUP BY 1"
+                arguments = query.arguments
+            case .source:
+                sql = """
+                    SELECT s.name AS value, s.id AS id, count(DISTINCT e.id) AS count
+                    FROM entity e JOIN citation c ON c.entityID = e.id JOIN entity s ON s.id = c.sourceID
+                    WHERE \(query.sql) GROUP BY s.id
+                    """
+                arguments = query.arguments
+            case .year, .organization, .place, .person, .country:
+                let kind: EntityKind = facet == .organization ? .organization : facet == .person ? .person : .place
+                // A place counts under its country: itself when it is one, else the country it lies in.
+                let target = facet == .country
+                    ? "CASE WHEN t.category = 'country' THEN t.id ELSE (SELECT toID FROM link WHERE fromID = t.id AND role = 'country' LIMIT 1) END"
+                    : "t.id"
+                sql = """
+                    SELECT v.name AS value, v.id AS id, count(DISTINCT linked.entityID) AS count FROM (
+                        SELECT \(target) AS target, e.id AS entityID FROM entity e JOIN link l ON l.fromID = e.id
+                        JOIN entity t ON t.id = l.toID WHERE l.toKind = ? AND \(query.sql)
+                        UNION ALL
+                        SELECT \(target), e.id FROM entity e JOIN link l ON l.toID = e.id
+                        JOIN entity t ON t.id = l.fromID WHERE l.fromKind = ? AND \(query.sql)
+                    ) AS linked JOIN entity v ON v.id = linked.target GROUP BY v.id
+                    """
+                arguments = [kind.rawValue] + query.arguments + [kind.rawValue] + query.arguments
+            }
+            return try Row.fetchAll(db, sql: sql, arguments: arguments)
+                .map { FacetCount(value: $0["value"], id: $0["id"], count: $0["count"]) }
+                .sorted { ($1.count, $0.value) < ($0.count, $1.value) }
+        }
+    }
+
+    /// A row a year from the first to the last year any date names: what lies within it, and what may fall in it.
+    static func yearFacets(_ spread: DateSpread) -> [FacetCount] {
+        let named = Array(spread.withinYear.keys) + spread.spanning.keys.flatMap { [$0.first, $0.last].compactMap(\.self) }
+        guard let low = named.min(), let high = named.max() else { return [] }
+        return (low...high).map { year in
+            let within = spread.withinYear[year] ?? 0
+            let loose = spread.spanning.filter { ($0.key.first ?? .min) <= year && year <= ($0.key.last ?? .max) }.values.reduce(0, +)
+            return FacetCount(value: String(year), count: within, possibly: within + loose)
+        }
+    }
+}
