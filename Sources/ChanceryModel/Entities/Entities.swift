@@ -277,9 +277,12 @@ public struct Document: Hashable, Sendable, Encodable {
     public var links: [Link]
     /// Where the sources mention it.
     public var citations: [Citation]
+    /// Why a name its quotes give is not linked, naming it.
+    public var linkNote: String?
 
     /// A document with every field given.
-    public init(id: String, title: String, kind: DocumentKind, symbols: [String], date: EDTFDate?, links: [Link], citations: [Citation]) {
+    public init(id: String, title: String, kind: DocumentKind, symbols: [String], date: EDTFDate?, links: [Link],
+                citations: [Citation], linkNote: String? = nil) {
         self.id = id
         self.title = title
         self.kind = kind
@@ -287,6 +290,7 @@ public struct Document: Hashable, Sendable, Encodable {
         self.date = date
         self.links = links
         self.citations = citations
+        self.linkNote = linkNote
     }
 }
 
@@ -326,10 +330,12 @@ public struct Event: Hashable, Sendable, Encodable {
     public var links: [Link]
     /// The source sentences behind it.
     public var citations: [Citation]
+    /// Why a name its quotes give is not linked, naming it (`chancery validate` audits this).
+    public var linkNote: String?
 
     /// An event with every field given.
     public init(id: String, date: EDTFDate?, dateNote: String?, title: String, kind: EventKind, summary: String,
-                links: [Link], citations: [Citation]) {
+                links: [Link], citations: [Citation], linkNote: String? = nil) {
         self.id = id
         self.date = date
         self.dateNote = dateNote
@@ -338,6 +344,7 @@ public struct Event: Hashable, Sendable, Encodable {
         self.summary = summary
         self.links = links
         self.citations = citations
+        self.linkNote = linkNote
     }
 }
 
@@ -391,10 +398,13 @@ public struct Visit: Hashable, Sendable, Encodable {
     public var meetings: [Meeting]
     /// The source sentences behind it.
     public var citations: [Citation]
+    /// Why a name its quotes (or its meetings' quotes) give is not linked, naming it.
+    public var linkNote: String?
 
     /// A visit with every field given.
     public init(id: String, date: EDTFDate?, dateNote: String?, title: String, head: String?, sender: String?,
-                destinations: [String], purpose: String?, links: [Link], meetings: [Meeting], citations: [Citation]) {
+                destinations: [String], purpose: String?, links: [Link], meetings: [Meeting], citations: [Citation],
+                linkNote: String? = nil) {
         self.id = id
         self.date = date
         self.dateNote = dateNote
@@ -406,6 +416,7 @@ public struct Visit: Hashable, Sendable, Encodable {
         self.links = links
         self.meetings = meetings
         self.citations = citations
+        self.linkNote = linkNote
     }
 }
 
@@ -419,7 +430,7 @@ extension EDTFDate: Encodable {
 
 extension Event {
     private enum CodingKeys: String, CodingKey {
-        case id, date, dateNote, title, kind, summary, links, citations
+        case id, date, dateNote, title, kind, summary, links, citations, linkNote
     }
 
     /// Encodes every field, writing `null` for an unknown date rather than leaving it out.
@@ -433,12 +444,13 @@ extension Event {
         try container.encode(summary, forKey: .summary)
         try container.encode(links, forKey: .links)
         try container.encode(citations, forKey: .citations)
+        try container.encodeIfPresent(linkNote, forKey: .linkNote)
     }
 }
 
 extension Visit {
     private enum CodingKeys: String, CodingKey {
-        case id, date, dateNote, title, head, sender, destinations, purpose, links, meetings, citations
+        case id, date, dateNote, title, head, sender, destinations, purpose, links, meetings, citations, linkNote
     }
 
     /// Encodes every field, writing `null` for what is unknown rather than leaving it out.
@@ -455,6 +467,7 @@ extension Visit {
         try container.encode(links, forKey: .links)
         try container.encode(meetings, forKey: .meetings)
         try container.encode(citations, forKey: .citations)
+        try container.encodeIfPresent(linkNote, forKey: .linkNote)
     }
 }
 

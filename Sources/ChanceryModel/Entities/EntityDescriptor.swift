@@ -96,7 +96,8 @@ public struct EntityDescriptor: Sendable {
     static let document = EntityDescriptor(.document, "documents.json", \.documents, read: { record, id, _, _ throws(FieldError) in
         Document(id: id, title: try record.string("title"), kind: try record.enumeration("kind"),
                  symbols: try record.strings("symbols"), date: try record.date("date"),
-                 links: try record.links(), citations: try record.citations())
+                 links: try record.links(), citations: try record.citations(),
+                 linkNote: try record.optionalString("linkNote"))
     }, check: { document, checker in
         checker.checkLinks(document.links, of: document.id)
         checker.checkCitations(document.citations, of: document.id, required: true)
@@ -105,7 +106,8 @@ public struct EntityDescriptor: Sendable {
     static let event = EntityDescriptor(.event, "events.json", \.events, read: { record, id, _, _ throws(FieldError) in
         Event(id: id, date: try record.date("date"), dateNote: try record.optionalString("dateNote"),
               title: try record.string("title"), kind: try record.enumeration("kind"),
-              summary: try record.string("summary"), links: try record.links(), citations: try record.citations())
+              summary: try record.string("summary"), links: try record.links(), citations: try record.citations(),
+              linkNote: try record.optionalString("linkNote"))
     }, check: { event, checker in
         checker.checkLinks(event.links, of: event.id)
         checker.checkCitations(event.citations, of: event.id, required: true)
@@ -132,7 +134,8 @@ public struct EntityDescriptor: Sendable {
                      title: try record.string("title"), head: try record.optionalString("head"),
                      sender: try record.optionalString("sender"), destinations: try record.strings("destinations"),
                      purpose: try record.optionalString("purpose"), links: try record.links(),
-                     meetings: meetings, citations: try record.citations())
+                     meetings: meetings, citations: try record.citations(),
+                     linkNote: try record.optionalString("linkNote"))
     }, check: { visit, checker in
         checker.expect(visit.head, in: visit.id, field: "head", kinds: [.person])
         checker.expect(visit.sender, in: visit.id, field: "sender", kinds: [.organization])

@@ -2,7 +2,8 @@ import Foundation
 
 extension Dataset {
     /// Checks what reading alone cannot: records sorted by id, references that resolve to the right
-    /// kind of entity, citations present, and (given the source texts) quotes found verbatim.
+    /// kind of entity, citations present, (given the source texts) quotes found verbatim, and every
+    /// organization, person and place a quote names linked or explained (`LinkAudit`).
     public func validate(sourceTexts: [String: String]? = nil) -> [DatasetIssue] {
         var checker = RecordChecker(locations: locations, sourceTexts: sourceTexts, sourceFiles: sourceFiles)
         for descriptor in EntityDescriptor.all {
@@ -12,6 +13,7 @@ extension Dataset {
         for cycle in parentCycles() where cycle.count > 1 {
             checker.report(cycle[0], "is its own ancestor: parent chain \((cycle + [cycle[0]]).joined(separator: " → "))")
         }
+        auditLinks(into: &checker)
         return checker.issues.sorted { ($0.file, $0.line) < ($1.file, $1.line) }
     }
 
