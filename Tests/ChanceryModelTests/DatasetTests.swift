@@ -36,7 +36,7 @@ private let places = """
 """
 
 private func event(_ id: String, date: String = "\"1992-03-02\"", extra: String = "",
-                   links: String = "[{ \"to\": \"place-baku\", \"role\": \"location\" }]",
+                   links: String = "[{ \"to\": \"place-baku\", \"role\": \"location\" }, { \"to\": \"place-azerbaijan\", \"role\": \"member\" }]",
                    quote: String = "Azerbaijan joined the UN on 2 March 1992.") -> String {
     """
       {
@@ -189,5 +189,44 @@ private func load(events: String) throws -> (Dataset, [DatasetIssue]) {
         #expect(SearchQuery("uzbek OR tajik").matches(words: words))
         #expect(!SearchQuery("prosecutor -tajikistan").matches(words: words))
         #expect(SearchQuery("prosecutor -russia").matches(words: words))
+    }
+}
+
+/// The link audit: a name a quote gives is linked or explained; the longest name wins; case and whole words count.
+@Suite struct LinkAuditTests {
+    private func dataset(quote: String, links: [Link], linkNote: String? = nil) -> Dataset {
+        var dataset = Dataset()
+        dataset.organizations = [
+            Organization(id: "org-arcs", name: "Azerbaijan Red Crescent Society", acronym: nil, aliases: [], kind: .ngo,
+                         parent: nil, country: nil, citations: []),
+            Organization(id: "org-un", name: "United Nations", acronym: "UN", aliases: [], kind: .unBody, parent: nil,
+                         country: nil, citations: []),
+        ]
+        dataset.places = [Place(id: "place-azerbaijan", name: "Azerbaijan", aliases: ["Republic of Azerbaijan"], kind: .country,
+                                country: nil, citations: [])]
+        dataset.events = [Event(id: "event-x", date: nil, dateNote: nil, title: "X", kind: .other, summary: "X.", links: links,
+                                citations: [Citation(source: "src-1", quote: quote)], linkNote: linkNote)]
+        return dataset
+    }
+
+    private func unexplained(_ dataset: Dataset) -> [String] {
+        dataset.validate().map(\.message).filter { $0.hasPrefix("a quote names") }.sorted()
+    }
+
+    @Test func aNamedButUnlinkedEntityIsReportedUntilLinkedOrExplained() {
+        let quote = "The Republic of Azerbaijan joined the UN; the Azerbaijan Red Crescent Society helped."
+        #expect(unexplained(dataset(quote: quote, links: [])) == [
+            "a quote names \"Azerbaijan Red Crescent Society\" (org-arcs) but the record neither links it nor says why in linkNote",
+            "a quote names \"Republic of Azerbaijan\" (place-azerbaijan) but the record neither links it nor says why in linkNote",
+            "a quote names \"UN\" (org-un) but the record neither links it nor says why in linkNote",
+        ])
+        let linked = [Link(to: "org-arcs", role: .participant), Link(to: "place-azerbaijan", role: .member)]
+        #expect(unexplained(dataset(quote: quote, links: linked, linkNote: "The UN is named as what Azerbaijan joined.")).isEmpty)
+        #expect(unexplained(dataset(quote: quote, links: linked, linkNote: "The United Nations is elsewhere.")).count == 1,
+                "the note must give the name the quote gives")
+    }
+
+    @Test func onlyWholeWordsInTheirCaseAreNames() {
+        #expect(unexplained(dataset(quote: "UNESCO, the unit and a Unicorn met; azerbaijan in lower case.", links: [])).isEmpty)
     }
 }

@@ -285,12 +285,14 @@ import Testing
 
     @Test func danglingReferenceNamesTheRecordsLine() throws {
         let data = try directory.copyOfData()
-        let location = try #require(RealData.dataset.locations["event-az-member-un"])
+        // The first record of events.json linking the UN.
+        let linking = try #require(RealData.dataset.events.first { $0.links.contains { $0.to == "org-un" } }?.id)
+        let location = try #require(RealData.dataset.locations[linking])
         _ = try Breakage.danglingReference.apply(to: data)
         let error = try #require(throws: StoreError.self) {
             try ChanceryStore.openFresh(dataDirectory: data, path: directory.path("store.sqlite"))
         }
-        #expect(error.description.contains("events.json:\(location.line): record event-az-member-un:"), "\(error.description)")
+        #expect(error.description.contains("events.json:\(location.line): record \(linking):"), "\(error.description)")
         #expect(error.description.contains("org-nowhere"))
     }
 

@@ -94,7 +94,7 @@ private func chancery(_ arguments: [String]) throws -> Chancery.Output {
 
         let organizations = try chancery("list", "organizations", "--format", "json", "--text", "iap")
         let iap = try #require(try JSONSerialization.jsonObject(with: Data(organizations.stdout.utf8)) as? [[String: Any]])
-        #expect(iap.first { $0["id"] as? String == "org-iap" }?["events"] as? Int == 8)
+        #expect(iap.first { $0["id"] as? String == "org-iap" }?["events"] as? Int == 9)
         #expect(iap.first { $0["id"] as? String == "org-iap-executive-committee" }.map { $0["acronym"] is NSNull } == true)
         #expect(try chancery("list", "events", "--format", "json", "--text", "zzqxv").stdout == "[]\n")
     }
