@@ -85,6 +85,12 @@ private let scenarios = [
         #expect(lines.contains { $0.contains("7–14 Sep 2018 ") })
     }
 
+    /// The chip names a kind as the lists do ("agreement"), not as the store keeps it ("agreementSigned").
+    @Test func theKindChipReadsAsTheListsDo() throws {
+        let header = try screen("t", width: 80, height: 24).plainText().split(separator: "\n")[0]
+        #expect(header.contains("Timeline: kind agreement ·"), "\(header)")
+    }
+
     @Test func tooSmall() throws {
         assertSnapshot(of: try screen("", width: 59, height: 15), as: .screen, named: "59x15")
         assertSnapshot(of: try screen("<Resize 40x10>", width: 80, height: 24), as: .screen, named: "resized-to-40x10")

@@ -59,7 +59,7 @@ public enum BrowserScreen {
             let other = state[pane].otherDateMatchTotal.map { " · D: \($0) \(filter.dateMatch.toggled.rawValue)" } ?? ""
             conditions.append("\(filter.dateMatch.rawValue) \(rangeLabel(filter))\(other)")
         }
-        if let category = filter.categories.first { conditions.append("kind \(category)") }
+        if let category = filter.categories.first { conditions.append("kind \(EventKind(rawValue: category)?.label ?? category)") }
         if !conditions.isEmpty {
             spans += [" ", Span(" \(pane.title): \(conditions.joined(separator: ", ")) · Esc clears ", style: Theme.chip)]
         }
