@@ -380,6 +380,18 @@ import Testing
         #expect(cowdery.contains("event-2001-05-heydar-aliyev-statement-iap"), "\(cowdery)")
     }
 
+    /// The memberships ledger: a country's, with what its organizations joined, dated first; an organization's members.
+    @Test func azerbaijansMembershipsAndTheILOsMembersAreLedgersInDateOrder() throws {
+        let azerbaijan = try #require(try store.detail(id: "place-azerbaijan")).memberships
+        #expect(azerbaijan.prefix(3).map { "\($0.event.date.display) \($0.party.id)" }
+                == ["May 1992 org-ilo", "1997 org-iap", "2012 org-unhcr-excom"], "the IAP through the Prosecutor General's Office")
+        #expect(azerbaijan.dropFirst(3).allSatisfy { $0.event.date == nil } && azerbaijan.count > 3, "the undated after")
+        #expect(Set(azerbaijan.dropFirst(3).map(\.party.id)).isSuperset(of: ["org-un", "org-cis", "org-coe", "org-osce", "org-oic"]))
+        let ilo = try #require(try store.detail(id: "org-ilo")).memberships
+        #expect(ilo.map(\.party.id) == ["place-azerbaijan"] && ilo.first?.event.date == EDTFDate("1992-05"))
+        #expect(try store.detail(id: "person-kamran-aliyev")?.memberships == [], "people keep no ledger")
+    }
+
     @Test func visitsAreLinkedToWhomTheirMeetingsMet() throws {
         let visits = try store.ids(EntityFilter(kind: .visit, linkedTo: ["person-yusuf-rahmon"]))
         #expect(visits == ["visit-2024-05-az-pg-tajikistan"])

@@ -248,13 +248,18 @@ public struct EntityDetail: Hashable, Sendable {
     public var meetings: [EntityDetail]
     /// Source sentences behind the record.
     public var citations: [CitationDetail]
+    /// The memberships ledger: of an organization, who became a member when; of a country, what it (or one of its
+    /// organizations) joined when; in date order, undated last. Empty for other kinds.
+    public var memberships: [MembershipEntry]
 
     /// The most inbound links of one kind a detail carries; narrowing a pane lists them all.
     public static let inboundLinksShownPerKind = 200
 
     /// A detail.
     public init(summary: EntitySummary, text: String?, dateNote: String?, fields: [DetailField],
-                links: [LinkedEntity], inboundLinkCounts: [EntityKind: Int], meetings: [EntityDetail], citations: [CitationDetail]) {
+                links: [LinkedEntity], inboundLinkCounts: [EntityKind: Int], meetings: [EntityDetail], citations: [CitationDetail],
+                memberships: [MembershipEntry] = []) {
+        self.memberships = memberships
         self.summary = summary
         self.text = text
         self.dateNote = dateNote
@@ -263,6 +268,21 @@ public struct EntityDetail: Hashable, Sendable {
         self.inboundLinkCounts = inboundLinkCounts
         self.meetings = meetings
         self.citations = citations
+    }
+}
+
+/// One line of a memberships ledger: a membership event and, from the ledger's side, the other party (the member, in
+/// an organization's ledger; the organization joined, in a country's).
+public struct MembershipEntry: Hashable, Sendable {
+    /// The membership event, with its date.
+    public var event: EntitySummary
+    /// The member, or the organization joined.
+    public var party: EntitySummary
+
+    /// An entry of `event` naming `party`.
+    public init(event: EntitySummary, party: EntitySummary) {
+        self.event = event
+        self.party = party
     }
 }
 

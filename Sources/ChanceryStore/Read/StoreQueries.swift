@@ -234,7 +234,38 @@ extension ChanceryStore {
                                       quote: row["quote"])
             }
         return EntityDetail(summary: record.summary, text: record.text, dateNote: record.dateNote, fields: try record.detailFields(),
-                            links: links, inboundLinkCounts: inboundLinkCounts, meetings: meetings, citations: citations)
+                            links: links, inboundLinkCounts: inboundLinkCounts, meetings: meetings, citations: citations,
+                            memberships: try memberships(of: record, in: db))
+    }
+
+    /// The memberships ledger of an organization (who joined it) or a country (what it, or an organization of it,
+    /// joined), from the membership events: the one joining is linked as `member`, what is joined in any other role.
+    static func memberships(of record: EntityRecord, in db: Database) throws -> [MembershipEntry] {
+        let pairs: [Row]
+        switch (record.kind, record.category) {
+        case (.organization, _):
+            pairs = try Row.fetchAll(db, sql: """
+                SELECT DISTINCT l.fromID AS eventID, m.toID AS partyID FROM link l JOIN entity ev ON ev.id = l.fromID
+                JOIN link m ON m.fromID = l.fromID AND m.role = 'member'
+                WHERE l.toID = ? AND l.fromKind = 'event' AND l.role != 'member' AND ev.category = 'membership'
+                """, arguments: [record.id])
+        case (.place, PlaceKind.country.rawValue):
+            pairs = try Row.fetchAll(db, sql: """
+                SELECT DISTINCT l.fromID AS eventID, o.toID AS partyID FROM link l JOIN entity ev ON ev.id = l.fromID
+                JOIN link o ON o.fromID = l.fromID AND o.toKind = 'organization' AND o.role != 'member'
+                WHERE l.role = 'member' AND l.fromKind = 'event' AND ev.category = 'membership'
+                  AND (l.toID = ?1 OR l.toID IN (SELECT fromID FROM link WHERE toID = ?1 AND role = 'country' AND fromKind = 'organization'))
+                """, arguments: [record.id])
+        default:
+            return []
+        }
+        let ids = Set(pairs.flatMap { [$0["eventID"] as String, $0["partyID"] as String] })
+        let summaries = Dictionary(uniqueKeysWithValues: try EntityRecord.filter(ids.contains(EntityRecord.Columns.id)).fetchAll(db)
+            .map { ($0.id, $0.summary) })
+        return pairs.compactMap { pair -> MembershipEntry? in
+            guard let event = summaries[pair["eventID"]], let party = summaries[pair["partyID"]] else { return nil }
+            return MembershipEntry(event: event, party: party)
+        }.sorted { ($0.event.date?.startKey ?? .max, $0.party.name) < ($1.event.date?.startKey ?? .max, $1.party.name) }
     }
 }
 

@@ -92,6 +92,12 @@ public struct DetailDocument: Hashable, Sendable {
             add(inboundHidden > 0 ? heading + " — and \(inboundHidden) more links to it, not shown" : heading, .heading, width: width)
             addLinks(group, width: width)
         }
+        if !detail.memberships.isEmpty {
+            blank()
+            let heading = summary.kind == .organization ? "Members, by when they joined" : "Memberships, by when they began"
+            add("\(heading) (\(detail.memberships.count))", .heading, width: width)
+            for link in LinkLine.ledger(detail.memberships, joined: summary.kind != .organization, width: width) { addLink(link) }
+        }
         if !detail.meetings.isEmpty {
             blank()
             add("Meetings (\(detail.meetings.count))", .heading, width: width)
@@ -212,6 +218,16 @@ private struct LinkLine {
                                     widths: parts.map { max(1, width - $0.prefix.displayWidth - $0.suffix.displayWidth) })
         return zip(zip(parts, labels), links).map { pair, link in
             LinkLine(prefix: pair.0.prefix, label: pair.1, suffix: pair.0.suffix, target: link.entity.id)
+        }
+    }
+
+    /// The lines of a memberships ledger: the event's date (or "undated") and the other party, which Enter opens.
+    static func ledger(_ entries: [MembershipEntry], joined: Bool, width: Int) -> [LinkLine] {
+        let suffix = joined ? "  joined" : "  member"
+        let labels = truncatedApart(entries.map { "\($0.event.date.display) · \(label(of: $0.party))" },
+                                    widths: entries.map { _ in max(1, width - 4 - suffix.displayWidth) })
+        return zip(entries, labels).map { entry, label in
+            LinkLine(prefix: "  → ", label: label, suffix: suffix, target: entry.party.id)
         }
     }
 
