@@ -10,7 +10,7 @@ private func chancery(_ arguments: String...) throws -> Chancery.Output {
 }
 
 private func chancery(_ arguments: [String]) throws -> Chancery.Output {
-    try Chancery.run(arguments + (["list", "facets", "show", "snapshot", "browse"].contains(arguments.first) ? ["--store", Chancery.storePath] : []))
+    try Chancery.run(arguments + (["list", "facets", "pair", "show", "snapshot", "browse"].contains(arguments.first) ? ["--store", Chancery.storePath] : []))
 }
 
 @Suite struct CommandLineTests {
@@ -154,6 +154,27 @@ private func chancery(_ arguments: [String]) throws -> Chancery.Output {
         }
         let refused = try chancery("facets", "--by", "colour")
         #expect(refused.status == 2 && refused.stderr.contains("year"), "\(refused.stderr)")
+    }
+
+    /// `pair`: Azerbaijan and Tajikistan share the May 2024 Dushanbe visit, its meetings and the agreement of the
+    /// prosecution bodies; swapped, the visit goes the other column; a misspelt country names the closest.
+    @Test func pairShowsTheVisitsEachWayTheAgreementsAndTheMeetings() throws {
+        let result = try chancery("pair", "place-azerbaijan", "place-tajikistan", "--format", "json")
+        #expect(result.status == 0, "\(result.stderr)")
+        let ledger = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        func ids(_ key: String) -> [String] { (ledger[key] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String } }
+        #expect(ids("visitsFromFirst") == ["visit-2024-05-az-pg-tajikistan"] && ids("visitsFromSecond").isEmpty)
+        #expect(ids("agreements") == ["event-2000-az-pgo-agreement-tajikistan"])
+        #expect(ids("meetings").count == 6 && ids("meetings").contains("meeting-2024-05-az-tj-prosecutors"))
+        #expect(ledger["firstContact"] as? String == "2024-05" && ledger["lastContact"] as? String == "2024-05",
+                "\"2000 or later\" is not a first contact before May 2024")
+        let swapped = try chancery("pair", "place-tajikistan", "place-azerbaijan", "--format", "json")
+        #expect(swapped.stdout.contains("\"visitsFromFirst\":[]") && swapped.stdout.contains("\"visitsFromSecond\":[{\"id\":\"visit-2024-05"))
+        let text = try chancery("pair", "place-azerbaijan", "place-tajikistan").stdout
+        #expect(text.hasPrefix("Azerbaijan — Tajikistan\nFirst contact: May 2024 · last: May 2024\n"), "\(text)")
+        #expect(text.contains("Meeting with Yusuf Rahmon"))
+        let misspelt = try chancery("pair", "place-azerbaijan", "place-tajikstan")
+        #expect(misspelt.status == 2 && misspelt.stderr.contains("did you mean \"place-tajikistan\""), "\(misspelt.stderr)")
     }
 
     /// Punctuation alone used to list everything as if it were no filter; it now says it has nothing to search.

@@ -376,3 +376,39 @@ public struct FacetCount: Hashable, Sendable {
         self.possibly = possibly
     }
 }
+
+/// What two countries did with each other: the visits each way, the agreements naming both, the meetings held
+/// on those visits, in date order (undated last).
+public struct PairLedger: Hashable, Sendable {
+    /// The two countries.
+    public var first: EntitySummary, second: EntitySummary
+    /// Visits from the first country (its own, its organizations' or its people's) to a place in the second.
+    public var visitsFromFirst: [EntitySummary]
+    /// Visits the other way.
+    public var visitsFromSecond: [EntitySummary]
+    /// Agreements linked to both countries (or to their places, organizations or people).
+    public var agreements: [EntitySummary]
+    /// The meetings held during those visits.
+    public var meetings: [EntitySummary]
+
+    /// A ledger of the two countries.
+    public init(first: EntitySummary, second: EntitySummary, visitsFromFirst: [EntitySummary], visitsFromSecond: [EntitySummary],
+                agreements: [EntitySummary], meetings: [EntitySummary]) {
+        self.first = first
+        self.second = second
+        self.visitsFromFirst = visitsFromFirst
+        self.visitsFromSecond = visitsFromSecond
+        self.agreements = agreements
+        self.meetings = meetings
+    }
+
+    /// The first and last contact as far as the dates tell: the first is the date that must have passed soonest (its
+    /// last possible day earliest), the last the one that cannot have come sooner (its first possible day latest), so
+    /// "2000 or later" is never called a first contact before one of May 2024. Nil when nothing is dated.
+    public var contactSpan: (first: EDTFDate, last: EDTFDate)? {
+        let dated = (visitsFromFirst + visitsFromSecond + agreements + meetings).compactMap(\.date)
+        guard let first = dated.min(by: { $0.endKey < $1.endKey }),
+              let last = dated.max(by: { $0.firstDayKey < $1.firstDayKey }) else { return nil }
+        return (first, last)
+    }
+}

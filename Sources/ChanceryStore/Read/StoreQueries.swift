@@ -323,3 +323,39 @@ extension ChanceryStore {
         }
     }
 }
+
+extension ChanceryStore {
+    /// The ledger of two countries (place ids), or nil when either is not a country.
+    public func pairLedger(_ first: String, _ second: String) throws -> PairLedger? {
+        try reading { db in
+            let countries = try EntityRecord.filter([first, second].contains(EntityRecord.Columns.id)).fetchAll(db)
+            guard let one = countries.first(where: { $0.id == first }), let other = countries.first(where: { $0.id == second }),
+                  [one, other].allSatisfy({ $0.kind == .place && $0.category == PlaceKind.country.rawValue }) else { return nil }
+            // What belongs to a country: itself, and the places, organizations and people whose country it is.
+            let belongs = "(SELECT ? UNION SELECT fromID FROM link WHERE toID = ? AND role = 'country')"
+            func rows(_ sql: String, _ arguments: StatementArguments) throws -> [EntitySummary] {
+                try EntityRecord.fetchAll(db, sql: sql + " ORDER BY e.date IS NULL, e.dateStart, e.id", arguments: arguments).map(\.summary)
+            }
+            func visits(from origin: String, to destination: String) throws -> [EntitySummary] {
+                try rows("""
+                    SELECT e.* FROM entity e WHERE e.kind = 'visit'
+                      AND e.id IN (SELECT fromID FROM link WHERE role IN ('visitor', 'sender', 'head') AND toID IN \(belongs))
+                      AND e.id IN (SELECT fromID FROM link WHERE role = 'destination' AND toID IN \(belongs))
+                    """, [origin, origin, destination, destination])
+            }
+            let forth = try visits(from: first, to: second), back = try visits(from: second, to: first)
+            let agreements = try rows("""
+                SELECT e.* FROM entity e WHERE e.kind = 'event' AND e.category = 'agreementSigned'
+                  AND e.id IN (SELECT fromID FROM link WHERE toID IN \(belongs))
+                  AND e.id IN (SELECT fromID FROM link WHERE toID IN \(belongs))
+                """, [first, first, second, second])
+            let visitIDs = (forth + back).map(\.id)
+            let meetings = visitIDs.isEmpty ? [] : try rows("""
+                SELECT e.* FROM entity e WHERE e.id IN (SELECT toID FROM link WHERE role = 'meeting'
+                                                        AND fromID IN (\(visitIDs.map { _ in "?" }.joined(separator: ", "))))
+                """, StatementArguments(visitIDs))
+            return PairLedger(first: one.summary, second: other.summary, visitsFromFirst: forth, visitsFromSecond: back,
+                              agreements: agreements, meetings: meetings)
+        }
+    }
+}
