@@ -19,6 +19,8 @@ extension BrowserState {
             }
         case .resized(let width, let height):
             resize(width: width, height: height)
+            // A histogram the new size leaves no room for gives the keys back to the Timeline.
+            if layout.histogram == nil { isHistogramFocused = false }
             reduceDetail(.viewportChanged)
             reducePager(.viewportChanged)
             wantsRedraw = true
@@ -169,11 +171,6 @@ extension BrowserState {
         (filter.since, filter.until, filter.dateMatch) = (range.since, range.until, .within)
         isHistogramFocused = false
         navigate { $0.setFilter(filter, of: .timeline) }
-    }
-
-    /// Whether the terminal's size alone would show the histogram.
-    private var showsHistogramBySize: Bool {
-        width >= ScreenLayout.wideWidth && height >= ScreenLayout.wideHeight
     }
 
     private mutating func reduceHistogram(_ action: HistogramAction) {

@@ -74,7 +74,12 @@ public struct BrowserState: Hashable, Sendable {
 
     /// Whether the histogram shows: by default when the terminal is wide, else as the user chose (H, 0).
     public var showsHistogram: Bool {
-        histogram.isShown(bySize: width >= ScreenLayout.wideWidth && height >= ScreenLayout.wideHeight)
+        histogram.isShown(bySize: showsHistogramBySize)
+    }
+
+    /// Whether the terminal's size alone would show the histogram.
+    var showsHistogramBySize: Bool {
+        width >= ScreenLayout.wideWidth && height >= ScreenLayout.wideHeight
     }
 
     /// The columns of room inside the histogram's border.

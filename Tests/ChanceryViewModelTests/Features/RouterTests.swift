@@ -94,6 +94,8 @@ import Testing
         #expect(session.state.histogram.columns(width: 60)?.unit == .decade)
         session.play(try KeyScript.parse("<Esc>"))
         #expect(session.state.keyMode == .panes && session.state.layout.histogram != nil)
+        session.play(try KeyScript.parse("0<Resize 80x20>"))
+        #expect(session.state.layout.histogram == nil && session.state.keyMode == .panes, "no room left: the keys go back")
     }
 
     @Test func atEightyByTwentyFourHShowsTheYearsAndReadsThemOnlyThen() throws {
