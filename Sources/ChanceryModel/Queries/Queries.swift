@@ -342,7 +342,7 @@ public protocol EntityQueries: Sendable {
     func page(_ filter: EntityFilter, offset: Int, limit: Int) throws -> EntityPage
     /// Everything about the entity `id`, or nil when there is none.
     func detail(id: String) throws -> EntityDetail?
-    /// How many entities match `filter` in each year, dated ones only, in year order.
+    /// How the dates of what `filter` keeps spread over the years (within one year, possibly in several, undated).
     func dateSpread(_ filter: EntityFilter) throws -> DateSpread
     /// The categories that entities of `kind` have, each once, in no particular order.
     func categories(of kind: EntityKind) throws -> [String]
