@@ -392,6 +392,22 @@ import Testing
         #expect(try store.detail(id: "person-kamran-aliyev")?.memberships == [], "people keep no ledger")
     }
 
+    /// Counted from what is kept per organization (kind, whole years) or over the list (words), an organization's
+    /// count is what narrowing to it alone lists.
+    @Test(arguments: [EntityFilter(kind: .event), EntityFilter(kind: .event, categories: ["agreementSigned"]),
+                      EntityFilter(kind: .event, since: EDTFDate("2018"), until: EDTFDate("2018")),
+                      EntityFilter(kind: .event, text: "prosecutor"), EntityFilter(kind: .visit)])
+    func organizationFacetsCountWhatNarrowingLists(filter: EntityFilter) throws {
+        let facets = try store.facets(filter, by: .organization)
+        #expect(!facets.isEmpty)
+        for row in facets {
+            var narrowed = filter
+            narrowed.linkedTo = [try #require(row.id)]
+            #expect(row.count == (try store.page(narrowed, offset: 0, limit: 0).total), "\(row.value)")
+        }
+        #expect(facets.map(\.count) == facets.map(\.count).sorted(by: >))
+    }
+
     @Test func visitsAreLinkedToWhomTheirMeetingsMet() throws {
         let visits = try store.ids(EntityFilter(kind: .visit, linkedTo: ["person-yusuf-rahmon"]))
         #expect(visits == ["visit-2024-05-az-pg-tajikistan"])

@@ -160,10 +160,11 @@ enum DateSpreadSQL {
     /// The table and condition that count what `filter` keeps, when the counts kept can tell: a filter by kind,
     /// categories and a range of whole years (from 1 January, to 31 December), narrowed to at most one organization
     /// that has no sub-bodies in the filter (`narrowedTo`, the group the narrowing expands to). Nil otherwise.
-    static func fromTally(_ filter: EntityFilter, narrowedTo group: [String]?)
+    /// `byOrganization` reads the counts kept per organization, to count a list by organization.
+    static func fromTally(_ filter: EntityFilter, narrowedTo group: [String]?, byOrganization: Bool = false)
         -> (table: String, sql: String, arguments: StatementArguments)? {
         guard !SearchQuery(filter.text).hasSearchableTerm, filter.country == nil else { return nil }
-        var table = "date_spread"
+        var table = byOrganization ? "organization_date_spread" : "date_spread"
         var clauses: [String] = [], arguments: StatementArguments = []
         switch (filter.linkedTo.count, group?.count) {
         case (0, _): break

@@ -275,6 +275,17 @@ extension ChanceryStore {
     /// it, and also what may fall in it (`possibly`, as the overlapping date filter would keep).
     public func facets(_ filter: EntityFilter, by facet: Facet) throws -> [FacetCount] {
         if facet == .year { return Self.yearFacets(try dateSpread(filter)) }
+        if facet == .organization, filter.linkedTo.isEmpty,
+           let tallied = DateSpreadSQL.fromTally(filter, narrowedTo: nil, byOrganization: true) {
+            // A list filtered by kind and whole years alone is counted from what is kept per organization.
+            return try reading { db in
+                try Row.fetchAll(db, sql: """
+                    SELECT v.name AS value, v.id AS id, t.count AS count FROM (
+                        SELECT organizationID, sum(count) AS count FROM organization_date_spread WHERE \(tallied.sql)
+                        GROUP BY organizationID) AS t JOIN entity v ON v.id = t.organizationID
+                    """, arguments: tallied.arguments).facetCounts
+            }
+        }
         return try reading { db in
             let query = try FilterSQL(filter, in: db)
             let sql: String, arguments: StatementArguments
@@ -306,9 +317,7 @@ extension ChanceryStore {
                     """
                 arguments = [kind.rawValue] + query.arguments + [kind.rawValue] + query.arguments
             }
-            return try Row.fetchAll(db, sql: sql, arguments: arguments)
-                .map { FacetCount(value: $0["value"], id: $0["id"], count: $0["count"]) }
-                .sorted { ($1.count, $0.value) < ($0.count, $1.value) }
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).facetCounts
         }
     }
 
@@ -357,5 +366,13 @@ extension ChanceryStore {
             return PairLedger(first: one.summary, second: other.summary, visitsFromFirst: forth, visitsFromSecond: back,
                               agreements: agreements, meetings: meetings)
         }
+    }
+}
+
+extension [Row] {
+    /// Rows of `value`, `id` and `count` as facet counts, most first, then by value.
+    fileprivate var facetCounts: [FacetCount] {
+        map { FacetCount(value: $0["value"], id: $0["id"], count: $0["count"]) }
+            .sorted { ($1.count, $0.value) < ($0.count, $1.value) }
     }
 }
