@@ -62,6 +62,29 @@ public final class InMemoryQueries: EntityQueries {
         return spread
     }
 
+    /// The matching records counted by year, kind or the linked entities of a kind (each record once per value).
+    public func facets(_ filter: EntityFilter, by facet: Facet) throws -> [FacetCount] {
+        if facet == .year { return try dateSpread(filter).yearCounts }
+        let matching = records.filter { $0.summary.kind == filter.kind && matches($0, filter) }
+        var counts: [String: (name: String, count: Int)] = [:]
+        for record in matching {
+            let values: [(String, String)] = switch facet {
+            case .kind: [(record.summary.category, record.summary.category)]
+            case .organization: record.links.filter { $0.entity.kind == .organization }.map { ($0.entity.id, $0.entity.name) }
+            case .person: record.links.filter { $0.entity.kind == .person }.map { ($0.entity.id, $0.entity.name) }
+            case .place, .country: record.links.filter { $0.entity.kind == .place }.map { ($0.entity.id, $0.entity.name) }
+            case .source: record.citations.map { ($0.sourceID, $0.sourceTitle) }
+            case .year: []
+            }
+            // A record linked to a value twice counts once.
+            for (key, name) in Dictionary(values, uniquingKeysWith: { first, _ in first }) {
+                counts[key, default: (name, 0)].count += 1
+            }
+        }
+        return counts.map { FacetCount(value: $0.value.name, id: facet == .kind ? nil : $0.key, count: $0.value.count) }
+            .sorted { ($1.count, $0.value) < ($0.count, $1.value) }
+    }
+
     /// The categories records of `kind` have.
     public func categories(of kind: EntityKind) throws -> [String] {
         Array(Set(records.filter { $0.summary.kind == kind }.map(\.summary.category)))

@@ -56,6 +56,9 @@ private let scenarios = [
     // The year histogram (shown by default when wide, H at 80×24), its cursor moved two years back by the keyboard.
     Scenario(name: "years-histogram-focused", keys: "H0hh", wideKeys: "0hh"),
     Scenario(name: "years-by-decade-then-filtered", keys: "H0-<Enter>", wideKeys: "0-<Enter>"),
+    // The Timeline counted by kind, and by organization with the second selected.
+    Scenario(name: "facets-by-kind", keys: "f"),
+    Scenario(name: "facets-by-organization", keys: "f<Tab>j"),
 ]
 
 @Suite struct ScreenSnapshotTests {

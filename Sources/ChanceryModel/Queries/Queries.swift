@@ -318,6 +318,18 @@ public struct DateSpread: Hashable, Sendable {
         self.undated = undated
     }
 
+    /// A row a year from the first to the last year any date names: what lies within it (`count`), and what may fall
+    /// in it (`possibly`, those within it included).
+    public var yearCounts: [FacetCount] {
+        let named = Array(withinYear.keys) + spanning.keys.flatMap { [$0.first, $0.last].compactMap(\.self) }
+        guard let low = named.min(), let high = named.max() else { return [] }
+        return (low...high).map { year in
+            let within = withinYear[year] ?? 0
+            let loose = spanning.filter { ($0.key.first ?? .min) <= year && year <= ($0.key.last ?? .max) }.values.reduce(0, +)
+            return FacetCount(value: String(year), count: within, possibly: within + loose)
+        }
+    }
+
     /// Adds `count` entities dated from the year `first` to the year `last` (nil: open or unknown), or undated.
     public mutating func add(_ count: Int, dated: Bool, first: Int?, last: Int?) {
         if !dated {
@@ -344,6 +356,8 @@ public protocol EntityQueries: Sendable {
     func detail(id: String) throws -> EntityDetail?
     /// How the dates of what `filter` keeps spread over the years (within one year, possibly in several, undated).
     func dateSpread(_ filter: EntityFilter) throws -> DateSpread
+    /// How many of what `filter` keeps have each value of `facet`, most first (years in year order).
+    func facets(_ filter: EntityFilter, by facet: Facet) throws -> [FacetCount]
     /// The categories that entities of `kind` have, each once, in no particular order.
     func categories(of kind: EntityKind) throws -> [String]
     /// The full text of the source `id`, or nil when the store does not hold it (an imported source, say).

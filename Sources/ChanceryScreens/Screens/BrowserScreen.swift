@@ -24,6 +24,10 @@ public enum BrowserScreen {
         } else if layout.mode == .wide || state.isDetailOpen {
             renderDetail(state, area: layout.detail, into: &buffer)
         }
+        if let facets = state.facets {
+            FacetsView.render(facets, area: Rect(x: 0, y: layout.header.maxY, width: state.width,
+                                                 height: layout.status.y - layout.header.maxY), into: &buffer)
+        }
         let cursor = renderStatus(state, area: layout.status, into: &buffer)
         if state.showsHelp { HelpOverlay.render(into: &buffer, area: buffer.area, scroll: state.helpScroll) }
         return (buffer, state.showsHelp ? nil : cursor)
@@ -219,6 +223,8 @@ public enum BrowserScreen {
         let left: Line
         if let message = state.message {
             left = Line(spans: [Span(" " + message.text, style: message.isError ? Theme.error : .plain)])
+        } else if state.facets != nil {
+            left = Line(" j/k value · Tab facet · s by count or value · Enter filter · Esc close")
         } else if state.isHistogramFocused {
             left = Line(" h/l year · Enter filter Timeline · +/- year or decade · Esc back · H hide")
         } else if state.pager != nil {

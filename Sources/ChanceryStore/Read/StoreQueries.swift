@@ -274,7 +274,7 @@ extension ChanceryStore {
     /// linked to an organization twice, or cited twice by a source, counts once. A year counts what lies wholly within
     /// it, and also what may fall in it (`possibly`, as the overlapping date filter would keep).
     public func facets(_ filter: EntityFilter, by facet: Facet) throws -> [FacetCount] {
-        if facet == .year { return Self.yearFacets(try dateSpread(filter)) }
+        if facet == .year { return try dateSpread(filter).yearCounts }
         if facet == .organization, filter.linkedTo.isEmpty,
            let tallied = DateSpreadSQL.fromTally(filter, narrowedTo: nil, byOrganization: true) {
             // A list filtered by kind and whole years alone is counted from what is kept per organization.
@@ -318,17 +318,6 @@ extension ChanceryStore {
                 arguments = [kind.rawValue] + query.arguments + [kind.rawValue] + query.arguments
             }
             return try Row.fetchAll(db, sql: sql, arguments: arguments).facetCounts
-        }
-    }
-
-    /// A row a year from the first to the last year any date names: what lies within it, and what may fall in it.
-    static func yearFacets(_ spread: DateSpread) -> [FacetCount] {
-        let named = Array(spread.withinYear.keys) + spread.spanning.keys.flatMap { [$0.first, $0.last].compactMap(\.self) }
-        guard let low = named.min(), let high = named.max() else { return [] }
-        return (low...high).map { year in
-            let within = spread.withinYear[year] ?? 0
-            let loose = spread.spanning.filter { ($0.key.first ?? .min) <= year && year <= ($0.key.last ?? .max) }.values.reduce(0, +)
-            return FacetCount(value: String(year), count: within, possibly: within + loose)
         }
     }
 }

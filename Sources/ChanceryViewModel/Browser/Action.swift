@@ -21,6 +21,8 @@ public enum Action: Hashable, Sendable {
     case selected(row: Int, in: Pane)
     /// How the Timeline's dates spread over the years arrived, or could not be read.
     case dateSpreadLoaded(request: Int, Result<DateSpread, ReadFailure>)
+    /// The counts of the facet view arrived, or could not be read.
+    case facetsLoaded(request: Int, Result<[FacetCount], ReadFailure>)
     /// A pane's list was written to a file, or could not be.
     case listWritten(Result<ListFileReceipt, ReadFailure>)
     /// A record was asked for by its id, from outside the panes (a test walking every record): its detail opens.
@@ -60,6 +62,8 @@ public enum Effect: Hashable, Sendable {
     case loadDateSpread(request: Int, filter: EntityFilter)
     /// Put this text on the terminal's clipboard (OSC 52); the run loop gives it to the terminal.
     case copyToClipboard(String)
+    /// Count what a filter keeps by a facet.
+    case loadFacets(request: Int, filter: EntityFilter, facet: Facet)
     /// Write the whole list a filter keeps to a new file (CSV, or JSON or NDJSON by its extension).
     case writeList(filter: EntityFilter, path: String)
 
@@ -78,6 +82,7 @@ public enum Effect: Hashable, Sendable {
         case .loadCategories(let pane): .categoriesLoaded(pane, .failure(failure))
         case .loadSourceText(let request, _): .sourceTextLoaded(request: request, .failure(failure))
         case .loadDateSpread(let request, _): .dateSpreadLoaded(request: request, .failure(failure))
+        case .loadFacets(let request, _, _): .facetsLoaded(request: request, .failure(failure))
         case .writeList: .listWritten(.failure(failure))
         case .copyToClipboard: nil
         }
@@ -98,6 +103,8 @@ public enum Effect: Hashable, Sendable {
             return .sourceTextLoaded(request: request, Result { try queries.sourceText(id: id) }.mapError(ReadFailure.init))
         case .loadDateSpread(let request, let filter):
             return .dateSpreadLoaded(request: request, Result { try queries.dateSpread(filter) }.mapError(ReadFailure.init))
+        case .loadFacets(let request, let filter, let facet):
+            return .facetsLoaded(request: request, Result { try queries.facets(filter, by: facet) }.mapError(ReadFailure.init))
         case .writeList(let filter, let path):
             return .listWritten(Result { try Self.write(filter, to: path, using: queries) }.mapError { error in
                 ReadFailure(message: (error as? ListFileError)?.message ?? "\(error)")

@@ -41,6 +41,8 @@ extension BrowserState {
             reduceDetail(.loaded(request: request, result))
         case .sourceTextLoaded(let request, let result):
             reducePager(.loaded(request: request, result))
+        case .facetsLoaded(let request, let result):
+            report(facets?.reduce(.loaded(request: request, result)))
         case .dateSpreadLoaded(let request, let result):
             reduceHistogram(.loaded(request: request, result))
         case .listWritten(.success(let receipt)):
@@ -54,6 +56,7 @@ extension BrowserState {
 
     private mutating func run(_ command: Command) {
         if pager != nil { return runInPager(command) }
+        if facets != nil { return runInFacets(command) }
         if isHistogramFocused { return runInHistogram(command) }
         switch command {
         case .moveDown: move(by: 1)
@@ -71,6 +74,7 @@ extension BrowserState {
         case .focusVisits: focus(.visits)
         case .focusSources: focus(.sources)
         case .focusHistogram: focusHistogram()
+        case .showFacets: facets = FacetsState(pane: currentPane)
         case .toggleHistogram: reduceHistogram(.toggled(shownBySize: showsHistogramBySize))
         case .open: open()
         case .back: history.goBack(from: navigationEntry).map { restore($0) }
@@ -109,6 +113,8 @@ extension BrowserState {
             break  // bound only while a source's text is open
         case .zoomIn, .zoomOut:
             break  // bound only while the histogram has the keys
+        case .nextFacet, .previousFacet, .toggleFacetOrder:
+            break  // bound only in the facet view
         }
     }
 
@@ -150,6 +156,45 @@ extension BrowserState {
         case .quit: shouldQuit = true
         default: break
         }
+    }
+
+    /// The keys of the facet view: they move, change the facet or its order, filter the list by the selected value
+    /// (closing the view; a step back undoes), or close it.
+    private mutating func runInFacets(_ command: Command) {
+        switch command {
+        case .moveDown: report(facets?.reduce(.moved(by: 1)))
+        case .moveUp: report(facets?.reduce(.moved(by: -1)))
+        case .nextFacet: report(facets?.reduce(.cycledFacet(by: 1)))
+        case .previousFacet: report(facets?.reduce(.cycledFacet(by: -1)))
+        case .toggleFacetOrder: report(facets?.reduce(.toggledOrder))
+        case .open: filterBySelectedFacet()
+        case .close: facets = nil
+        case .quit: shouldQuit = true
+        default: break
+        }
+    }
+
+    /// Enter in the facet view: a kind or a year filters the pane (within the year); an organization narrows
+    /// Timeline and Visits to it; the other facets say what they cannot do yet.
+    private mutating func filterBySelectedFacet() {
+        guard let view = facets, let row = view.selectedRow else { return }
+        var filter = self[view.pane].filter
+        switch view.facet {
+        case .kind:
+            filter.categories = [row.value]
+        case .year:
+            guard let range = try? DateRangeText.parse(row.value) else { return }
+            (filter.since, filter.until, filter.dateMatch) = (range.since, range.until, .within)
+        case .organization:
+            guard let id = row.id else { return }
+            facets = nil
+            let organization = EntitySummary(id: id, kind: .organization, category: "", name: row.value)
+            return navigate { $0.setNarrowing(.pinned(organization)) }
+        case .place, .country, .person, .source:
+            return report(StatusMessage(text: "A \(view.facet.rawValue) cannot filter a list yet: / finds its name", isError: true))
+        }
+        facets = nil
+        navigate { $0.setFilter(filter, of: view.pane) }
     }
 
     /// 0: the histogram has the keys, shown first if hidden; the detail, if open, closes back to its pane.
@@ -459,6 +504,11 @@ extension BrowserState {
             let request = takeID()
             detail?.pending = request
             effects.append(.loadDetail(request: request, id: current.id))
+        }
+        if let view = facets, view.rows == nil, view.pending == nil {
+            let request = takeID()
+            facets?.pending = request
+            effects.append(.loadFacets(request: request, filter: self[view.pane].filter, facet: view.facet))
         }
         if showsHistogram, let request = histogram.reconcile(filter: self[.timeline].filter, nextID: takeID) {
             effects.append(.loadDateSpread(request: request.id, filter: request.filter))

@@ -42,6 +42,8 @@ public struct BrowserState: Hashable, Sendable {
     public internal(set) var pager: PagerState?
     /// The year histogram above the Timeline.
     public internal(set) var histogram = HistogramState()
+    /// The facet view of a pane's list, when open.
+    public internal(set) var facets: FacetsState?
     /// True when the histogram has the keys.
     public internal(set) var isHistogramFocused = false
     /// What the user asked the shell for (a copy to the clipboard, a list written to a file), sent with the next effects.
@@ -96,6 +98,7 @@ public struct BrowserState: Hashable, Sendable {
         if input != nil { return .input }
         if showsHelp { return .help }
         if pager != nil { return .pager }
+        if facets != nil { return .facets }
         if isHistogramFocused { return .histogram }
         return focus == .detail ? .detail : .panes
     }

@@ -3,7 +3,7 @@ import TerminalUI
 /// Where the keys go, each with its own bindings: a list pane, the detail, a source's text, a line being typed, the
 /// help overlay.
 public enum KeyMode: String, CaseIterable, Hashable, Sendable {
-    case panes, detail, pager, histogram, input, help
+    case panes, detail, pager, histogram, facets, input, help
 }
 
 /// What a key asks the browser to do; one binding table maps keys to commands, mode by mode.
@@ -17,6 +17,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case closeHelp, scrollHelpDown, scrollHelpUp
     case copy, closePager, nextMatch, previousMatch
     case focusHistogram, toggleHistogram, zoomIn, zoomOut
+    case showFacets, nextFacet, previousFacet, toggleFacetOrder
 }
 
 /// One row of the binding table: the keys, the command they run in which modes, and the line help shows.
@@ -79,6 +80,7 @@ public enum KeyBindings {
         KeyBinding([.character("s")], .nextOrder, in: [.panes], "Sort by the next order"),
         KeyBinding([.character("w")], .writeList, in: [.panes], "Write list to a file"),
         KeyBinding([.character("H")], .toggleHistogram, in: [.panes], "Show or hide the years"),
+        KeyBinding([.character("f")], .showFacets, in: [.panes], "Count the list by facet"),
         KeyBinding([.right, .character("l")], .scrollRight, in: [.panes], "Scroll titles right"),
         KeyBinding([.left, .character("h")], .scrollLeft, in: [.panes], "Scroll titles left"),
         KeyBinding([.character("y")], .copy, in: [.detail], "Copy citation or id"),
@@ -102,6 +104,14 @@ public enum KeyBindings {
         KeyBinding([.character("H")], .toggleHistogram, in: [.histogram], "Hide the years"),
         KeyBinding([.character("?")], .help, in: [.histogram], "Show this help"),
         KeyBinding([.character("q"), .control("c")], .quit, in: [.histogram], "Quit"),
+        KeyBinding([.down, .character("j")], .moveDown, in: [.facets], "Next value"),
+        KeyBinding([.up, .character("k")], .moveUp, in: [.facets], "Previous value"),
+        KeyBinding([.tab, .character("f")], .nextFacet, in: [.facets], "Next facet"),
+        KeyBinding([.backTab], .previousFacet, in: [.facets], "Previous facet"),
+        KeyBinding([.character("s")], .toggleFacetOrder, in: [.facets], "By count or by value"),
+        KeyBinding([.enter], .open, in: [.facets], "Filter the list by it"),
+        KeyBinding([.escape, .character("q")], .close, in: [.facets], "Close the counts"),
+        KeyBinding([.control("c")], .quit, in: [.facets], "Quit"),
         KeyBinding([.left], .cursorLeft, in: [.input], "Cursor left"),
         KeyBinding([.right], .cursorRight, in: [.input], "Cursor right"),
         KeyBinding([.home, .control("a")], .cursorToStart, in: [.input], "Cursor to the start"),
@@ -126,6 +136,7 @@ public enum KeyBindings {
         case [.detail]: "Detail"
         case [.pager]: "A source's text"
         case [.histogram]: "The years (0)"
+        case [.facets]: "Counts (f)"
         case [.input]: "Typing / F d or w"
         case [.help]: "This help"
         default: KeyMode.allCases.filter(modes.contains).map(\.rawValue).joined(separator: ", ")

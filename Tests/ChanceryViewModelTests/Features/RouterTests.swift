@@ -106,6 +106,35 @@ import Testing
         #expect(session.state.layout.visibleRows(.timeline) < (try browser()).state.layout.visibleRows(.timeline))
     }
 
+    @Test func fCountsThePanesListAndEnterFiltersByTheValueAsOneStep() throws {
+        var session = try browser(keys: "f")
+        #expect(session.state.keyMode == .facets && session.state.facets?.facet == .kind)
+        let rows = try #require(session.state.facets?.rows)
+        #expect(rows == (try Fixture.queries.facets(session.state[.timeline].filter, by: .kind)) && !rows.isEmpty)
+        #expect(rows.map(\.count) == rows.map(\.count).sorted(by: >), "most first")
+        session.play(try KeyScript.parse("s"))
+        #expect(session.state.facets?.rows?.map(\.value) == rows.map(\.value).sorted(), "s: by value")
+        session.play(try KeyScript.parse("s<Enter>"))
+        #expect(session.state.facets == nil && session.state[.timeline].filter.categories == [rows[0].value])
+        #expect(session.state[.timeline].total == rows[0].count, "the list holds what the count said")
+        session.play(try KeyScript.parse("["))
+        #expect(session.state[.timeline].filter.categories.isEmpty, "a step back undoes it")
+
+        session.play(try KeyScript.parse("f<S-Tab>"))
+        #expect(session.state.facets?.facet == .year && session.state.facets?.byValue == true, "years in year order")
+        session.play(try KeyScript.parse("<Tab><Tab>"))
+        #expect(session.state.facets?.facet == .organization)
+        let organization = try #require(session.state.facets?.selectedRow)
+        session.play(try KeyScript.parse("<Enter>"))
+        #expect(session.state.narrowing.organization?.id == organization.id && session.state.facets == nil)
+        #expect(session.state[.timeline].total == organization.count)
+
+        session.play(try KeyScript.parse("f<S-Tab><S-Tab><Enter>"))
+        #expect(session.state.facets?.facet == .source && session.state.message?.isError == true, "sources say they cannot")
+        session.play(try KeyScript.parse("<Esc>"))
+        #expect(session.state.facets == nil && session.state.keyMode == .panes)
+    }
+
     @Test func sCyclesThePanesOrdersFromTheTopAndBackUndoesEach() throws {
         var session = try browser(keys: "j")
         let oldest = session.state[.timeline].loaded!.rows.map(\.id)
@@ -145,8 +174,8 @@ import Testing
         #expect(session.state.helpScroll == small.maxScroll)
         session.play(try KeyScript.parse("k"))
         #expect(session.state.helpScroll == small.maxScroll - 1)
-        session.send(.resized(width: 120, height: 40))
-        #expect(HelpLayout(width: 120, height: 40).maxScroll == 0 && session.state.helpScroll == 0)
+        session.send(.resized(width: 160, height: 60))
+        #expect(HelpLayout(width: 160, height: 60).maxScroll == 0 && session.state.helpScroll == 0)
         #expect(session.state.showsHelp, "j and k scroll the help; they move nothing under it")
         #expect(session.state[.timeline].selected == 0)
     }

@@ -1,0 +1,92 @@
+import ChanceryModel
+
+/// What happens to the facet view.
+enum FacetsAction: Hashable, Sendable {
+    /// The counts arrived, or could not be read.
+    case loaded(request: Int, Result<[FacetCount], ReadFailure>)
+    /// The selection moved by this many rows.
+    case moved(by: Int)
+    /// Tab or Shift-Tab: the next or previous facet of the pane's kind.
+    case cycledFacet(by: Int)
+    /// s: by count (most first) or by value.
+    case toggledOrder
+}
+
+/// The frequency view of a pane's filtered list (`f`): how many have each year, kind, organization, place, country,
+/// person or source, with a bar; Enter on a value filters the list by it.
+public struct FacetsState: Hashable, Sendable {
+    /// The pane whose list is counted.
+    public let pane: Pane
+    /// The facet shown.
+    public internal(set) var facet: Facet
+    /// The counts, once read, in the order shown.
+    public internal(set) var rows: [FacetCount]?
+    /// True when the rows are in value order (years' first) rather than most first.
+    public internal(set) var byValue: Bool
+    /// The selected row.
+    public internal(set) var selected = 0
+    /// The read under way, if any.
+    var pending: Int?
+
+    /// The facets a pane's kind has: years only for dated kinds, kinds only where there are several.
+    public static func facets(of pane: Pane) -> [Facet] {
+        Facet.allCases.filter { facet in
+            switch facet {
+            case .year: pane.kind.isDated
+            case .kind: !pane.categories.isEmpty
+            case .organization, .place, .country, .person, .source: true
+            }
+        }
+    }
+
+    /// The facet view of `pane`, on its kinds when it has them, else on its first facet.
+    init(pane: Pane) {
+        self.pane = pane
+        let facets = Self.facets(of: pane)
+        facet = facets.contains(.kind) ? .kind : facets[0]
+        byValue = facet == .year
+    }
+
+    /// The selected row, if any.
+    public var selectedRow: FacetCount? {
+        rows.flatMap { $0.indices.contains(selected) ? $0[selected] : nil }
+    }
+
+    /// Applies `action`; returns the message to show, if any.
+    mutating func reduce(_ action: FacetsAction) -> StatusMessage? {
+        switch action {
+        case .loaded(let request, let result):
+            guard pending == request else { return nil }
+            pending = nil
+            switch result {
+            case .success(let counts):
+                rows = Self.ordered(counts, facet: facet, byValue: byValue)
+                selected = 0
+            case .failure(let failure) where failure.wasInterrupted:
+                rows = nil  // asked again, since still needed
+            case .failure(let failure):
+                rows = []
+                return StatusMessage(text: failure.message, isError: true)
+            }
+        case .moved(let delta):
+            selected = min(max(0, selected + delta), max(0, (rows?.count ?? 1) - 1))
+        case .cycledFacet(let step):
+            let facets = Self.facets(of: pane)
+            facet = facets[((facets.firstIndex(of: facet) ?? 0) + step + facets.count) % facets.count]
+            byValue = facet == .year
+            rows = nil
+            selected = 0
+        case .toggledOrder:
+            byValue.toggle()
+            rows = rows.map { Self.ordered($0, facet: facet, byValue: byValue) }
+            selected = 0
+        }
+        return nil
+    }
+
+    /// `counts` by value (years as numbers, the rest alphabetically), or most first.
+    private static func ordered(_ counts: [FacetCount], facet: Facet, byValue: Bool) -> [FacetCount] {
+        guard byValue else { return counts.sorted { ($1.count, $0.value) < ($0.count, $1.value) } }
+        return facet == .year ? counts.sorted { (Int($0.value) ?? 0) < (Int($1.value) ?? 0) } : counts.sorted { $0.value < $1.value }
+    }
+}
