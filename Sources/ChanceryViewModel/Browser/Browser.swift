@@ -189,7 +189,8 @@ extension BrowserState {
             guard let id = row.id else { return }
             facets = nil
             let organization = EntitySummary(id: id, kind: .organization, category: "", name: row.value)
-            return navigate { $0.setNarrowing(.pinned(organization)) }
+            // Alone, so that the list holds the count the view showed (b takes in its sub-bodies).
+            return navigate { $0.setNarrowing(.pinned(organization, includingSubBodies: false)) }
         case .place, .country, .person, .source:
             return report(StatusMessage(text: "A \(view.facet.rawValue) cannot filter a list yet: / finds its name", isError: true))
         }

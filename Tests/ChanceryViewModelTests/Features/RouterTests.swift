@@ -127,6 +127,7 @@ import Testing
         let organization = try #require(session.state.facets?.selectedRow)
         session.play(try KeyScript.parse("<Enter>"))
         #expect(session.state.narrowing.organization?.id == organization.id && session.state.facets == nil)
+        #expect(!session.state.narrowing.includesSubBodies, "alone, as counted")
         #expect(session.state[.timeline].total == organization.count)
 
         session.play(try KeyScript.parse("f<S-Tab><S-Tab><Enter>"))
