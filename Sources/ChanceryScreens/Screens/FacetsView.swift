@@ -18,7 +18,7 @@ enum FacetsView {
             return
         }
         guard !rows.isEmpty else {
-            _ = buffer.write("Nothing in this list has a \(view.facet.rawValue)", x: inner.x + 1, y: inner.y,
+            _ = buffer.write("No \(view.facet.rawValue) to count in this list", x: inner.x + 1, y: inner.y,
                              style: Theme.placeholder, clip: inner)
             return
         }
