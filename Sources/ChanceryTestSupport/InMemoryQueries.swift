@@ -81,8 +81,8 @@ public final class InMemoryQueries: EntityQueries {
                 counts[key, default: (name, 0)].count += 1
             }
         }
-        return counts.map { FacetCount(value: $0.value.name, id: facet == .kind ? nil : $0.key, count: $0.value.count) }
-            .sorted { ($1.count, $0.value) < ($0.count, $1.value) }
+        return FacetCount.ordered(counts.map { FacetCount(value: $0.value.name, id: facet == .kind ? nil : $0.key, count: $0.value.count) },
+                                  facet: facet, byValue: false)
     }
 
     /// The categories records of `kind` have.

@@ -321,13 +321,19 @@ public struct DateSpread: Hashable, Sendable {
     /// A row a year from the first to the last year any date names: what lies within it (`count`), and what may fall
     /// in it (`possibly`, those within it included).
     public var yearCounts: [FacetCount] {
-        let named = Array(withinYear.keys) + spanning.keys.flatMap { [$0.first, $0.last].compactMap(\.self) }
-        guard let low = named.min(), let high = named.max() else { return [] }
-        return (low...high).map { year in
+        guard let years = namedYears else { return [] }
+        return years.map { year in
             let within = withinYear[year] ?? 0
             let loose = spanning.filter { ($0.key.first ?? .min) <= year && year <= ($0.key.last ?? .max) }.values.reduce(0, +)
             return FacetCount(value: String(year), count: within, possibly: within + loose)
         }
+    }
+
+    /// From the first to the last year any date names (an open end names none); nil when nothing is dated.
+    public var namedYears: ClosedRange<Int>? {
+        let named = Array(withinYear.keys) + spanning.keys.flatMap { [$0.first, $0.last].compactMap(\.self) }
+        guard let low = named.min(), let high = named.max() else { return nil }
+        return low...high
     }
 
     /// Adds `count` entities dated from the year `first` to the year `last` (nil: open or unknown), or undated.
@@ -388,6 +394,14 @@ public struct FacetCount: Hashable, Sendable {
         self.id = id
         self.count = count
         self.possibly = possibly
+    }
+
+    /// `rows` of `facet` by value (years as numbers, the rest alphabetically), or most first with ties by value.
+    public static func ordered(_ rows: [FacetCount], facet: Facet, byValue: Bool) -> [FacetCount] {
+        func valueFirst(_ a: FacetCount, _ b: FacetCount) -> Bool {
+            facet == .year ? (Int(a.value) ?? 0) < (Int(b.value) ?? 0) : a.value < b.value
+        }
+        return rows.sorted { a, b in byValue || a.count == b.count ? valueFirst(a, b) : a.count > b.count }
     }
 }
 

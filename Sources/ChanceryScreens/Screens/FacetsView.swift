@@ -25,19 +25,18 @@ enum FacetsView {
         let countWidth = rows.map { String($0.count).count + ($0.possibly.map { " (\($0))".count } ?? 0) }.max() ?? 1
         let barWidth = max(4, inner.width / 4)
         let valueWidth = max(1, inner.width - countWidth - barWidth - 4)
-        let highest = max(1, rows.map { max($0.count, $0.possibly ?? 0) }.max() ?? 1)
+        let highest = FacetCount.highest(in: rows)
         let top = ListView.offsetKeepingVisible(selected: view.selected, offset: 0, height: inner.height)
         for (offset, row) in rows.dropFirst(top).prefix(inner.height).enumerated() {
             let y = inner.y + offset
             let count = String(row.count) + (row.possibly.map { " (\($0))" } ?? "")
-            let solid = row.count == 0 ? 0 : max(1, row.count * barWidth / highest)
-            let loose = max(0, (row.possibly ?? 0) * barWidth / highest - solid)
+            let (solid, shaded) = row.barCells(width: barWidth, highest: highest)
             let line = Line(spans: [
                 Span(" " + value(view.facet == .kind ? EventKind(rawValue: row.value)?.label ?? row.value : row.value,
                                  width: valueWidth) + " "),
                 Span(String(repeating: " ", count: countWidth - count.count) + count, style: Theme.count), " ",
                 Span(String(repeating: "█", count: solid), style: Theme.histogramBar),
-                Span(String(repeating: "░", count: loose), style: Theme.histogramShade),
+                Span(String(repeating: "░", count: shaded), style: Theme.histogramShade),
             ])
             _ = buffer.write(line, x: inner.x, y: y, clip: inner)
             if top + offset == view.selected { buffer.setStyle(Theme.selection, in: Rect(x: inner.x, y: y, width: inner.width, height: 1)) }

@@ -61,7 +61,8 @@ enum Schema {
             }
             // How many entities of each kind and category are dated from one year to another (NULL: open or unknown),
             // or undated: the year histogram of a list filtered by kind or whole years alone, without a scan.
-            try db.create(table: "date_spread") { table in
+            // Both tables have the same counting columns, which `DateSpreadSQL.fromTally` reads alike.
+            func spreadColumns(_ table: TableDefinition) {
                 table.column("kind", .text).notNull()
                 table.column("category", .text).notNull()
                 table.column("dated", .boolean).notNull()
@@ -69,15 +70,11 @@ enum Schema {
                 table.column("lastYear", .integer)
                 table.column("count", .integer).notNull()
             }
+            try db.create(table: "date_spread", body: spreadColumns)
             // The same counts for what links to or from each organization, each entity once however many its links.
             try db.create(table: "organization_date_spread") { table in
                 table.column("organizationID", .text).notNull()
-                table.column("kind", .text).notNull()
-                table.column("category", .text).notNull()
-                table.column("dated", .boolean).notNull()
-                table.column("firstYear", .integer)
-                table.column("lastYear", .integer)
-                table.column("count", .integer).notNull()
+                spreadColumns(table)
             }
             try db.create(index: "organization_date_spread_by_organization", on: "organization_date_spread",
                           columns: ["organizationID", "kind"])

@@ -283,7 +283,7 @@ extension ChanceryStore {
                     SELECT v.name AS value, v.id AS id, t.count AS count FROM (
                         SELECT organizationID, sum(count) AS count FROM organization_date_spread WHERE \(tallied.sql)
                         GROUP BY organizationID) AS t JOIN entity v ON v.id = t.organizationID
-                    """, arguments: tallied.arguments).facetCounts
+                    """, arguments: tallied.arguments).facetCounts(of: facet)
             }
         }
         return try reading { db in
@@ -317,7 +317,7 @@ extension ChanceryStore {
                     """
                 arguments = [kind.rawValue] + query.arguments + [kind.rawValue] + query.arguments
             }
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).facetCounts
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).facetCounts(of: facet)
         }
     }
 }
@@ -359,9 +359,8 @@ extension ChanceryStore {
 }
 
 extension [Row] {
-    /// Rows of `value`, `id` and `count` as facet counts, most first, then by value.
-    fileprivate var facetCounts: [FacetCount] {
-        map { FacetCount(value: $0["value"], id: $0["id"], count: $0["count"]) }
-            .sorted { ($1.count, $0.value) < ($0.count, $1.value) }
+    /// Rows of `value`, `id` and `count` as counts of `facet`, most first, then by value.
+    fileprivate func facetCounts(of facet: Facet) -> [FacetCount] {
+        FacetCount.ordered(map { FacetCount(value: $0["value"], id: $0["id"], count: $0["count"]) }, facet: facet, byValue: false)
     }
 }

@@ -60,7 +60,7 @@ public struct FacetsState: Hashable, Sendable {
             pending = nil
             switch result {
             case .success(let counts):
-                rows = Self.ordered(counts, facet: facet, byValue: byValue)
+                rows = FacetCount.ordered(counts, facet: facet, byValue: byValue)
                 selected = 0
             case .failure(let failure) where failure.wasInterrupted:
                 rows = nil  // asked again, since still needed
@@ -78,15 +78,10 @@ public struct FacetsState: Hashable, Sendable {
             selected = 0
         case .toggledOrder:
             byValue.toggle()
-            rows = rows.map { Self.ordered($0, facet: facet, byValue: byValue) }
+            rows = rows.map { FacetCount.ordered($0, facet: facet, byValue: byValue) }
             selected = 0
         }
         return nil
     }
 
-    /// `counts` by value (years as numbers, the rest alphabetically), or most first.
-    private static func ordered(_ counts: [FacetCount], facet: Facet, byValue: Bool) -> [FacetCount] {
-        guard byValue else { return counts.sorted { ($1.count, $0.value) < ($0.count, $1.value) } }
-        return facet == .year ? counts.sorted { (Int($0.value) ?? 0) < (Int($1.value) ?? 0) } : counts.sorted { $0.value < $1.value }
-    }
 }

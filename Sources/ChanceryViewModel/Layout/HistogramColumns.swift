@@ -29,8 +29,7 @@ public struct HistogramColumns: Hashable, Sendable {
     /// The columns of `spread` at `unit`, or the finest unit whose columns fit `width` when none is asked for.
     public init(_ spread: DateSpread, width: Int, unit asked: Unit?) {
         undated = spread.undated
-        let named = Array(spread.withinYear.keys) + spread.spanning.keys.flatMap { [$0.first, $0.last].compactMap(\.self) }
-        guard let low = named.min(), let high = named.max() else {
+        guard let (low, high) = spread.namedYears.map({ ($0.lowerBound, $0.upperBound) }) else {
             unit = asked ?? .year
             columns = []
             return

@@ -69,3 +69,18 @@ extension EntitySummary {
         }
     }
 }
+
+extension FacetCount {
+    /// The longest bar's count among `rows` (a year's `possibly` included), at least 1.
+    public static func highest(in rows: [FacetCount]) -> Int {
+        max(1, rows.map { max($0.count, $0.possibly ?? 0) }.max() ?? 1)
+    }
+
+    /// The cells of its bar, at most `width` against the `highest` count shown: solid for the count (one at least when
+    /// there is any), shaded for what only may fall there (a year's `possibly` beyond its count).
+    public func barCells(width: Int, highest: Int) -> (solid: Int, shaded: Int) {
+        let highest = max(1, highest)
+        let solid = count == 0 ? 0 : max(1, count * width / highest)
+        return (solid, max(0, (possibly ?? 0) * width / highest - solid))
+    }
+}

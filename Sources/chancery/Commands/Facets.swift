@@ -1,6 +1,7 @@
 import ArgumentParser
 import ChanceryModel
 import ChanceryStore
+import ChanceryViewModel
 import TerminalUI
 
 /// `chancery facets`: how many of a filtered list have each year, kind, organization, place, country, person or source.
@@ -36,12 +37,8 @@ struct Facets: ParsableCommand {
     func run() throws {
         guard format != .ndjson else { throw ValidationError("--format: text, csv or json") }
         let store = try locations.openStore()
-        var rows = try store.facets(filters.filter(for: type.entityKind, in: store), by: by)
-        if (sort ?? (by == .year ? .value : .count)) == .value {
-            rows.sort { by == .year ? Int($0.value)! < Int($1.value)! : $0.value < $1.value }
-        } else if by == .year {
-            rows.sort { ($1.count, Int($0.value)!) < ($0.count, Int($1.value)!) }
-        }
+        let rows = FacetCount.ordered(try store.facets(filters.filter(for: type.entityKind, in: store), by: by), facet: by,
+                                      byValue: (sort ?? (by == .year ? .value : .count)) == .value)
         let columns = ["value"] + (by.namesEntities ? ["id"] : []) + ["count"] + (by == .year ? ["possibly"] : [])
         let cells = rows.map { row in
             [row.value] + (by.namesEntities ? [row.id ?? ""] : []) + [String(row.count)] + (row.possibly.map { [String($0)] } ?? [])
@@ -53,11 +50,11 @@ struct Facets: ParsableCommand {
         case .json:
             try StandardOutput.write(bytes: FacetJSON.array(rows, withIDs: by.namesEntities))
         case .text, .ndjson:
-            let highest = max(1, rows.map { max($0.count, $0.possibly ?? 0) }.max() ?? 1)
+            let highest = FacetCount.highest(in: rows)
             var table = TextTable(header: columns.map { $0.uppercased() } + [""])
             for (row, cellsOfRow) in zip(rows, cells) {
-                try table.add(cellsOfRow + [String(repeating: "█", count: (row.count * 30 + highest - 1) / highest)
-                                       + String(repeating: "░", count: max(0, ((row.possibly ?? 0) - row.count) * 30 / highest))])
+                let (solid, shaded) = row.barCells(width: 30, highest: highest)
+                try table.add(cellsOfRow + [String(repeating: "█", count: solid) + String(repeating: "░", count: shaded)])
             }
             try table.finish()
         }

@@ -29,9 +29,8 @@ struct Pair: ParsableCommand {
     func run() throws {
         let store = try locations.openStore()
         guard let ledger = try store.pairLedger(first, second) else {
-            let countries = try store.ids(of: .place).filter { id in
-                (try? store.detail(id: id))??.summary.category == PlaceKind.country.rawValue
-            }
+            var countries: [String] = []
+            try store.forEach(EntityFilter(kind: .place, categories: [PlaceKind.country.rawValue])) { countries.append($0.id) }
             let unknown = countries.contains(first) ? second : first
             throw Suggestions.unknown(unknown, for: "a country", among: countries)
         }
