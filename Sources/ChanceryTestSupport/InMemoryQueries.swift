@@ -137,10 +137,13 @@ public final class InMemoryQueries: EntityQueries {
         let summary = record.summary
         guard SearchQuery(filter.text).matches(words: SearchFolding.words(summary.name)) else { return false }
         guard filter.categories.isEmpty || filter.categories.contains(summary.category) else { return false }
-        let linked = Set(record.links.map(\.entity.id))
+        // As in the store, a record is linked to the sources its citations quote.
+        let linked = Set(record.links.map(\.entity.id) + record.citations.map(\.sourceID))
         guard filter.linkedTo.allSatisfy({ id in
             !linked.isDisjoint(with: filter.includesSubBodies ? withSubBodies(id) : [id])
         }) else { return false }
+        // The facets count a record under each place it links to, so a country here is one of those places.
+        guard filter.countries.allSatisfy(linked.contains) else { return false }
         guard filter.since != nil || filter.until != nil else { return true }
         guard let date = summary.date else { return false }
         let (first, last) = (filter.since?.firstDayKey ?? Int.min, filter.until?.endKey ?? Int.max)

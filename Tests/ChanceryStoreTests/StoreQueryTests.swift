@@ -408,6 +408,21 @@ import Testing
         #expect(facets.map(\.count) == facets.map(\.count).sorted(by: >))
     }
 
+    /// Enter in the facet view filters by a place, person or source (`linkedTo`) or a country (`country`): the list then
+    /// holds the count the view showed, for every value.
+    @Test(arguments: [(EntityKind.event, Facet.place), (.event, .person), (.event, .source), (.event, .country),
+                      (.visit, .place), (.visit, .person), (.visit, .country), (.organization, .country)])
+    func linkFacetsCountWhatTheirFilterLists(kind: EntityKind, facet: Facet) throws {
+        let facets = try store.facets(EntityFilter(kind: kind), by: facet)
+        #expect(!facets.isEmpty)
+        for row in facets {
+            var filter = EntityFilter(kind: kind)
+            let id = try #require(row.id)
+            if facet == .country { filter.countries = [id] } else { filter.linkedTo = [id] }
+            #expect(row.count == (try store.page(filter, offset: 0, limit: 0).total), "\(row.value)")
+        }
+    }
+
     @Test func visitsAreLinkedToWhomTheirMeetingsMet() throws {
         let visits = try store.ids(EntityFilter(kind: .visit, linkedTo: ["person-yusuf-rahmon"]))
         #expect(visits == ["visit-2024-05-az-pg-tajikistan"])

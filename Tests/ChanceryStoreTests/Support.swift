@@ -91,7 +91,7 @@ extension EntityQueries {
                   categories: [String] = [], linkedTo: [String] = [], country: String? = nil) throws -> Set<String> {
         Set(try ids(EntityFilter(kind: .event, text: text, since: since.flatMap(EDTFDate.init),
                                  until: until.flatMap(EDTFDate.init), dateMatch: match, categories: categories,
-                                 linkedTo: linkedTo, country: country)))
+                                 linkedTo: linkedTo, countries: country.map { [$0] } ?? [])))
     }
 }
 

@@ -45,10 +45,10 @@ public struct EntityFilter: Hashable, Sendable {
     public var dateMatch: DateMatch
     /// Keep only these categories (event kinds, organization kinds, ...); empty keeps all.
     public var categories: [String]
-    /// Keep only entities linked (either way) to every one of these ids.
+    /// Keep only entities linked (either way) to every one of these ids; to a source, by citing it.
     public var linkedTo: [String]
-    /// Keep only entities linked to this country or to a place inside it.
-    public var country: String?
+    /// Keep only entities linked, for each of these countries, to the country or to a place inside it.
+    public var countries: [String]
     /// A link to an organization of `linkedTo` counts also when it is to one of its sub-bodies (organizations whose
     /// parent, or parent's parent, it is).
     public var includesSubBodies: Bool
@@ -57,7 +57,7 @@ public struct EntityFilter: Hashable, Sendable {
 
     /// A filter on `kind`; everything else defaults to "no condition".
     public init(kind: EntityKind, text: String = "", since: EDTFDate? = nil, until: EDTFDate? = nil,
-                dateMatch: DateMatch = .within, categories: [String] = [], linkedTo: [String] = [], country: String? = nil,
+                dateMatch: DateMatch = .within, categories: [String] = [], linkedTo: [String] = [], countries: [String] = [],
                 includesSubBodies: Bool = false, order: ListOrder? = nil) {
         self.order = order ?? .standard(for: kind)
         self.includesSubBodies = includesSubBodies
@@ -68,7 +68,7 @@ public struct EntityFilter: Hashable, Sendable {
         self.dateMatch = dateMatch
         self.categories = categories
         self.linkedTo = linkedTo
-        self.country = country
+        self.countries = countries
     }
 }
 

@@ -64,6 +64,7 @@ public enum BrowserScreen {
             conditions.append("\(filter.dateMatch.rawValue) \(rangeLabel(filter))\(other)")
         }
         if let category = filter.categories.first { conditions.append("kind \(EventKind(rawValue: category)?.label ?? category)") }
+        conditions += state[pane].chosenLinks.map { "\($0.facet.rawValue) \($0.name)" }
         if !conditions.isEmpty {
             spans += [" ", Span(" \(pane.title): \(conditions.joined(separator: ", ")) · Esc clears ", style: Theme.chip)]
         }
@@ -102,7 +103,7 @@ public enum BrowserScreen {
         let inner = block.render(into: &buffer, area: area)
         guard !inner.isEmpty else { return }
         if paneState.total == 0 {
-            _ = buffer.write(emptyMessage(paneState.filter, narrowing: state.narrowing.organization).truncated(toWidth: inner.width - 1), x: inner.x + 1, y: inner.y, style: Theme.placeholder, clip: inner)
+            _ = buffer.write(emptyMessage(paneState, narrowing: state.narrowing.organization).truncated(toWidth: inner.width - 1), x: inner.x + 1, y: inner.y, style: Theme.placeholder, clip: inner)
             return
         }
         let visible = paneState.scroll..<(paneState.scroll + inner.height)
@@ -118,8 +119,9 @@ public enum BrowserScreen {
               selectionStyle: selection).render(into: &buffer, area: inner)
     }
 
-    private static func emptyMessage(_ filter: EntityFilter, narrowing: EntitySummary?) -> String {
-        if filter.hasOwnConditions { return "No matches — Esc clears the filter" }
+    private static func emptyMessage(_ pane: PaneState, narrowing: EntitySummary?) -> String {
+        let filter = pane.filter
+        if filter.hasOwnConditions || !pane.chosenLinks.isEmpty { return "No matches — Esc clears the filter" }
         if let narrowing, !filter.linkedTo.isEmpty { return "Nothing linked to \(narrowing.acronym ?? narrowing.name) — x clears" }
         return "Nothing here"
     }

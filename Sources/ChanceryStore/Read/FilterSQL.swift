@@ -49,7 +49,12 @@ struct FilterSQL {
             arguments += [excluded]
         }
         var groups: [[String]] = []
-        for id in filter.linkedTo {
+        for id in filter.linkedTo where EntityKind(id: id) == .source {
+            // What cites the source.
+            clauses.append("e.id IN (SELECT entityID FROM citation WHERE sourceID = ?)")
+            arguments += [id]
+        }
+        for id in filter.linkedTo where EntityKind(id: id) != .source {
             // The entity and, when asked, its sub-bodies; links both ways, each side restricted to the kind listed so
             // the indexes do the narrowing.
             let group = filter.includesSubBodies ? try Self.withSubBodies(id, in: db) : [id]
@@ -58,7 +63,7 @@ struct FilterSQL {
             arguments += StatementArguments(group) + [filter.kind] + StatementArguments(group) + [filter.kind]
             groups.append(group)
         }
-        if let country = filter.country {
+        for country in filter.countries {
             clauses.append("""
                 e.id IN (SELECT fromID FROM link WHERE toID = ?1c OR toID IN (SELECT fromID FROM link WHERE toID = ?1c AND role = 'country' AND fromKind = 'place'))
                 """.replacingOccurrences(of: "?1c", with: "?"))
@@ -163,7 +168,7 @@ enum DateSpreadSQL {
     /// `byOrganization` reads the counts kept per organization, to count a list by organization.
     static func fromTally(_ filter: EntityFilter, narrowedTo group: [String]?, byOrganization: Bool = false)
         -> (table: String, sql: String, arguments: StatementArguments)? {
-        guard !SearchQuery(filter.text).hasSearchableTerm, filter.country == nil else { return nil }
+        guard !SearchQuery(filter.text).hasSearchableTerm, filter.countries.isEmpty else { return nil }
         var table = byOrganization ? "organization_date_spread" : "date_spread"
         var clauses: [String] = [], arguments: StatementArguments = []
         switch (filter.linkedTo.count, group?.count) {

@@ -174,11 +174,14 @@ extension BrowserState {
         }
     }
 
-    /// Enter in the facet view: a kind or a year filters the pane (within the year); an organization narrows
-    /// Timeline and Visits to it; the other facets say what they cannot do yet.
+    /// Enter in the facet view: a kind or a year filters the pane (within the year); a place, country, person or
+    /// source keeps what links to it too, so the list holds the count shown; an organization narrows Timeline and
+    /// Visits to it. The view closes; a step back undoes.
     private mutating func filterBySelectedFacet() {
         guard let view = facets, let row = view.selectedRow else { return }
-        var filter = self[view.pane].filter
+        let pane = view.pane
+        var filter = self[pane].filter
+        var chosenLinks = self[pane].chosenLinks
         switch view.facet {
         case .kind:
             filter.categories = [row.value]
@@ -192,10 +195,18 @@ extension BrowserState {
             // Alone, so that the list holds the count the view showed (b takes in its sub-bodies).
             return navigate { $0.setNarrowing(.pinned(organization, includingSubBodies: false)) }
         case .place, .country, .person, .source:
-            return report(StatusMessage(text: "A \(view.facet.rawValue) cannot filter a list yet: / finds its name", isError: true))
+            guard let id = row.id else { return }
+            let link = ChosenLink(facet: view.facet, id: id, name: row.value)
+            if !chosenLinks.contains(link) {
+                filter = link.added(to: filter)
+                chosenLinks.append(link)
+            }
         }
         facets = nil
-        navigate { $0.setFilter(filter, of: view.pane) }
+        navigate {
+            $0[pane].chosenLinks = chosenLinks
+            $0.setFilter(filter, of: pane)
+        }
     }
 
     /// 0: the histogram has the keys, shown first if hidden; the detail, if open, closes back to its pane.
@@ -312,8 +323,8 @@ extension BrowserState {
         }
     }
 
-    /// Esc: closes the detail, or drops one filter of the pane (words, then dates, then kind, then the narrowing),
-    /// each a step back undoes.
+    /// Esc: closes the detail, or drops one filter of the pane (words, then dates, then kind, then the links chosen in
+    /// the facet view, last first, then the narrowing), each a step back undoes.
     private mutating func close() {
         if isDetailOpen {
             return navigate {
@@ -328,6 +339,12 @@ extension BrowserState {
             (filter.since, filter.until, filter.dateMatch) = (nil, nil, .within)
         } else if !filter.categories.isEmpty {
             filter.categories = []
+        } else if let link = self[currentPane].chosenLinks.last {
+            let pane = currentPane
+            return navigate {
+                $0[pane].chosenLinks.removeLast()
+                $0.setFilter(link.removed(from: filter), of: pane)
+            }
         } else if narrowing != .off {
             return navigate { $0.setNarrowing(.off) }
         } else {
@@ -527,8 +544,8 @@ extension BrowserState {
 }
 
 extension EntityFilter {
-    /// True when words, dates or kinds are set (narrowing to an organization aside).
+    /// True when words, dates, kinds or a country are set (links to an organization, place, person or source aside).
     public var hasOwnConditions: Bool {
-        !text.isEmpty || since != nil || until != nil || !categories.isEmpty
+        !text.isEmpty || since != nil || until != nil || !categories.isEmpty || !countries.isEmpty
     }
 }

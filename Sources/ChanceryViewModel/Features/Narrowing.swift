@@ -23,10 +23,11 @@ public enum Narrowing: Hashable, Sendable {
     /// The panes it narrows.
     static let narrowedPanes: [Pane] = [.timeline, .visits]
 
-    /// `filter` with the narrowing's link condition in place of the one it had.
+    /// `filter` with the narrowing's link condition in place of the one it had; links chosen in the facet view (never
+    /// to organizations, which narrow instead) stay.
     func applied(to filter: EntityFilter) -> EntityFilter {
         var filter = filter
-        filter.linkedTo = organization.map { [$0.id] } ?? []
+        filter.linkedTo = (organization.map { [$0.id] } ?? []) + filter.linkedTo.filter { EntityKind(id: $0) != .organization }
         filter.includesSubBodies = includesSubBodies
         return filter
     }

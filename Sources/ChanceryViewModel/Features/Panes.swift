@@ -75,6 +75,31 @@ enum PaneAction: Hashable, Sendable {
 }
 
 /// One list pane: its filter, the window of rows loaded, the selection and the scroll position.
+/// A value picked in the facet view that the list must link to: a place, person or source (in `linkedTo`), or a
+/// country (in `country`, which takes in the places inside it).
+public struct ChosenLink: Hashable, Sendable {
+    /// Which facet it was picked in.
+    public var facet: Facet
+    /// The linked entity's id.
+    public var id: String
+    /// Its name, as the facet view showed it.
+    public var name: String
+
+    /// `filter` keeping, besides what it keeps, only what links to this entity.
+    func added(to filter: EntityFilter) -> EntityFilter {
+        var filter = filter
+        if facet == .country { filter.countries.append(id) } else { filter.linkedTo.append(id) }
+        return filter
+    }
+
+    /// `filter` without this link's condition.
+    func removed(from filter: EntityFilter) -> EntityFilter {
+        var filter = filter
+        if facet == .country { filter.countries.removeAll { $0 == id } } else { filter.linkedTo.removeAll { $0 == id } }
+        return filter
+    }
+}
+
 public struct PaneState: Hashable, Sendable {
     /// What the pane lists.
     public internal(set) var filter: EntityFilter
@@ -92,6 +117,9 @@ public struct PaneState: Hashable, Sendable {
     public internal(set) var scroll = 0
     /// Columns of the title (or name) column scrolled out of view on the left, to read the end of long titles.
     public internal(set) var sideways = 0
+    /// The places, countries, people and sources the list must link to, chosen in the facet view in this order
+    /// (their conditions are in `filter`; these keep their names for the header).
+    public internal(set) var chosenLinks: [ChosenLink] = []
 
     /// How far `h`/`l` (or the arrows) scroll the titles.
     static let sidewaysStep = 10

@@ -55,6 +55,6 @@ struct FilterOptions: ParsableArguments {
             until: try until.flatMap { try parseDate($0, option: "--until").upperBound },
             dateMatch: overlapping ? .overlapping : .within,
             categories: category.map { [$0] } ?? [],
-            linkedTo: [organization, person, place].compactMap { $0 }, country: country)
+            linkedTo: [organization, person, place].compactMap { $0 }, countries: country.map { [$0] } ?? [])
     }
 }

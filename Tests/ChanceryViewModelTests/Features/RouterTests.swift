@@ -130,10 +130,49 @@ import Testing
         #expect(!session.state.narrowing.includesSubBodies, "alone, as counted")
         #expect(session.state[.timeline].total == organization.count)
 
-        session.play(try KeyScript.parse("f<S-Tab><S-Tab><Enter>"))
-        #expect(session.state.facets?.facet == .source && session.state.message?.isError == true, "sources say they cannot")
-        session.play(try KeyScript.parse("<Esc>"))
+        session.play(try KeyScript.parse("f<Esc>"))
         #expect(session.state.facets == nil && session.state.keyMode == .panes)
+    }
+
+    @Test func enterOnAPlaceCountryPersonOrSourceKeepsWhatLinksToItBesideTheNarrowing() throws {
+        // The fixture with a city and a country linked to two events.
+        let places = ["event-2018-baku": Fixture.summary("place-baku", "Baku", category: "city"),
+                      "event-1993-accession": Fixture.summary("place-azerbaijan", "Azerbaijan", category: "country")]
+        let records = Fixture.records.map { record in
+            var record = record
+            record.links += [places[record.summary.id]].compactMap { $0 }.map { LinkedEntity(entity: $0, role: .location, direction: .outbound) }
+            return record
+        }
+        var session = BrowserSession(width: 80, height: 24, queries: InMemoryQueries(records))
+        session.play(try KeyScript.parse("f<Tab><Tab>"))
+        #expect(session.state.facets?.facet == .place)
+        let place = try #require(session.state.facets?.selectedRow)
+        session.play(try KeyScript.parse("<Enter>"))
+        #expect(session.state[.timeline].chosenLinks.map(\.id) == [place.id!] && session.state[.timeline].filter.linkedTo == [place.id!])
+        #expect(session.state[.timeline].total == place.count, "the list holds what the count said")
+
+        session.play(try KeyScript.parse("f<S-Tab><S-Tab>"))
+        #expect(session.state.facets?.facet == .source)
+        let source = try #require(session.state.facets?.selectedRow)
+        session.play(try KeyScript.parse("<Enter>"))
+        #expect(session.state[.timeline].filter.linkedTo == [place.id!, source.id!], "besides the place")
+        #expect(session.state[.timeline].total == source.count)
+
+        session.play(try KeyScript.parse("f<Tab><Enter>"))
+        let organization = try #require(session.state.narrowing.organization)
+        #expect(session.state[.timeline].filter.linkedTo == [organization.id, place.id!, source.id!], "narrowing keeps them")
+        session.play(try KeyScript.parse("x<Esc><Esc>"))
+        #expect(session.state[.timeline].filter == EntityFilter(kind: .event) && session.state[.timeline].chosenLinks.isEmpty,
+                "x clears the narrowing, Esc the links, last first")
+
+        session.play(try KeyScript.parse("f<Tab><Tab><Tab>"))
+        #expect(session.state.facets?.facet == .country)
+        let country = try #require(session.state.facets?.selectedRow)
+        session.play(try KeyScript.parse("<Enter>"))
+        #expect(session.state[.timeline].filter.countries == [country.id!] && session.state[.timeline].filter.linkedTo.isEmpty)
+        #expect(session.state[.timeline].total == country.count && session.state[.timeline].chosenLinks.map(\.name) == [country.value])
+        session.play(try KeyScript.parse("<Esc>["))
+        #expect(session.state[.timeline].filter.countries == [country.id!], "a step back puts it back")
     }
 
     @Test func sCyclesThePanesOrdersFromTheTopAndBackUndoesEach() throws {
