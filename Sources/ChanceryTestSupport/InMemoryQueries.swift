@@ -96,6 +96,23 @@ public final class InMemoryQueries: EntityQueries {
         return Fixture.sourceText(of: records)
     }
 
+    /// The ledger of two countries: the visits linked to a place of one and to the other (or its places), the
+    /// agreements linked to both; the fixture's visits have no meetings. Nil unless both are countries here.
+    public func pairLedger(_ first: String, _ second: String) throws -> PairLedger? {
+        let countries = [first, second].map { id in
+            records.lazy.flatMap(\.links).map(\.entity).first { $0.id == id && $0.category == "country" }
+        }
+        guard let one = countries[0], let other = countries[1] else { return nil }
+        func linked(_ kind: EntityKind, to ids: [String]) -> [EntitySummary] {
+            records.filter { record in
+                record.summary.kind == kind && ids.allSatisfy { id in record.links.contains { $0.entity.id == id } }
+            }.map(\.summary)
+        }
+        let visits = linked(.visit, to: [first, second])
+        return PairLedger(first: one, second: other, visitsFromFirst: visits, visitsFromSecond: [],
+                          agreements: linked(.event, to: [first, second]).filter { $0.category == "agreementSigned" }, meetings: [])
+    }
+
     /// Nothing runs long enough to interrupt.
     public func interrupt() {}
 

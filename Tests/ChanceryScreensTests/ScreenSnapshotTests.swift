@@ -59,6 +59,10 @@ private let scenarios = [
     // The Timeline counted by kind, and by organization with the second selected.
     Scenario(name: "facets-by-kind", keys: "f"),
     Scenario(name: "facets-by-organization", keys: "f<Tab>j"),
+    // Armenia, second by country, chosen in the facet view: the Timeline keeps what links to it, named in the chip.
+    Scenario(name: "facet-country-chosen", keys: "f<Tab><Tab><Tab>j<Enter>"),
+    // The first event's first place is Azerbaijan: its detail, p, and the ledger with Tajikistan.
+    Scenario(name: "pair-ledger", keys: "<Enter><Enter>ptajik<Enter>"),
 ]
 
 @Suite struct ScreenSnapshotTests {

@@ -260,7 +260,7 @@ private let dataset = TestStore.dataset
     }
 
     @Test func theInputModeDrivesTheLine() throws {
-        #expect(KeyBindings.markdown().contains("Typing / F d or w:\n\n| Keys | Action |\n|---|---|\n| `<Left>` | Cursor left |"))
+        #expect(KeyBindings.markdown().contains("Typing / F d w or p:\n\n| Keys | Action |\n|---|---|\n| `<Left>` | Cursor left |"))
         #expect(KeyBindings.markdown().contains("| `<Home>` `<C-a>` | Cursor to the start |"))
         var browser = try session(keys: "/abc<C-a>x<C-e>y<Left><BS>")
         #expect(browser.state.input?.text == "xaby")

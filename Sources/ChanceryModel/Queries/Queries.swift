@@ -368,6 +368,8 @@ public protocol EntityQueries: Sendable {
     func categories(of kind: EntityKind) throws -> [String]
     /// The full text of the source `id`, or nil when the store does not hold it (an imported source, say).
     func sourceText(id: String) throws -> String?
+    /// The ledger of the countries (place ids) `first` and `second`, or nil when either is not a country.
+    func pairLedger(_ first: String, _ second: String) throws -> PairLedger?
     /// Stops the read under way on another thread, which then throws `QueryInterrupted`; later reads are not affected.
     func interrupt()
 }

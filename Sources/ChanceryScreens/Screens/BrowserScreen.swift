@@ -170,7 +170,7 @@ public enum BrowserScreen {
     // MARK: Detail
 
     private static func renderDetail(_ state: BrowserState, area: Rect, into buffer: inout ScreenBuffer) {
-        let title = state.detail?.detail.map { "Detail · \($0.summary.kind.rawValue)" } ?? "Detail"
+        let title = state.detail?.ledger != nil ? "Pair ledger" : state.detail?.detail.map { "Detail · \($0.summary.kind.rawValue)" } ?? "Detail"
         let block = Block(title: title, isFocused: state.isDetailOpen, style: Theme.border, focusedStyle: Theme.focusedBorder)
         let inner = block.render(into: &buffer, area: area)
         guard !inner.isEmpty else { return }
@@ -178,13 +178,14 @@ public enum BrowserScreen {
             _ = buffer.write("Select an item to see it here; Enter opens it.", x: inner.x + 1, y: inner.y, style: Theme.placeholder, clip: inner)
             return
         }
-        guard let loaded = current.detail else {
-            let text = current.isMissing ? "No entity has the id \(current.id)" : "Loading \(current.id)…"
+        // Laid out by the view-model for this pane's width; the same lines its keys move through.
+        guard let document = current.document else {
+            let subject = current.pairedWith.map { "the ledger of \(current.id) and \($0)" } ?? current.id
+            let missing = current.pairedWith == nil ? "No entity has the id \(current.id)" : "\(subject) are not two countries"
+            let text = current.isMissing ? missing : "Loading \(subject)…"
             _ = buffer.write(text, x: inner.x + 1, y: inner.y, style: Theme.placeholder, clip: inner)
             return
         }
-        // Laid out by the view-model for this pane's width; the same lines its keys move through.
-        let document = current.document ?? DetailDocument(loaded, width: inner.width)
         let selectedLine = state.isDetailOpen ? document.lineOfLink(current.selectedLink) : nil
         for (offset, line) in document.lines.dropFirst(current.scroll).prefix(inner.height).enumerated() {
             let index = current.scroll + offset
@@ -210,6 +211,7 @@ public enum BrowserScreen {
             case .filter(let pane): prompt = "/\(pane.title): "
             case .filterEveryPane: prompt = "/every pane: "
             case .writeList(let pane): prompt = "Write \(pane.title) (.csv, .json, .ndjson) to: "
+            case .pairWith(let country): prompt = "Pair \(country.name) with the country: "
             case .dateRange(let pane): prompt = "Dates in \(pane.title) (1993, 1990/2000, 2000/..; empty clears): "
             }
             buffer.fill(area)

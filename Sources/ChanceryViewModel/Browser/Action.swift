@@ -27,6 +27,10 @@ public enum Action: Hashable, Sendable {
     case listWritten(Result<ListFileReceipt, ReadFailure>)
     /// A record was asked for by its id, from outside the panes (a test walking every record): its detail opens.
     case opened(id: String)
+    /// The countries the words typed after `p` match arrived, or could not be read.
+    case countriesFound(request: Int, Result<[EntitySummary], ReadFailure>)
+    /// The ledger of two countries arrived (nil when either is not a country), or could not be read.
+    case pairLedgerLoaded(request: Int, Result<PairLedger?, ReadFailure>)
 }
 
 /// Why a read failed, as a message for the status line.
@@ -66,6 +70,10 @@ public enum Effect: Hashable, Sendable {
     case loadFacets(request: Int, filter: EntityFilter, facet: Facet)
     /// Write the whole list a filter keeps to a new file (CSV, or JSON or NDJSON by its extension).
     case writeList(filter: EntityFilter, path: String)
+    /// Read the countries a filter keeps (at most a screenful), to choose the other of a pair.
+    case findCountries(request: Int, filter: EntityFilter)
+    /// Read the ledger of two countries.
+    case loadPairLedger(request: Int, first: String, second: String)
 
     /// Whether the shell must run it even when a newer key supersedes the reads queued: the user asked for a file.
     public var isRequestedOutput: Bool {
@@ -84,6 +92,8 @@ public enum Effect: Hashable, Sendable {
         case .loadDateSpread(let request, _): .dateSpreadLoaded(request: request, .failure(failure))
         case .loadFacets(let request, _, _): .facetsLoaded(request: request, .failure(failure))
         case .writeList: .listWritten(.failure(failure))
+        case .findCountries(let request, _): .countriesFound(request: request, .failure(failure))
+        case .loadPairLedger(let request, _, _): .pairLedgerLoaded(request: request, .failure(failure))
         case .copyToClipboard: nil
         }
     }
@@ -109,6 +119,10 @@ public enum Effect: Hashable, Sendable {
             return .listWritten(Result { try Self.write(filter, to: path, using: queries) }.mapError { error in
                 ReadFailure(message: (error as? ListFileError)?.message ?? "\(error)")
             })
+        case .findCountries(let request, let filter):
+            return .countriesFound(request: request, Result { try queries.page(filter, offset: 0, limit: 50).rows }.mapError(ReadFailure.init))
+        case .loadPairLedger(let request, let first, let second):
+            return .pairLedgerLoaded(request: request, Result { try queries.pairLedger(first, second) }.mapError(ReadFailure.init))
         case .copyToClipboard:
             return nil
         }

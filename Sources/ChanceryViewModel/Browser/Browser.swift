@@ -50,6 +50,10 @@ extension BrowserState {
             report(StatusMessage(text: "Wrote \(receipt.rows) \(noun) to \(receipt.path) (\(receipt.format.rawValue.uppercased()))", isError: false))
         case .listWritten(.failure(let failure)):
             report(StatusMessage(text: "Not written: \(failure.message)", isError: true))
+        case .countriesFound(let request, let result):
+            openPair(found: result, request: request)
+        case .pairLedgerLoaded(let request, let result):
+            reduceDetail(.ledgerLoaded(request: request, result))
         }
         return reconcile()
     }
@@ -87,6 +91,7 @@ extension BrowserState {
             }
             openLine(for: .dateRange(currentPane), text: DateRangeText.text(of: self[currentPane].filter))
         case .writeList: openLine(for: .writeList(currentPane), text: "\(currentPane.title.lowercased()).csv")
+        case .pairCountries: pairShownCountry()
         case .toggleDateMatch: toggleDateMatch()
         case .nextOrder: cycleOrder()
         case .scrollRight: reduce(currentPane, .scrolledSideways(by: PaneState.sidewaysStep))
@@ -206,6 +211,33 @@ extension BrowserState {
         navigate {
             $0[pane].chosenLinks = chosenLinks
             $0.setFilter(filter, of: pane)
+        }
+    }
+
+    /// `p` on a country's detail: a line for the other country's name.
+    private mutating func pairShownCountry() {
+        guard isDetailOpen, let shown = detail?.detail?.summary, shown.kind == .place, shown.category == PlaceKind.country.rawValue else {
+            return report(StatusMessage(text: "p pairs two countries: open a country's detail first (a place link)", isError: true))
+        }
+        openLine(for: .pairWith(shown), text: "")
+    }
+
+    /// The countries the words after `p` match arrived: the one meant opens the ledger of the pair, as a step back
+    /// undoes; otherwise the status line says why none was chosen.
+    private mutating func openPair(found result: Result<[EntitySummary], ReadFailure>, request: Int) {
+        guard let search = pairSearch, search.request == request else { return }
+        pairSearch = nil
+        switch result.flatMap(search.choose(among:)) {
+        case .success(let other):
+            message = nil  // "Looking for …" is answered
+            navigate {
+                $0.focus = .detail
+                $0.detail = DetailState(id: search.country.id, pairedWith: other.id)
+            }
+        case .failure(let failure) where !failure.wasInterrupted:
+            report(StatusMessage(text: failure.message, isError: true))
+        case .failure:
+            break
         }
     }
 
@@ -477,6 +509,19 @@ extension BrowserState {
             input = nil
             return report(StatusMessage(text: "Writing \(pane.title) to \(path)…", isError: false))
         }
+        if case .pairWith(let country) = line.purpose {
+            let words = String(line.text.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+            guard SearchQuery(words).hasSearchableTerm else {
+                input?.notice = "type a country's name: tajik, South Korea"
+                return
+            }
+            let request = nextRequestID
+            nextRequestID += 1
+            pairSearch = PairSearch(country: country, words: words, request: request)
+            outbox.append(.findCountries(request: request, filter: PairSearch.countries(matching: words)))
+            input = nil
+            return report(StatusMessage(text: "Looking for “\(words)”…", isError: false))
+        }
         if case .dateRange(let pane) = line.purpose {
             let range: (since: EDTFDate?, until: EDTFDate?)
             do {
@@ -518,10 +563,11 @@ extension BrowserState {
             }
             // Otherwise the selected row is still loading: keep the last preview meanwhile.
         }
-        if let current = detail, current.detail == nil, !current.isMissing, current.pending == nil {
+        if let current = detail, !current.isLoaded, !current.isMissing, current.pending == nil {
             let request = takeID()
             detail?.pending = request
-            effects.append(.loadDetail(request: request, id: current.id))
+            effects.append(current.pairedWith.map { .loadPairLedger(request: request, first: current.id, second: $0) }
+                           ?? .loadDetail(request: request, id: current.id))
         }
         if let view = facets, view.rows == nil, view.pending == nil {
             let request = takeID()

@@ -44,6 +44,8 @@ public struct BrowserState: Hashable, Sendable {
     public internal(set) var histogram = HistogramState()
     /// The facet view of a pane's list, when open.
     public internal(set) var facets: FacetsState?
+    /// The other country of a pair being looked for, if any.
+    var pairSearch: PairSearch?
     /// True when the histogram has the keys.
     public internal(set) var isHistogramFocused = false
     /// What the user asked the shell for (a copy to the clipboard, a list written to a file), sent with the next effects.
@@ -108,7 +110,7 @@ public struct BrowserState: Hashable, Sendable {
     public var awaitsWhatKeysActOn: Bool {
         if input != nil || showsHelp { return false }
         if let pager { return pager.document == nil && !pager.isMissing }
-        if isDetailOpen { return detail.map { $0.detail == nil && !$0.isMissing } ?? false }
+        if isDetailOpen { return detail.map { !$0.isLoaded && !$0.isMissing } ?? false }
         let pane = self[paneFocus]
         return pane.total != 0 && pane.selectedRow == nil
     }

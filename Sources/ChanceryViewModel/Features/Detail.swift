@@ -11,6 +11,8 @@ struct DetailViewport: Hashable, Sendable {
 enum DetailAction: Hashable, Sendable {
     /// Its record arrived (nil when there is no such entity), or could not be read.
     case loaded(request: Int, Result<EntityDetail?, ReadFailure>)
+    /// The ledger of its two countries arrived (nil when either is not a country), or could not be read.
+    case ledgerLoaded(request: Int, Result<PairLedger?, ReadFailure>)
     /// j/k: to the next (previous) link when it is on screen, else the text scrolls a line.
     case stepped(by: Int)
     /// PgDn/PgUp, Ctrl-d/Ctrl-u: the text scrolls by this many lines, and the selection follows.
@@ -24,10 +26,14 @@ enum DetailAction: Hashable, Sendable {
 
 /// The detail of one entity: its record once loaded, laid out for the pane, which link is selected and the scroll.
 public struct DetailState: Hashable, Sendable {
-    /// The entity shown.
+    /// The entity shown; with `pairedWith`, the first country of the ledger.
     public let id: String
+    /// The other country, when the detail is the ledger of `id` and it rather than `id`'s record.
+    public let pairedWith: String?
     /// Its record, once loaded.
     public internal(set) var detail: EntityDetail?
+    /// The ledger of the two countries, once loaded.
+    public internal(set) var ledger: PairLedger?
     /// True when the store has no such entity.
     public internal(set) var isMissing = false
     /// Index of the selected link among the detail's selectable lines.
@@ -40,26 +46,23 @@ public struct DetailState: Hashable, Sendable {
     /// The read under way, if any.
     var pending: Int?
 
-    init(id: String) {
+    init(id: String, pairedWith: String? = nil) {
         self.id = id
+        self.pairedWith = pairedWith
     }
+
+    /// True once what it shows (record or ledger) has arrived.
+    public var isLoaded: Bool { detail != nil || ledger != nil }
 
     /// Applies `action` in `viewport`; returns the error to show, if any.
     mutating func reduce(_ action: DetailAction, in viewport: DetailViewport) -> StatusMessage? {
         var message: StatusMessage?
         switch action {
         case .loaded(let request, let result):
-            guard pending == request else { break }
-            pending = nil
-            switch result {
-            case .success(let loaded):
-                detail = loaded
-                isMissing = loaded == nil
-            case .failure(let failure):
-                guard !failure.wasInterrupted else { break }
-                isMissing = true
-                message = StatusMessage(text: failure.message, isError: true)
-            }
+            message = receive(result, of: request, into: \.detail)
+            layOut(columns: viewport.columns)
+        case .ledgerLoaded(let request, let result):
+            message = receive(result, of: request, into: \.ledger)
             layOut(columns: viewport.columns)
         case .stepped(let delta):
             layOut(columns: viewport.columns)
@@ -103,13 +106,33 @@ public struct DetailState: Hashable, Sendable {
         return detail
     }
 
+    /// Keeps what the read `request` (if it is the one awaited) brought; an error is returned to show.
+    private mutating func receive<Content>(_ result: Result<Content?, ReadFailure>, of request: Int,
+                                           into content: WritableKeyPath<DetailState, Content?>) -> StatusMessage? {
+        guard pending == request else { return nil }
+        pending = nil
+        switch result {
+        case .success(let loaded):
+            self[keyPath: content] = loaded
+            isMissing = loaded == nil
+        case .failure(let failure):
+            guard !failure.wasInterrupted else { return nil }
+            isMissing = true
+            return StatusMessage(text: failure.message, isError: true)
+        }
+        return nil
+    }
+
     /// Lays the record out for `columns` when it is loaded and not laid out for them.
     private mutating func layOut(columns: Int) {
-        guard let detail else {
+        guard document?.width != columns || !isLoaded else { return }
+        if let detail {
+            document = DetailDocument(detail, width: columns)
+        } else if let ledger {
+            document = DetailDocument(ledger, width: columns)
+        } else {
             document = nil
-            return
         }
-        if document?.width != columns { document = DetailDocument(detail, width: columns) }
     }
 
     private func bottom(rows: Int) -> Int {

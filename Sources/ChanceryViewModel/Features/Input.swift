@@ -1,3 +1,4 @@
+import ChanceryModel
 import TerminalUI
 
 /// What a line of input is for.
@@ -12,13 +13,15 @@ public enum InputPurpose: Hashable, Sendable {
         switch self {
         case .filter(let pane): [pane]
         case .filterEveryPane: Pane.allCases
-        case .dateRange, .writeList: []
+        case .dateRange, .writeList, .pairWith: []
         }
     }
     /// The date range of a pane, applied on Enter.
     case dateRange(Pane)
     /// The name of a file to write a pane's list to, on Enter.
     case writeList(Pane)
+    /// The name of the country to pair this one with, on Enter: its ledger opens.
+    case pairWith(EntitySummary)
 }
 
 /// What a key did to the line being typed, for the browser to act on.

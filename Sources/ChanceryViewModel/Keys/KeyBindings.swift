@@ -11,7 +11,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case moveDown, moveUp, top, bottom, pageDown, pageUp, halfPageDown, halfPageUp
     case nextPane, previousPane, focusTimeline, focusOrganizations, focusVisits, focusSources
     case open, back, forward, narrow, toggleSubBodies, clearNarrowing, close, help, redraw, quit
-    case filter, filterEveryPane, dateRange, writeList, toggleDateMatch, nextKind, previousKind, nextOrder, scrollRight, scrollLeft
+    case filter, filterEveryPane, dateRange, writeList, pairCountries, toggleDateMatch, nextKind, previousKind, nextOrder, scrollRight, scrollLeft
     case cursorLeft, cursorRight, cursorToStart, cursorToEnd, deleteBackward, deleteForward, deleteToStart
     case submitLine, cancelLine
     case closeHelp, scrollHelpDown, scrollHelpUp
@@ -84,6 +84,7 @@ public enum KeyBindings {
         KeyBinding([.right, .character("l")], .scrollRight, in: [.panes], "Scroll titles right"),
         KeyBinding([.left, .character("h")], .scrollLeft, in: [.panes], "Scroll titles left"),
         KeyBinding([.character("y")], .copy, in: [.detail], "Copy citation or id"),
+        KeyBinding([.character("p")], .pairCountries, in: [.detail], "Pair country with another"),
         KeyBinding([.down, .character("j")], .moveDown, in: [.pager], "Line down"),
         KeyBinding([.up, .character("k")], .moveUp, in: [.pager], "Line up"),
         KeyBinding([.pageDown], .pageDown, in: [.pager], "Page down"),
@@ -137,7 +138,7 @@ public enum KeyBindings {
         case [.pager]: "A source's text"
         case [.histogram]: "The years (0)"
         case [.facets]: "Counts (f)"
-        case [.input]: "Typing / F d or w"
+        case [.input]: "Typing / F d w or p"
         case [.help]: "This help"
         default: KeyMode.allCases.filter(modes.contains).map(\.rawValue).joined(separator: ", ")
         }

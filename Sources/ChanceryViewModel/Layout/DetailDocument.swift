@@ -123,6 +123,24 @@ public struct DetailDocument: Hashable, Sendable {
         }
     }
 
+    /// Lays out the ledger of two countries for `width` columns: both countries (Enter opens them), the first and last
+    /// contact, then each section's records in date order, each a line that Enter opens.
+    public init(_ ledger: PairLedger, width: Int) {
+        self.width = width
+        add("\(ledger.first.name) — \(ledger.second.name)", .title, width: width)
+        add("pair ledger · \(ledger.first.id) · \(ledger.second.id)", .meta, width: width)
+        add(ledger.contactLine, .body, width: width)
+        blank()
+        add("Countries (2)", .heading, width: width)
+        addLinks([ledger.first, ledger.second].map { ($0, [], .outbound) }, width: width)
+        for section in ledger.sections {
+            blank()
+            add("\(section.heading) (\(section.rows.count))", .heading, width: width)
+            if section.rows.isEmpty { add("  none in the store", .meta, width: width) }
+            addLinks(section.rows.map { ($0, [], .outbound) }, width: width)
+        }
+    }
+
     /// The line index of the `index`-th link, if there is one.
     public func lineOfLink(_ index: Int) -> Int? {
         linkLines.indices.contains(index) ? linkLines[index] : nil
@@ -212,7 +230,7 @@ private struct LinkLine {
             let roleList = link.roles.map(\.rawValue).joined(separator: ", ")
             return (prefix: "  \(link.direction == .outbound ? "→" : "←") ",
                     label: label(of: link.entity),
-                    suffix: "  " + (link.direction == .inbound ? "as " + roleList : roleList))
+                    suffix: roleList.isEmpty ? "" : "  " + (link.direction == .inbound ? "as " + roleList : roleList))
         }
         let labels = truncatedApart(parts.map(\.label),
                                     widths: parts.map { max(1, width - $0.prefix.displayWidth - $0.suffix.displayWidth) })

@@ -84,3 +84,28 @@ extension FacetCount {
         return (solid, max(0, (possibly ?? 0) * width / highest - solid))
     }
 }
+
+/// One part of a pair ledger as the screen and `chancery pair` show it.
+public struct PairLedgerSection: Sendable {
+    /// The name JSON gives it.
+    public var key: String
+    /// Its heading, naming the countries.
+    public var heading: String
+    /// Its records, in date order.
+    public var rows: [EntitySummary]
+}
+
+extension PairLedger {
+    /// The visits each way, the agreements and the meetings on those visits, in that order.
+    public var sections: [PairLedgerSection] {
+        [PairLedgerSection(key: "visitsFromFirst", heading: "Visits from \(first.name) to \(second.name)", rows: visitsFromFirst),
+         PairLedgerSection(key: "visitsFromSecond", heading: "Visits from \(second.name) to \(first.name)", rows: visitsFromSecond),
+         PairLedgerSection(key: "agreements", heading: "Agreements", rows: agreements),
+         PairLedgerSection(key: "meetings", heading: "Meetings on those visits", rows: meetings)]
+    }
+
+    /// "First contact: … · last: …", or that no contact is dated.
+    public var contactLine: String {
+        contactSpan.map { "First contact: \($0.first.display) · last: \($0.last.display)" } ?? "No dated contact"
+    }
+}

@@ -34,12 +34,6 @@ struct Pair: ParsableCommand {
             let unknown = countries.contains(first) ? second : first
             throw Suggestions.unknown(unknown, for: "a country", among: countries)
         }
-        let groups: [(String, String, [EntitySummary])] = [
-            ("visitsFromFirst", "Visits from \(ledger.first.name) to \(ledger.second.name)", ledger.visitsFromFirst),
-            ("visitsFromSecond", "Visits from \(ledger.second.name) to \(ledger.first.name)", ledger.visitsFromSecond),
-            ("agreements", "Agreements", ledger.agreements),
-            ("meetings", "Meetings on those visits", ledger.meetings),
-        ]
         let span = ledger.contactSpan
         switch format {
         case .json:
@@ -51,18 +45,17 @@ struct Pair: ParsableCommand {
             var fields = ["\"first\":\(JSONText.quoted(ledger.first.id))", "\"second\":\(JSONText.quoted(ledger.second.id))",
                           "\"firstContact\":\(span.map { JSONText.quoted($0.first.edtf) } ?? "null")",
                           "\"lastContact\":\(span.map { JSONText.quoted($0.last.edtf) } ?? "null")"]
-            fields += groups.map { key, _, rows in "\"\(key)\":[" + rows.map(object).joined(separator: ",") + "]" }
+            fields += ledger.sections.map { "\"\($0.key)\":[" + $0.rows.map(object).joined(separator: ",") + "]" }
             try StandardOutput.line("{" + fields.joined(separator: ",") + "}")
         case .text:
             try StandardOutput.line("\(ledger.first.name) — \(ledger.second.name)".sanitized())
-            try StandardOutput.line(span.map { "First contact: \($0.first.display) · last: \($0.last.display)" }
-                                    ?? "No dated contact")
-            for (_, heading, rows) in groups {
+            try StandardOutput.line(ledger.contactLine)
+            for section in ledger.sections {
                 try StandardOutput.line("")
-                try StandardOutput.line("\(heading) (\(rows.count))".sanitized())
+                try StandardOutput.line("\(section.heading) (\(section.rows.count))".sanitized())
                 var table = TextTable(header: ["  DATE", "TITLE", "WHO → WHERE", "ID"])
-                for row in rows { try table.add(["  " + row.date.display, row.displayName, row.context, row.id]) }
-                if !rows.isEmpty { try table.finish() }
+                for row in section.rows { try table.add(["  " + row.date.display, row.displayName, row.context, row.id]) }
+                if !section.rows.isEmpty { try table.finish() }
             }
         }
     }

@@ -175,6 +175,44 @@ import Testing
         #expect(session.state[.timeline].filter.countries == [country.id!], "a step back puts it back")
     }
 
+    @Test func pOnACountrysDetailOpensTheLedgerOfTheCountryTypedAsOneStep() throws {
+        // Two countries, linked to the Dushanbe visit; a third that no words below name alone.
+        let countries = ["place-azerbaijan": "Azerbaijan", "place-tajikistan": "Tajikistan", "place-south-korea": "South Korea",
+                         "place-south-africa": "South Africa"].map { Fixture.summary($0.key, $0.value, category: "country") }
+        let records = Fixture.records.map { record in
+            var record = record
+            if record.summary.id == "visit-2024-dushanbe" || record.summary.id == "event-1993-accession" {
+                record.links += countries.map { LinkedEntity(entity: $0, role: .location, direction: .outbound) }
+            }
+            return record
+        } + countries.map { EntityDetail(summary: $0, text: nil, dateNote: nil, fields: [], links: [], inboundLinkCounts: [:],
+                                         meetings: [], citations: []) }
+        var session = BrowserSession(width: 80, height: 24, queries: InMemoryQueries(records))
+        session.play(try KeyScript.parse("<Enter>p"))
+        #expect(session.state.message?.text.hasPrefix("p pairs two countries") == true, "not on an event's detail")
+        session.send(.opened(id: "place-azerbaijan"))
+        session.play(try KeyScript.parse("psouth<Enter>"))
+        #expect(session.state.message?.text == "“south” matches 2 countries (South Africa, South Korea): type more of one")
+        #expect(session.state.detail?.pairedWith == nil)
+        session.play(try KeyScript.parse("pazerb<Enter>"))
+        #expect(session.state.message?.text == "No other country matches “azerb”", "never its own pair")
+
+        let depth = session.state.backDepth
+        session.play(try KeyScript.parse("ptajik<Enter>"))
+        let ledger = try #require(session.state.detail?.ledger)
+        #expect(session.state.detail?.pairedWith == "place-tajikistan" && ledger.second.name == "Tajikistan")
+        #expect(ledger.visitsFromFirst.map(\.id) == ["visit-2024-dushanbe"] && session.state.message == nil)
+        #expect(session.state.backDepth == depth + 1)
+        let lines = try #require(session.state.detail?.document).lines.map { $0.spans.map(\.text).joined() }
+        #expect(lines.contains("Visits from Azerbaijan to Tajikistan (1)") && lines.contains("  → May 2024 · Visit to Dushanbe"))
+        #expect(lines.contains("Agreements (0)") && lines.contains("  none in the store"))
+
+        session.play(try KeyScript.parse("jjj<Enter>"))
+        #expect(session.state.detail?.id == "visit-2024-dushanbe", "Enter follows a line of the ledger")
+        session.play(try KeyScript.parse("["))
+        #expect(session.state.detail?.ledger == ledger, "and back returns to it")
+    }
+
     @Test func sCyclesThePanesOrdersFromTheTopAndBackUndoesEach() throws {
         var session = try browser(keys: "j")
         let oldest = session.state[.timeline].loaded!.rows.map(\.id)
