@@ -9,9 +9,9 @@ public enum TestStore {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Data")
 
-    /// A store built once per test process from `Data/`, in a temporary file.
+    /// A store built once per test process from `Data/`, in a temporary file removed when the process exits.
     public static let bundled: ChanceryStore = {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("chancery-test-\(UUID().uuidString).sqlite").path
+        let path = temporaryStorePath(prefix: "chancery-test")
         do {
             return try ChanceryStore.openFresh(dataDirectory: dataDirectory, path: path).store
         } catch {
@@ -19,6 +19,33 @@ public enum TestStore {
         }
     }()
 
+    /// A new path in the temporary directory for a store that the test process's exit removes, with its `-wal` and
+    /// `-shm` files.
+    public static func temporaryStorePath(prefix: String) -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString).sqlite").path
+        TemporaryStores.register(path)
+        return path
+    }
+
     /// The bundled dataset, read straight from the JSON files.
     public static let dataset: Dataset = Dataset.load(from: dataDirectory).dataset
+}
+
+/// The store files tests made, removed at exit.
+private enum TemporaryStores {
+    nonisolated(unsafe) static var paths: [String] = []
+    static let lock = NSLock()
+
+    static func register(_ path: String) {
+        lock.withLock {
+            if paths.isEmpty { atexit { TemporaryStores.removeAll() } }
+            paths.append(path)
+        }
+    }
+
+    static func removeAll() {
+        for path in lock.withLock({ paths }) {
+            for file in [path, path + "-wal", path + "-shm"] { unlink(file) }
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ChanceryTestSupport
 import Testing
 
 /// Runs the `chancery` binary built beside the test bundle.
@@ -17,8 +18,7 @@ enum Chancery {
     }()
 
     /// A store file in a temporary directory, so tests never touch the user's cache.
-    static let storePath = FileManager.default.temporaryDirectory
-        .appendingPathComponent("chancery-e2e-\(UUID().uuidString).sqlite").path
+    static let storePath = TestStore.temporaryStorePath(prefix: "chancery-e2e")
 
     /// The result of one run.
     struct Output {
