@@ -32,6 +32,17 @@ struct LocationOptions: ParsableArguments {
         return try ChanceryStore.openFresh(dataDirectory: directory, path: storePath(for: directory)).store
     }
 
+    /// The working set (marks and notes) of the dataset whose store this is: a file under `$XDG_DATA_HOME/chancery/`
+    /// (or `~/.local/share/chancery/`) named after the store, never in the data directory or beside the store.
+    func workingSetFile() throws -> WorkingSetFile {
+        let store = URL(fileURLWithPath: storePath(for: try dataDirectory())).standardizedFileURL
+        let environment = ProcessInfo.processInfo.environment
+        let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
+        let name = store.deletingPathExtension().lastPathComponent
+        return WorkingSetFile(path: "\(dataHome)/chancery/\(name)-\(stableHash(store.path)).jsonl")
+    }
+
     /// FNV-1a, so the store name is the same on every run for the same path.
     private func stableHash(_ text: String) -> String {
         var hash: UInt64 = 0xcbf29ce484222325

@@ -168,15 +168,36 @@ public struct ListFileReceipt: Hashable, Sendable {
     }
 }
 
-/// Writes a list to a new file, never over an existing one: the rows go to a temporary file beside it, which is then
-/// linked to the name asked for (a link fails when the name is taken) and removed.
+/// Writes a list to a new file, never over an existing one (see `NewFile`).
 public enum ListFile {
     /// Writes the rows `nextRows` gives (nil at the end) to `path`, in the format its extension asks for (CSV unless
     /// `.json` or `.ndjson`); relative paths are from the working directory.
     public static func write(kind: EntityKind, to path: String,
                              nextRows: () throws -> [EntitySummary]?) throws -> ListFileReceipt {
-        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         let format = ListFormat.forFile(named: path)
+        var writer = ListWriter(kind: kind, format: format)
+        var rows = 0
+        let absolute = try NewFile.write(to: path) { handle in
+            try handle.write(contentsOf: writer.opening)
+            while let batch = try nextRows() {
+                var bytes: [UInt8] = []
+                for row in batch { bytes += writer.row(row) }
+                try handle.write(contentsOf: bytes)
+                rows += batch.count
+            }
+            try handle.write(contentsOf: writer.closing)
+        }
+        return ListFileReceipt(path: absolute, format: format, rows: rows)
+    }
+}
+
+/// A file written whole under a name that must be new: the bytes go to a temporary file beside it, synced, which is
+/// then linked to the name asked for (a link fails when the name is taken) and removed, so an existing file is never
+/// written over and a failed write leaves nothing under the name.
+public enum NewFile {
+    /// Writes what `body` writes to `path` (relative paths are from the working directory); returns the absolute path.
+    public static func write(to path: String, _ body: (FileHandle) throws -> Void) throws -> String {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         if FileManager.default.fileExists(atPath: absolute) {
             throw ListFileError(message: "\(absolute) exists: give another name (nothing is written over a file)")
         }
@@ -186,17 +207,8 @@ public enum ListFile {
             throw ListFileError(message: "cannot create \(absolute): \(String(cString: strerror(errno)))")
         }
         defer { try? FileManager.default.removeItem(atPath: temporary) }
-        var writer = ListWriter(kind: kind, format: format)
-        var rows = 0
         do {
-            try handle.write(contentsOf: writer.opening)
-            while let batch = try nextRows() {
-                var bytes: [UInt8] = []
-                for row in batch { bytes += writer.row(row) }
-                try handle.write(contentsOf: bytes)
-                rows += batch.count
-            }
-            try handle.write(contentsOf: writer.closing)
+            try body(handle)
             try handle.synchronize()
             try handle.close()
         } catch let error as ListFileError {
@@ -208,12 +220,14 @@ public enum ListFile {
             let reason = errno == EEXIST ? "exists: give another name (nothing is written over a file)" : String(cString: strerror(errno))
             throw ListFileError(message: "\(absolute) \(reason)")
         }
-        return ListFileReceipt(path: absolute, format: format, rows: rows)
+        return absolute
     }
 }
 
-/// Why a list could not be written, naming the file.
-public struct ListFileError: Error, Hashable, Sendable {
+/// Why a list (or another new file) could not be written, naming the file.
+public struct ListFileError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The message.
     public var message: String
+    /// The message, as the command line prints it.
+    public var description: String { message }
 }

@@ -18,15 +18,21 @@ struct Show: ParsableCommand {
 
     func run() throws {
         let store = try locations.openStore()
-        guard let detail = try store.detail(id: id) ?? store.detail(id: try Self.entity(named: id, in: store)) else {
-            throw UnknownValue(description: "no entity has the id \"\(id)\"")
-        }
+        let detail = try Self.resolve(id, in: store)
         // The same lines the browser's detail shows, with each link's id after it for scripts.
         let document = DetailDocument(detail, width: max(20, width))
         for line in document.lines {
             let text = line.spans.map(\.text).joined() + (line.target.map { "  [\($0.id)]" } ?? "")
             try StandardOutput.line(text.sanitized().trimmingTrailingSpaces())
         }
+    }
+
+    /// The entity whose id is `text`, or else the one its name names (see `entity(named:in:)`).
+    static func resolve(_ text: String, in store: ChanceryStore) throws -> EntityDetail {
+        guard let detail = try store.detail(id: text) ?? store.detail(id: try entity(named: text, in: store)) else {
+            throw UnknownValue(description: "no entity has the id \"\(text)\"")
+        }
+        return detail
     }
 
     /// The id of the one entity whose name or acronym is `name` (case and accents ignored), or else of the one entity

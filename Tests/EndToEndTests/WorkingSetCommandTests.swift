@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+
+/// `mark`, `unmark`, `note`, `marks` and `brief`, each run with its own `$XDG_DATA_HOME`, removed after the test.
+@Suite final class WorkingSetCommandTests {
+    private let dataHome = FileManager.default.temporaryDirectory.appendingPathComponent("chancery-xdg-\(UUID().uuidString)")
+    private let texts = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Data/texts")
+
+    deinit {
+        try? FileManager.default.removeItem(at: dataHome)
+    }
+
+    private func chancery(_ arguments: String...) throws -> Chancery.Output {
+        var environment = ProcessInfo.processInfo.environment
+        environment["XDG_DATA_HOME"] = dataHome.path
+        return try Chancery.run(arguments + ["--store", Chancery.storePath], environment: environment)
+    }
+
+    /// The working set's one file.
+    private func workingSetFiles() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: dataHome.appendingPathComponent("chancery").path)
+            .filter { $0.hasSuffix(".jsonl") }
+    }
+
+    @Test func marksAndNotesPersistAcrossRunsInTheDataHomeOnly() throws {
+        let marked = try chancery("mark", "event-1993-01-25-az-ru-pgo-agreement", "visit-2024-05-az-pg-tajikistan")
+        #expect(marked.status == 0, "\(marked.stderr)")
+        #expect(try chancery("note", "visit-2024-05-az-pg-tajikistan", "Who", "met", "Rahmon?").status == 0)
+        #expect(try workingSetFiles().count == 1)
+        let json = try chancery("marks", "--format", "json")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.map { $0["id"] as? String } == ["event-1993-01-25-az-ru-pgo-agreement", "visit-2024-05-az-pg-tajikistan"],
+                "in date order")
+        #expect(rows[1]["note"] as? String == "Who met Rahmon?" && rows[0]["date"] as? String == "1993-01-25")
+        #expect(try chancery("unmark", "event-1993-01-25-az-ru-pgo-agreement").status == 0)
+        #expect(try chancery("marks").stdout.contains("visit-2024-05-az-pg-tajikistan"))
+        #expect(!(try chancery("marks").stdout.contains("event-1993-01-25")))
+    }
+
+    @Test func unknownIdsGetTheClosestAndExitTwoWithoutWriting() throws {
+        let mark = try chancery("mark", "event-1993-01-25-az-ru-agreement")
+        #expect(mark.status == 2 && mark.stderr.contains("did you mean \"event-1993-01-25-az-ru-pgo-agreement\"?"), "\(mark.stderr)")
+        let note = try chancery("note", "visit-2024-05-az-pg-tajikistn", "x")
+        #expect(note.status == 2 && note.stderr.contains("did you mean \"visit-2024-05-az-pg-tajikistan\"?"), "\(note.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dataHome.appendingPathComponent("chancery").path), "nothing written")
+        _ = try chancery("mark", "visit-2024-05-az-pg-tajikistan")
+        let unmark = try chancery("unmark", "visit-2024-05-az-pg-tajikista")
+        #expect(unmark.status == 2 && unmark.stderr.contains("did you mean \"visit-2024-05-az-pg-tajikistan\"?"), "\(unmark.stderr)")
+    }
+
+    /// Two processes marking at once: each write merges with what the other wrote.
+    @Test func twoProcessesMarkingAtOnceLoseNothing() throws {
+        let ids = ["event-1993-01-25-az-ru-pgo-agreement", "visit-2024-05-az-pg-tajikistan", "event-198x-terrorism-in-azerbaijan",
+                   "org-iap", "person-kamran-aliyev", "place-tajikistan"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["XDG_DATA_HOME"] = dataHome.path
+        let processes = try ids.map { try StartedProcess(["mark", $0, "--store", Chancery.storePath], environment: environment) }
+        for process in processes { #expect(try process.wait().status == 0) }
+        let listed = try chancery("marks", "--format", "json").stdout
+        for id in ids { #expect(listed.contains("\"\(id)\""), "\(id)") }
+    }
+
+    /// Every footnote of the briefing quotes its source verbatim: the quote is in the text file it names.
+    @Test func theBriefingQuotesEachSourceVerbatimInDateOrder() throws {
+        _ = try chancery("mark", "visit-2024-05-az-pg-tajikistan", "event-1993-01-25-az-ru-pgo-agreement", "event-198x-terrorism-in-azerbaijan")
+        _ = try chancery("note", "event-1993-01-25-az-ru-pgo-agreement", "The first agreement after independence.")
+        let brief = try chancery("brief")
+        #expect(brief.status == 0, "\(brief.stderr)")
+        let lines = brief.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.filter { $0.hasPrefix("## ") } == [
+            "## 1. 1980s — Terrorist acts in Azerbaijan since the 1980s",
+            "## 2. 25 Jan 1993 — Azerbaijani and Russian Prosecutor General's Offices sign agreement on legal assistance and cooperation",
+            "## 3. May 2024 — Azerbaijan's Prosecutor General visits Dushanbe",
+        ])
+        #expect(lines.contains("**Analyst's note:** The first agreement after independence."))
+        let footnotes = lines.filter { $0.hasPrefix("[^") }
+        #expect(footnotes.count == 5)
+        for footnote in footnotes {
+            let quote = try #require(footnote.split(separator: "“", maxSplits: 1).last?.components(separatedBy: "” — ").first)
+            let file = try #require(footnote.components(separatedBy: "file ").last?.dropLast())
+            let text = try String(contentsOf: texts.appendingPathComponent(String(file)), encoding: .utf8)
+            #expect(text.contains(quote), "\(footnote)")
+        }
+        let out = dataHome.appendingPathComponent("brief.html").path
+        let written = try chancery("brief", "--format", "html", "--out", out)
+        #expect(written.status == 0 && written.stdout.contains("Wrote a briefing of 3 records"))
+        #expect(try chancery("brief", "--out", out).status != 0, "never over an existing file")
+        #expect(try String(contentsOfFile: out, encoding: .utf8).contains("<li id=\"q5\">"))
+    }
+
+    @Test func aDamagedFileIsNamedWithItsLineAndKeptAside() throws {
+        _ = try chancery("mark", "org-iap")
+        let path = dataHome.appendingPathComponent("chancery/\(try workingSetFiles()[0])").path
+        try (String(contentsOfFile: path, encoding: .utf8) + "{oops\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let listed = try chancery("marks")
+        #expect(listed.status == 0 && listed.stderr.contains("\(path):3: not JSON"), "\(listed.stderr)")
+        let marked = try chancery("mark", "org-unicef")
+        #expect(marked.stderr.contains("\(path).damaged-1:3:"), "\(marked.stderr)")
+        #expect(FileManager.default.fileExists(atPath: path + ".damaged-1"))
+        #expect(try chancery("marks").stdout.contains("org-iap"), "the readable marks are kept")
+    }
+}
