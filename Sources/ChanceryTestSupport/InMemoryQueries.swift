@@ -152,7 +152,10 @@ public final class InMemoryQueries: EntityQueries {
 
     private func matches(_ record: EntityDetail, _ filter: EntityFilter) -> Bool {
         let summary = record.summary
-        guard SearchQuery(filter.text).matches(words: SearchFolding.words(summary.name)) else { return false }
+        guard filter.onlyIDs?.contains(summary.id) ?? true else { return false }
+        guard SearchQuery(filter.text).matches(words: SearchFolding.words(summary.name)) || filter.notedIDs.contains(summary.id) else {
+            return false
+        }
         guard filter.categories.isEmpty || filter.categories.contains(summary.category) else { return false }
         // As in the store, a record is linked to the sources its citations quote.
         let linked = Set(record.links.map(\.entity.id) + record.citations.map(\.sourceID))

@@ -63,6 +63,11 @@ private let scenarios = [
     Scenario(name: "facet-country-chosen", keys: "f<Tab><Tab><Tab>j<Enter>"),
     // The first event's first place is Azerbaijan: its detail, p, and the ledger with Tajikistan.
     Scenario(name: "pair-ledger", keys: "<Enter><Enter>ptajik<Enter>"),
+    // The working set: two events and a visit marked (the sign in the lists), then the Timeline's marks only, and a
+    // note written on the second event, shown in its detail.
+    Scenario(name: "marks-in-lists", keys: "jmjjm3jjm1"),
+    Scenario(name: "marked-only", keys: "jmjjmM"),
+    Scenario(name: "note-in-detail", keys: "jmaAsk the MFA which acts it means<Enter><Enter>"),
 ]
 
 @Suite struct ScreenSnapshotTests {

@@ -243,9 +243,9 @@ private let dataset = TestStore.dataset
     @Test func staleAnswersAreIgnored() throws {
         var state = BrowserState(width: 100, height: 30)
         let effects = state.send(.started)
-        #expect(effects.count == 7)
-        #expect(effects.suffix(3) == [.loadCategories(.timeline), .loadCategories(.organizations), .loadCategories(.sources)],
-                "the kinds the store holds")
+        #expect(effects.count == 8)
+        #expect(effects.suffix(4) == [.loadCategories(.timeline), .loadCategories(.organizations), .loadCategories(.sources), .readWorkingSet],
+                "the kinds the store holds, and the analyst's marks and notes")
         guard case .loadPage(let pane, let request, _, _, _) = effects[0] else { Issue.record("expected a page read"); return }
         let page = EntityPage(rows: [EntitySummary(id: "event-x", kind: .event, category: "other", name: "X")], offset: 0, total: 1, unfilteredTotal: 1)
         _ = state.send(.pageLoaded(pane, request: request + 100, .success(page)))
@@ -260,7 +260,7 @@ private let dataset = TestStore.dataset
     }
 
     @Test func theInputModeDrivesTheLine() throws {
-        #expect(KeyBindings.markdown().contains("Typing / F d w or p:\n\n| Keys | Action |\n|---|---|\n| `<Left>` | Cursor left |"))
+        #expect(KeyBindings.markdown().contains("Typing / F d w p or a:\n\n| Keys | Action |\n|---|---|\n| `<Left>` | Cursor left |"))
         #expect(KeyBindings.markdown().contains("| `<Home>` `<C-a>` | Cursor to the start |"))
         var browser = try session(keys: "/abc<C-a>x<C-e>y<Left><BS>")
         #expect(browser.state.input?.text == "xaby")

@@ -54,11 +54,16 @@ public struct EntityFilter: Hashable, Sendable {
     public var includesSubBodies: Bool
     /// The order they are listed in.
     public var order: ListOrder
+    /// Keep only these entities (the analyst's marks); nil keeps all.
+    public var onlyIDs: [String]?
+    /// Entities whose notes (the analyst's, kept outside the store) hold the words: they match `text` too.
+    public var notedIDs: [String] = []
 
     /// A filter on `kind`; everything else defaults to "no condition".
     public init(kind: EntityKind, text: String = "", since: EDTFDate? = nil, until: EDTFDate? = nil,
                 dateMatch: DateMatch = .within, categories: [String] = [], linkedTo: [String] = [], countries: [String] = [],
-                includesSubBodies: Bool = false, order: ListOrder? = nil) {
+                includesSubBodies: Bool = false, order: ListOrder? = nil, onlyIDs: [String]? = nil) {
+        self.onlyIDs = onlyIDs
         self.order = order ?? .standard(for: kind)
         self.includesSubBodies = includesSubBodies
         self.kind = kind

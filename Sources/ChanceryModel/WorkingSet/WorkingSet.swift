@@ -1,3 +1,5 @@
+import Synchronization
+
 /// What an analyst adds to a dataset: marked records and notes on them. Kept apart from the curated data and the
 /// store, in a text file of one JSON object a line (see `text` and `read(_:)`), so it can be read, diffed and mended
 /// by hand.
@@ -126,5 +128,38 @@ public struct WorkingSet: Hashable, Sendable {
             return (.note(id: id, text: text), at)
         }
         throw LineError(message: "neither a “mark” nor a “note”")
+    }
+}
+
+/// Where a browser keeps the working set: read when it starts, and changed a change at a time.
+public protocol WorkingSetKeeper: Sendable {
+    /// What is kept, and the lines that could not be read.
+    func load() throws -> (workingSet: WorkingSet, problems: [WorkingSet.Problem])
+    /// Applies `changes` to what is kept now (another browser may have changed it); returns what is kept after, and a
+    /// warning to show, if any.
+    func save(_ changes: [WorkingSet.Change]) throws -> (workingSet: WorkingSet, warning: String?)
+}
+
+/// A working set kept in memory only, from a starting one: for sessions that must not write the analyst's file
+/// (`chancery snapshot`) and for tests.
+public final class MemoryWorkingSetKeeper: WorkingSetKeeper {
+    private let kept: Mutex<WorkingSet>
+
+    /// A keeper holding `workingSet`.
+    public init(_ workingSet: WorkingSet = WorkingSet()) {
+        kept = Mutex(workingSet)
+    }
+
+    /// What it holds.
+    public func load() throws -> (workingSet: WorkingSet, problems: [WorkingSet.Problem]) {
+        (kept.withLock { $0 }, [])
+    }
+
+    /// Applies `changes`, dated with a fixed stamp so that what a script does reads the same on every run.
+    public func save(_ changes: [WorkingSet.Change]) throws -> (workingSet: WorkingSet, warning: String?) {
+        kept.withLock { set in
+            for change in changes { set.apply(change, at: "1970-01-01T00:00:00Z") }
+            return (set, nil)
+        }
     }
 }

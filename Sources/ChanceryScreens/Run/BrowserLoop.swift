@@ -23,16 +23,21 @@ public enum BrowserLoop {
     /// The longest a key waits for the read of what it acts on, so that a slow or failed read never holds the keys.
     static let longestHold: Duration = .milliseconds(500)
 
-    /// Runs the browser on `terminal` over `queries` until the user quits, the input ends or a quit signal arrives.
-    public static func run(on terminal: some TerminalBackend, queries: any EntityQueries) -> Ending {
-        run(on: terminal, queries: queries, afterFrame: {})
+    /// Runs the browser on `terminal` over `queries` until the user quits, the input ends or a quit signal arrives;
+    /// marks and notes are kept by `keeper` (in memory unless given).
+    public static func run(on terminal: some TerminalBackend, queries: any EntityQueries,
+                           keeper: any WorkingSetKeeper = MemoryWorkingSetKeeper()) -> Ending {
+        run(on: terminal, queries: queries, keeper: keeper, afterFrame: {})
     }
 
     /// Runs the browser as `run(on:queries:)` does, calling `afterFrame` after each frame is drawn; what it throws ends
     /// the loop (a fault injected there must still give the terminal back).
     public static func run<Failure: Error>(on terminal: some TerminalBackend, queries: any EntityQueries,
+                                           keeper: any WorkingSetKeeper = MemoryWorkingSetKeeper(),
                                            afterFrame: () throws(Failure) -> Void) throws(Failure) -> Ending {
-        let runner = EffectRunner(store: queries)
+        let runner = EffectRunner(store: queries, keeper: keeper)
+        // However the loop ends, the marks and notes asked to be saved are saved before it returns.
+        defer { runner.finish() }
         let size = terminal.size
         var state = BrowserState(width: size.width, height: size.height)
         /// Gives copies to the terminal and reads to the runner.

@@ -65,6 +65,7 @@ public enum BrowserScreen {
         }
         if let category = filter.categories.first { conditions.append("kind \(EventKind(rawValue: category)?.label ?? category)") }
         conditions += state[pane].chosenLinks.map { "\($0.facet.rawValue) \($0.name)" }
+        if state[pane].marksOnly { conditions.append("marked only") }
         if !conditions.isEmpty {
             spans += [" ", Span(" \(pane.title): \(conditions.joined(separator: ", ")) · Esc clears ", style: Theme.chip)]
         }
@@ -114,13 +115,24 @@ public enum BrowserScreen {
             guard let row = paneState.row(at: index) else { return [Span("…", style: Theme.placeholder)] }
             return cells(row, pane: pane, sideways: paneState.sideways, showsMemberSince: memberSince)
         }
+        var tableColumns = columns(pane, fitting: rows, sideways: paneState.sideways, showsMemberSince: memberSince)
+        var tableRows = rows
+        // A column for the mark sign, once the analyst has marked something.
+        if !state.workingSet.marks.isEmpty {
+            tableColumns.insert(TableColumn("", width: .fixed(1)), at: 0)
+            tableRows = zip(visible, rows).map { index, cells in
+                let marked = paneState.row(at: index).map { state.workingSet.isMarked($0.id) } ?? false
+                return [Span(marked ? "*" : " ", style: Theme.mark)] + cells
+            }
+        }
         let selection = focused && !state.isDetailOpen ? Theme.selection : Theme.inactiveSelection
-        Table(columns: columns(pane, fitting: rows, sideways: paneState.sideways, showsMemberSince: memberSince), rows: rows, showsHeader: false, selected: paneState.selected - paneState.scroll,
+        Table(columns: tableColumns, rows: tableRows, showsHeader: false, selected: paneState.selected - paneState.scroll,
               selectionStyle: selection).render(into: &buffer, area: inner)
     }
 
     private static func emptyMessage(_ pane: PaneState, narrowing: EntitySummary?) -> String {
         let filter = pane.filter
+        if pane.marksOnly && filter.onlyIDs?.isEmpty != false { return "No marked \(filter.kind.plural) — m marks one, M lists all" }
         if filter.hasOwnConditions || !pane.chosenLinks.isEmpty { return "No matches — Esc clears the filter" }
         if let narrowing, !filter.linkedTo.isEmpty { return "Nothing linked to \(narrowing.acronym ?? narrowing.name) — x clears" }
         return "Nothing here"
@@ -212,6 +224,7 @@ public enum BrowserScreen {
             case .filterEveryPane: prompt = "/every pane: "
             case .writeList(let pane): prompt = "Write \(pane.title) (.csv, .json, .ndjson) to: "
             case .pairWith(let country): prompt = "Pair \(country.name) with the country: "
+            case .note(let record): prompt = "Note on \(record.displayName.truncated(toWidth: max(8, area.width / 3))) (empty removes): "
             case .dateRange(let pane): prompt = "Dates in \(pane.title) (1993, 1990/2000, 2000/..; empty clears): "
             }
             buffer.fill(area)

@@ -12,6 +12,8 @@ enum Theme {
     static let category = Style(foreground: .magenta)
     static let acronym = Style(foreground: .cyan, bold: true)
     static let count = Style(dim: true)
+    /// The mark sign of a marked row.
+    static let mark = Style(foreground: .green, bold: true)
     static let placeholder = Style(dim: true)
     static let appName = Style(bold: true)
     static let chip = Style(foreground: .black, background: .cyan)

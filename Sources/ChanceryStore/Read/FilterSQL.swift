@@ -38,9 +38,15 @@ struct FilterSQL {
         }
         let query = SearchQuery(filter.text)
         var titleMiss: String?
+        if let ids = filter.onlyIDs {
+            clauses.append("e.id IN (\(ids.map { _ in "?" }.joined(separator: ", ")))")
+            arguments += StatementArguments(ids)
+        }
         if let required = Self.match(query.required) {
-            clauses.append("e.rowid IN (SELECT rowid FROM entity_fts WHERE entity_fts MATCH ?)")
-            arguments += [required]
+            // The analyst's notes are not in the store: the entities whose notes hold the words come as ids.
+            let noted = filter.notedIDs.isEmpty ? "" : " OR e.id IN (\(filter.notedIDs.map { _ in "?" }.joined(separator: ", ")))"
+            clauses.append("(e.rowid IN (SELECT rowid FROM entity_fts WHERE entity_fts MATCH ?)\(noted))")
+            arguments += [required] + StatementArguments(filter.notedIDs)
             // Folded words hold only letters and digits, so the expression can sit in the SQL as a literal.
             titleMiss = "e.rowid NOT IN (SELECT rowid FROM entity_fts WHERE entity_fts MATCH 'title : (\(required))')"
         }
@@ -168,7 +174,7 @@ enum DateSpreadSQL {
     /// `byOrganization` reads the counts kept per organization, to count a list by organization.
     static func fromTally(_ filter: EntityFilter, narrowedTo group: [String]?, byOrganization: Bool = false)
         -> (table: String, sql: String, arguments: StatementArguments)? {
-        guard !SearchQuery(filter.text).hasSearchableTerm, filter.countries.isEmpty else { return nil }
+        guard !SearchQuery(filter.text).hasSearchableTerm, filter.countries.isEmpty, filter.onlyIDs == nil else { return nil }
         var table = byOrganization ? "organization_date_spread" : "date_spread"
         var clauses: [String] = [], arguments: StatementArguments = []
         switch (filter.linkedTo.count, group?.count) {

@@ -24,7 +24,7 @@ public struct WorkingSetReceipt: Hashable, Sendable {
 /// the changes to it and replaces the file atomically (a temporary file, synced, then renamed over it), so two
 /// browsers open at once keep each other's marks and notes and a failed write leaves the file as it was. A file
 /// with lines that cannot be read is kept aside (`path.damaged-N`) before the readable rest is written again.
-public struct WorkingSetFile: Hashable, Sendable {
+public struct WorkingSetFile: Hashable, Sendable, WorkingSetKeeper {
     /// The file.
     public let path: String
 
@@ -56,6 +56,15 @@ public struct WorkingSetFile: Hashable, Sendable {
         let keptAside = problems.isEmpty ? nil : try keepAside()
         try write(workingSet.text)
         return WorkingSetReceipt(workingSet: workingSet, problems: problems, keptAside: keptAside)
+    }
+
+    /// `apply`, for a browser: what the file holds after, and where unreadable lines were kept aside, if any.
+    public func save(_ changes: [WorkingSet.Change]) throws -> (workingSet: WorkingSet, warning: String?) {
+        let receipt = try apply(changes)
+        let warning = receipt.keptAside.map { aside in
+            "\(path) had \(receipt.problems.count) unreadable line(s), from line \(receipt.problems[0].line): kept as \(aside)"
+        }
+        return (receipt.workingSet, warning)
     }
 
     /// ISO 8601 in UTC, to the second, as the file keeps when each mark and note was written.

@@ -31,6 +31,10 @@ public enum Action: Hashable, Sendable {
     case countriesFound(request: Int, Result<[EntitySummary], ReadFailure>)
     /// The ledger of two countries arrived (nil when either is not a country), or could not be read.
     case pairLedgerLoaded(request: Int, Result<PairLedger?, ReadFailure>)
+    /// The marks and notes were read, or could not be.
+    case workingSetRead(Result<KeptWorkingSet, ReadFailure>)
+    /// A change to them was saved (the answer holds what is kept now, another browser's changes too), or was not.
+    case workingSetSaved(Result<KeptWorkingSet, ReadFailure>)
 }
 
 /// Why a read failed, as a message for the status line.
@@ -74,11 +78,18 @@ public enum Effect: Hashable, Sendable {
     case findCountries(request: Int, filter: EntityFilter)
     /// Read the ledger of two countries.
     case loadPairLedger(request: Int, first: String, second: String)
+    /// Read the analyst's marks and notes.
+    case readWorkingSet
+    /// Save changes to them, merged with what is kept now.
+    case saveWorkingSet([WorkingSet.Change])
 
-    /// Whether the shell must run it even when a newer key supersedes the reads queued: the user asked for a file.
+    /// Whether the shell must run it even when a newer key supersedes the reads queued: the user asked for a file,
+    /// or for marks and notes, which are never dropped.
     public var isRequestedOutput: Bool {
-        if case .writeList = self { return true }
-        return false
+        switch self {
+        case .writeList, .readWorkingSet, .saveWorkingSet: true
+        default: false
+        }
     }
 
     /// The action that answers the read with `failure`, without reading (a read superseded before it ran); nil for a
@@ -94,12 +105,15 @@ public enum Effect: Hashable, Sendable {
         case .writeList: .listWritten(.failure(failure))
         case .findCountries(let request, _): .countriesFound(request: request, .failure(failure))
         case .loadPairLedger(let request, _, _): .pairLedgerLoaded(request: request, .failure(failure))
+        case .readWorkingSet: .workingSetRead(.failure(failure))
+        case .saveWorkingSet: .workingSetSaved(.failure(failure))
         case .copyToClipboard: nil
         }
     }
 
-    /// Runs the read and returns the action that answers it; nil for a copy, which is the terminal's to do.
-    public func perform(using queries: some EntityQueries) -> Action? {
+    /// Runs the read (or the save of marks and notes, by `keeper`) and returns the action that answers it; nil for a
+    /// copy, which is the terminal's to do.
+    public func perform(using queries: some EntityQueries, keeper: any WorkingSetKeeper) -> Action? {
         switch self {
         case .loadPage(let pane, let request, let filter, let offset, let limit):
             return .pageLoaded(pane, request: request, Result { try queries.page(filter, offset: offset, limit: limit) }
@@ -123,6 +137,18 @@ public enum Effect: Hashable, Sendable {
             return .countriesFound(request: request, Result { try queries.page(filter, offset: 0, limit: 50).rows }.mapError(ReadFailure.init))
         case .loadPairLedger(let request, let first, let second):
             return .pairLedgerLoaded(request: request, Result { try queries.pairLedger(first, second) }.mapError(ReadFailure.init))
+        case .readWorkingSet:
+            return .workingSetRead(Result {
+                let (workingSet, problems) = try keeper.load()
+                return KeptWorkingSet(workingSet: workingSet, warning: problems.first.map {
+                    "Marks and notes: \(problems.count) unreadable line(s), from line \($0.line) (\($0.message)); the next change keeps the file aside"
+                })
+            }.mapError(ReadFailure.init))
+        case .saveWorkingSet(let changes):
+            return .workingSetSaved(Result {
+                let (workingSet, warning) = try keeper.save(changes)
+                return KeptWorkingSet(workingSet: workingSet, warning: warning)
+            }.mapError(ReadFailure.init))
         case .copyToClipboard:
             return nil
         }

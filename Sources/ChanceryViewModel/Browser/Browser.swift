@@ -9,7 +9,7 @@ extension BrowserState {
         switch action {
         case .started:
             // The kind filter offers only the kinds the store holds.
-            return reconcile() + Pane.allCases.filter { !$0.categories.isEmpty }.map(Effect.loadCategories)
+            return reconcile() + Pane.allCases.filter { !$0.categories.isEmpty }.map(Effect.loadCategories) + [.readWorkingSet]
         case .keyPressed(let key):
             message = nil
             if input != nil {
@@ -54,6 +54,10 @@ extension BrowserState {
             openPair(found: result, request: request)
         case .pairLedgerLoaded(let request, let result):
             reduceDetail(.ledgerLoaded(request: request, result))
+        case .workingSetRead(let result):
+            receiveWorkingSet(result, saved: false)
+        case .workingSetSaved(let result):
+            receiveWorkingSet(result, saved: true)
         }
         return reconcile()
     }
@@ -92,6 +96,9 @@ extension BrowserState {
             openLine(for: .dateRange(currentPane), text: DateRangeText.text(of: self[currentPane].filter))
         case .writeList: openLine(for: .writeList(currentPane), text: "\(currentPane.title.lowercased()).csv")
         case .pairCountries: pairShownCountry()
+        case .toggleMark: toggleMark()
+        case .editNote: editNote()
+        case .toggleMarksOnly: toggleMarksOnly()
         case .toggleDateMatch: toggleDateMatch()
         case .nextOrder: cycleOrder()
         case .scrollRight: reduce(currentPane, .scrolledSideways(by: PaneState.sidewaysStep))
@@ -288,14 +295,14 @@ extension BrowserState {
     }
 
     /// Shows `message` on the status line, when there is one.
-    private mutating func report(_ message: StatusMessage?) {
+    mutating func report(_ message: StatusMessage?) {
         if let message { self.message = message }
     }
 
     // MARK: Panes and detail
 
     /// The pane with the keys, or the one the detail was opened from.
-    private var currentPane: Pane {
+    var currentPane: Pane {
         if case .pane(let pane) = focus { return pane }
         return paneFocus
     }
@@ -356,7 +363,7 @@ extension BrowserState {
     }
 
     /// Esc: closes the detail, or drops one filter of the pane (words, then dates, then kind, then the links chosen in
-    /// the facet view, last first, then the narrowing), each a step back undoes.
+    /// the facet view, last first, then marks only, then the narrowing), each a step back undoes.
     private mutating func close() {
         if isDetailOpen {
             return navigate {
@@ -371,6 +378,8 @@ extension BrowserState {
             (filter.since, filter.until, filter.dateMatch) = (nil, nil, .within)
         } else if !filter.categories.isEmpty {
             filter.categories = []
+        } else if self[currentPane].marksOnly {
+            return toggleMarksOnly()
         } else if let link = self[currentPane].chosenLinks.last {
             let pane = currentPane
             return navigate {
@@ -387,7 +396,7 @@ extension BrowserState {
     }
 
     /// Records the current view for back, then changes it.
-    private mutating func navigate(_ change: (inout BrowserState) -> Void) {
+    mutating func navigate(_ change: (inout BrowserState) -> Void) {
         let before = navigationEntry
         change(&self)
         history.record(from: before, to: navigationEntry)
@@ -395,7 +404,12 @@ extension BrowserState {
 
     // MARK: Filters and narrowing
 
-    private mutating func setFilter(_ filter: EntityFilter, of pane: Pane) {
+    /// Sets a pane's filter, with the conditions the working set gives it: only the marked records when the pane
+    /// shows marks only, and the records whose notes hold the words.
+    mutating func setFilter(_ filter: EntityFilter, of pane: Pane) {
+        var filter = filter
+        filter.onlyIDs = self[pane].marksOnly ? workingSet.markedIDs(of: pane.kind) : nil
+        filter.notedIDs = workingSet.notedIDs(matching: filter.text, kind: pane.kind)
         reduce(pane, .filterChanged(filter))
     }
 
@@ -463,7 +477,7 @@ extension BrowserState {
 
     // MARK: The line being typed
 
-    private mutating func openLine(for purpose: InputPurpose, text: String) {
+    mutating func openLine(for purpose: InputPurpose, text: String) {
         input = InputState(purpose: purpose, text: text, before: navigationEntry)
     }
 
@@ -509,6 +523,10 @@ extension BrowserState {
             input = nil
             return report(StatusMessage(text: "Writing \(pane.title) to \(path)…", isError: false))
         }
+        if case .note(let record) = line.purpose {
+            input = nil
+            return saveNote(line.text, on: record)
+        }
         if case .pairWith(let country) = line.purpose {
             let words = String(line.text.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
             guard SearchQuery(words).hasSearchableTerm else {
@@ -543,6 +561,10 @@ extension BrowserState {
     /// Asks for what the screen needs and does not have: each pane's visible window, and the detail shown.
     private mutating func reconcile() -> [Effect] {
         var effects: [Effect] = []
+        if let id = detail?.id {
+            let columns = detailViewport.columns
+            detail?.annotate(mark: workingSet.marks[id], note: workingSet.notes[id], columns: columns)
+        }
         var nextID = nextRequestID
         let takeID = { () -> Int in
             defer { nextID += 1 }
@@ -590,8 +612,9 @@ extension BrowserState {
 }
 
 extension EntityFilter {
-    /// True when words, dates, kinds or a country are set (links to an organization, place, person or source aside).
+    /// True when words, dates, kinds, a country or marks only are set (links to an organization, place, person or
+    /// source aside).
     public var hasOwnConditions: Bool {
-        !text.isEmpty || since != nil || until != nil || !categories.isEmpty || !countries.isEmpty
+        !text.isEmpty || since != nil || until != nil || !categories.isEmpty || !countries.isEmpty || onlyIDs != nil
     }
 }

@@ -9,11 +9,14 @@ public struct BrowserSession {
     /// What the browser last put on the clipboard, as a terminal would have received it.
     public private(set) var clipboard: String?
     private let queries: any EntityQueries
+    private let keeper: any WorkingSetKeeper
 
-    /// A browser of `width` × `height` over `queries`, with its first reads done.
-    public init(width: Int, height: Int, queries: any EntityQueries) {
+    /// A browser of `width` × `height` over `queries`, its marks and notes kept by `keeper` (by default in memory,
+    /// starting empty), with its first reads done.
+    public init(width: Int, height: Int, queries: any EntityQueries, keeper: any WorkingSetKeeper = MemoryWorkingSetKeeper()) {
         state = BrowserState(width: width, height: height)
         self.queries = queries
+        self.keeper = keeper
         send(.started)
     }
 
@@ -23,7 +26,7 @@ public struct BrowserSession {
         while !effects.isEmpty {
             let effect = effects.removeFirst()
             if case .copyToClipboard(let text) = effect { clipboard = text }
-            if let answer = effect.perform(using: queries) { effects += state.send(answer) }
+            if let answer = effect.perform(using: queries, keeper: keeper) { effects += state.send(answer) }
         }
     }
 

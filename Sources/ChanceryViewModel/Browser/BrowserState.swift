@@ -44,6 +44,8 @@ public struct BrowserState: Hashable, Sendable {
     public internal(set) var histogram = HistogramState()
     /// The facet view of a pane's list, when open.
     public internal(set) var facets: FacetsState?
+    /// The analyst's marks and notes, as last read or saved (a change shows at once, before it is saved).
+    public internal(set) var workingSet = WorkingSet()
     /// The other country of a pair being looked for, if any.
     var pairSearch: PairSearch?
     /// True when the histogram has the keys.

@@ -34,6 +34,10 @@ public struct DetailState: Hashable, Sendable {
     public internal(set) var detail: EntityDetail?
     /// The ledger of the two countries, once loaded.
     public internal(set) var ledger: PairLedger?
+    /// The analyst's mark on the record, if marked.
+    public internal(set) var mark: WorkingSet.Mark?
+    /// The analyst's note on it, if any.
+    public internal(set) var note: WorkingSet.Note?
     /// True when the store has no such entity.
     public internal(set) var isMissing = false
     /// Index of the selected link among the detail's selectable lines.
@@ -106,6 +110,14 @@ public struct DetailState: Hashable, Sendable {
         return detail
     }
 
+    /// Shows `mark` and `note` (the analyst's), laying the record out again for `columns` when they changed.
+    mutating func annotate(mark: WorkingSet.Mark?, note: WorkingSet.Note?, columns: Int) {
+        guard mark != self.mark || note != self.note else { return }
+        (self.mark, self.note) = (mark, note)
+        document = nil
+        layOut(columns: columns)
+    }
+
     /// Keeps what the read `request` (if it is the one awaited) brought; an error is returned to show.
     private mutating func receive<Content>(_ result: Result<Content?, ReadFailure>, of request: Int,
                                            into content: WritableKeyPath<DetailState, Content?>) -> StatusMessage? {
@@ -127,7 +139,7 @@ public struct DetailState: Hashable, Sendable {
     private mutating func layOut(columns: Int) {
         guard document?.width != columns || !isLoaded else { return }
         if let detail {
-            document = DetailDocument(detail, width: columns)
+            document = DetailDocument(detail, width: columns, mark: mark, note: note)
         } else if let ledger {
             document = DetailDocument(ledger, width: columns)
         } else {

@@ -13,7 +13,7 @@ public enum InputPurpose: Hashable, Sendable {
         switch self {
         case .filter(let pane): [pane]
         case .filterEveryPane: Pane.allCases
-        case .dateRange, .writeList, .pairWith: []
+        case .dateRange, .writeList, .pairWith, .note: []
         }
     }
     /// The date range of a pane, applied on Enter.
@@ -22,6 +22,8 @@ public enum InputPurpose: Hashable, Sendable {
     case writeList(Pane)
     /// The name of the country to pair this one with, on Enter: its ledger opens.
     case pairWith(EntitySummary)
+    /// The analyst's note on a record, saved on Enter (empty removes it).
+    case note(EntitySummary)
 }
 
 /// What a key did to the line being typed, for the browser to act on.

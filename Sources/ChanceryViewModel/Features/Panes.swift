@@ -120,6 +120,8 @@ public struct PaneState: Hashable, Sendable {
     /// The places, countries, people and sources the list must link to, chosen in the facet view in this order
     /// (their conditions are in `filter`; these keep their names for the header).
     public internal(set) var chosenLinks: [ChosenLink] = []
+    /// True when the pane lists only the marked records (`M`).
+    public internal(set) var marksOnly = false
 
     /// How far `h`/`l` (or the arrows) scroll the titles.
     static let sidewaysStep = 10

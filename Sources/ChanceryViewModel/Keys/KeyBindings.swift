@@ -11,7 +11,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case moveDown, moveUp, top, bottom, pageDown, pageUp, halfPageDown, halfPageUp
     case nextPane, previousPane, focusTimeline, focusOrganizations, focusVisits, focusSources
     case open, back, forward, narrow, toggleSubBodies, clearNarrowing, close, help, redraw, quit
-    case filter, filterEveryPane, dateRange, writeList, pairCountries, toggleDateMatch, nextKind, previousKind, nextOrder, scrollRight, scrollLeft
+    case filter, filterEveryPane, dateRange, writeList, pairCountries, toggleMark, editNote, toggleMarksOnly, toggleDateMatch, nextKind, previousKind, nextOrder, scrollRight, scrollLeft
     case cursorLeft, cursorRight, cursorToStart, cursorToEnd, deleteBackward, deleteForward, deleteToStart
     case submitLine, cancelLine
     case closeHelp, scrollHelpDown, scrollHelpUp
@@ -64,6 +64,8 @@ public enum KeyBindings {
         KeyBinding([.enter], .open, in: browsing, "Open item / follow link"),
         KeyBinding([.backspace, .character("[")], .back, in: browsing, "Back to the previous view"),
         KeyBinding([.character("]")], .forward, in: browsing, "Forward again"),
+        KeyBinding([.character("m")], .toggleMark, in: browsing, "Mark or unmark it"),
+        KeyBinding([.character("a")], .editNote, in: browsing, "Write a note on it"),
         KeyBinding([.character("n")], .narrow, in: browsing, "Narrow to organization"),
         KeyBinding([.character("b")], .toggleSubBodies, in: browsing, "Sub-bodies in or out"),
         KeyBinding([.character("x")], .clearNarrowing, in: browsing, "Clear the narrowing"),
@@ -79,12 +81,13 @@ public enum KeyBindings {
         KeyBinding([.character("T")], .previousKind, in: [.panes], "Kind filter, backwards"),
         KeyBinding([.character("s")], .nextOrder, in: [.panes], "Sort by the next order"),
         KeyBinding([.character("w")], .writeList, in: [.panes], "Write list to a file"),
+        KeyBinding([.character("M")], .toggleMarksOnly, in: [.panes], "Only the marked, or all"),
         KeyBinding([.character("H")], .toggleHistogram, in: [.panes], "Show or hide the years"),
         KeyBinding([.character("f")], .showFacets, in: [.panes], "Count the list by facet"),
         KeyBinding([.right, .character("l")], .scrollRight, in: [.panes], "Scroll titles right"),
         KeyBinding([.left, .character("h")], .scrollLeft, in: [.panes], "Scroll titles left"),
         KeyBinding([.character("y")], .copy, in: [.detail], "Copy citation or id"),
-        KeyBinding([.character("p")], .pairCountries, in: [.detail], "Pair country with another"),
+        KeyBinding([.character("p")], .pairCountries, in: [.detail], "Pair with a country"),
         KeyBinding([.down, .character("j")], .moveDown, in: [.pager], "Line down"),
         KeyBinding([.up, .character("k")], .moveUp, in: [.pager], "Line up"),
         KeyBinding([.pageDown], .pageDown, in: [.pager], "Page down"),
@@ -138,7 +141,7 @@ public enum KeyBindings {
         case [.pager]: "A source's text"
         case [.histogram]: "The years (0)"
         case [.facets]: "Counts (f)"
-        case [.input]: "Typing / F d w or p"
+        case [.input]: "Typing / F d w p or a"
         case [.help]: "This help"
         default: KeyMode.allCases.filter(modes.contains).map(\.rawValue).joined(separator: ", ")
         }

@@ -48,8 +48,8 @@ public struct DetailDocument: Hashable, Sendable {
     /// The width, in columns, the lines are laid out for.
     public let width: Int
 
-    /// Lays out `detail` for `width` columns.
-    public init(_ detail: EntityDetail, width: Int) {
+    /// Lays out `detail` for `width` columns, with the analyst's mark and note on it, if any.
+    public init(_ detail: EntityDetail, width: Int, mark: WorkingSet.Mark? = nil, note: WorkingSet.Note? = nil) {
         self.width = width
         let summary = detail.summary
         add(summary.acronym.map { "\($0) — \(summary.name)" } ?? summary.displayName, .title, width: width)
@@ -62,6 +62,12 @@ public struct DetailDocument: Hashable, Sendable {
         } else {
             add(kinds.joined(separator: " · "), .meta, width: width)
             add(summary.id, .meta, width: width)
+        }
+        if mark != nil || note != nil {
+            // The analyst's own, apart from the record's facts; a note is shown through the sanitiser.
+            add(mark == nil ? "Your note (a edits it):" : "* Marked (m unmarks)" + (note == nil ? "" : " · your note (a edits it):"),
+                .note, width: width)
+            if let note { add("  " + note.text.sanitized(), .note, width: width, indent: 2) }
         }
         if summary.kind.isDated {
             add(label: "Date", summary.date.display + (summary.date.map { "  (\($0.edtf))" } ?? ""), width: width)

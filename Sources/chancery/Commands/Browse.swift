@@ -11,11 +11,12 @@ struct Browse: ParsableCommand {
 
     func run() throws {
         let store = try locations.openStore()
+        let keeper = try locations.workingSetFile()
         let injectsFault = ProcessInfo.processInfo.environment["CHANCERY_FAULT"] == "frame"
         let ending: BrowserLoop.Ending
         do {
             ending = try NcursesTerminal.withTerminal { terminal in
-                try BrowserLoop.run(on: terminal, queries: store, afterFrame: {
+                try BrowserLoop.run(on: terminal, queries: store, keeper: keeper, afterFrame: {
                     if injectsFault { throw InjectedFault() }
                 })
             }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import ChanceryModel
+import ChanceryStore
 import ChanceryScreens
 import ChanceryViewModel
 import Foundation
@@ -50,7 +52,10 @@ struct Snapshot: ParsableCommand {
             printError("chancery snapshot: \(error)")
             throw ExitCode(2)
         }
-        var session = BrowserSession(width: width, height: height, queries: try locations.openStore())
+        // The analyst's marks and notes show as in the browser; what the keys change of them is not saved.
+        let workingSet = try locations.workingSetFile().load().workingSet
+        var session = BrowserSession(width: width, height: height, queries: try locations.openStore(),
+                                     keeper: MemoryWorkingSetKeeper(workingSet))
         session.play(steps)
         let buffer = BrowserScreen.render(session.state).buffer
         var output = buffer.plainText() + "\n"
