@@ -68,6 +68,9 @@ private let scenarios = [
     Scenario(name: "marks-in-lists", keys: "jmjjm3jjm1"),
     Scenario(name: "marked-only", keys: "jmjjmM"),
     Scenario(name: "note-in-detail", keys: "jmaAsk the MFA which acts it means<Enter><Enter>"),
+    // The command palette: every suggestion, then the words "dushanbe" matching records by name.
+    Scenario(name: "palette", keys: ":"),
+    Scenario(name: "palette-records", keys: ":dushanbe"),
 ]
 
 @Suite struct ScreenSnapshotTests {

@@ -31,6 +31,16 @@ import Testing
         #expect(set.notes.isEmpty, "an empty note removes it")
     }
 
+    @Test func aSavedViewKeepsItsFieldsAsStringsAndIsReadBack() {
+        var set = WorkingSet()
+        set.apply(.saveView(name: "baku 2018", fields: ["focus": "visits", "timeline.text": "baku \"old\"", "timeline.since": "2018"]), at: "t")
+        let line = set.text.split(separator: "\n")[1]
+        #expect(line == #"{"view":"baku 2018","at":"t","focus":"visits","timeline.since":"2018","timeline.text":"baku \"old\""}"#)
+        #expect(WorkingSet.read(set.text).workingSet == set)
+        set.apply(.deleteView(name: "baku 2018"), at: "u")
+        #expect(set.views.isEmpty)
+    }
+
     @Test func unreadableLinesAreNamedByNumberAndTheRestIsRead() {
         let text = """
             # comment

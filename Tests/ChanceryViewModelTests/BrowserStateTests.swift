@@ -260,7 +260,7 @@ private let dataset = TestStore.dataset
     }
 
     @Test func theInputModeDrivesTheLine() throws {
-        #expect(KeyBindings.markdown().contains("Typing / F d w p or a:\n\n| Keys | Action |\n|---|---|\n| `<Left>` | Cursor left |"))
+        #expect(KeyBindings.markdown().contains("A line being typed:\n\n| Keys | Action |\n|---|---|\n| `<Left>` | Cursor left |"))
         #expect(KeyBindings.markdown().contains("| `<Home>` `<C-a>` | Cursor to the start |"))
         var browser = try session(keys: "/abc<C-a>x<C-e>y<Left><BS>")
         #expect(browser.state.input?.text == "xaby")

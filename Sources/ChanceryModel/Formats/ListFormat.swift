@@ -195,6 +195,11 @@ public enum ListFile {
 /// then linked to the name asked for (a link fails when the name is taken) and removed, so an existing file is never
 /// written over and a failed write leaves nothing under the name.
 public enum NewFile {
+    /// Writes `text` (UTF-8) to `path`; returns the absolute path.
+    public static func write(to path: String, text: String) throws -> String {
+        try write(to: path) { try $0.write(contentsOf: Array(text.utf8)) }
+    }
+
     /// Writes what `body` writes to `path` (relative paths are from the working directory); returns the absolute path.
     public static func write(to path: String, _ body: (FileHandle) throws -> Void) throws -> String {
         let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path

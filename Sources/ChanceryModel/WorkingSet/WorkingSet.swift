@@ -1,6 +1,6 @@
 import Synchronization
 
-/// What an analyst adds to a dataset: marked records and notes on them. Kept apart from the curated data and the
+/// What an analyst adds to a dataset: marked records, notes on them and named views. Kept apart from the curated data and the
 /// store, in a text file of one JSON object a line (see `text` and `read(_:)`), so it can be read, diffed and mended
 /// by hand.
 public struct WorkingSet: Hashable, Sendable {
@@ -20,6 +20,15 @@ public struct WorkingSet: Hashable, Sendable {
         public var at: String
     }
 
+    /// A named view of the browser: its settings as flat string fields (`focus`, `timeline.text`, …), which the
+    /// browser writes and reads back; the file keeps them as they are.
+    public struct SavedView: Hashable, Sendable {
+        /// The settings, by name.
+        public var fields: [String: String]
+        /// When it was saved, as ISO 8601 in UTC.
+        public var at: String
+    }
+
     /// One thing the analyst did, applied to whatever the file holds when it is written (so two browsers open at once
     /// keep each other's work).
     public enum Change: Hashable, Sendable {
@@ -29,13 +38,10 @@ public struct WorkingSet: Hashable, Sendable {
         case unmark(id: String)
         /// Set the note on `id` (an empty text removes it).
         case note(id: String, text: String)
-
-        /// The record it is about.
-        public var id: String {
-            switch self {
-            case .mark(let id, _), .unmark(let id), .note(let id, _): id
-            }
-        }
+        /// Save a view under `name` (replacing one of that name).
+        case saveView(name: String, fields: [String: String])
+        /// Delete the view named `name`.
+        case deleteView(name: String)
     }
 
     /// A line of the file that could not be read, skipped.
@@ -50,6 +56,8 @@ public struct WorkingSet: Hashable, Sendable {
     public private(set) var marks: [String: Mark] = [:]
     /// Notes by record id.
     public private(set) var notes: [String: Note] = [:]
+    /// Saved views by name.
+    public private(set) var views: [String: SavedView] = [:]
 
     /// An empty working set.
     public init() {}
@@ -63,13 +71,16 @@ public struct WorkingSet: Hashable, Sendable {
         case .mark(let id, let title): marks[id] = Mark(title: title, at: at)
         case .unmark(let id): marks[id] = nil
         case .note(let id, let text): notes[id] = text.isEmpty ? nil : Note(text: text, at: at)
+        case .saveView(let name, let fields): views[name] = SavedView(fields: fields, at: at)
+        case .deleteView(let name): views[name] = nil
         }
     }
 
     /// The first line of the file, saying what it is.
     public static let header = "# Chancery working set: one mark or note a line, as JSON. Kept by chancery; edit with care."
 
-    /// The file's text: the header, then the marks and the notes, each in id order, one JSON object a line.
+    /// The file's text: the header, then the marks, the notes and the views, each in id (or name) order, one JSON
+    /// object a line.
     public var text: String {
         var lines = [Self.header]
         for (id, mark) in marks.sorted(by: { $0.key < $1.key }) {
@@ -77,6 +88,10 @@ public struct WorkingSet: Hashable, Sendable {
         }
         for (id, note) in notes.sorted(by: { $0.key < $1.key }) {
             lines.append("{\"note\":\(JSONText.quoted(id)),\"text\":\(JSONText.quoted(note.text)),\"at\":\(JSONText.quoted(note.at))}")
+        }
+        for (name, view) in views.sorted(by: { $0.key < $1.key }) {
+            let fields = view.fields.sorted { $0.key < $1.key }.map { ",\(JSONText.quoted($0.key)):\(JSONText.quoted($0.value))" }
+            lines.append("{\"view\":\(JSONText.quoted(name)),\"at\":\(JSONText.quoted(view.at))" + fields.joined() + "}")
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -127,7 +142,11 @@ public struct WorkingSet: Hashable, Sendable {
             guard let text = fields["text"] else { throw LineError(message: "a note without “text”") }
             return (.note(id: id, text: text), at)
         }
-        throw LineError(message: "neither a “mark” nor a “note”")
+        if let name = fields["view"] {
+            guard !name.isEmpty else { throw LineError(message: "a view without a name") }
+            return (.saveView(name: name, fields: fields.filter { $0.key != "view" && $0.key != "at" }), at)
+        }
+        throw LineError(message: "neither a “mark”, a “note” nor a “view”")
     }
 }
 

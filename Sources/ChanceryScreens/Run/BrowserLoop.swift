@@ -30,10 +30,11 @@ public enum BrowserLoop {
         run(on: terminal, queries: queries, keeper: keeper, afterFrame: {})
     }
 
-    /// Runs the browser as `run(on:queries:)` does, calling `afterFrame` after each frame is drawn; what it throws ends
-    /// the loop (a fault injected there must still give the terminal back).
+    /// Runs the browser as `run(on:queries:)` does, opening the saved view `openingView` (if named) once the marks and
+    /// notes are read, and calling `afterFrame` after each frame is drawn; what it throws ends the loop (a fault
+    /// injected there must still give the terminal back).
     public static func run<Failure: Error>(on terminal: some TerminalBackend, queries: any EntityQueries,
-                                           keeper: any WorkingSetKeeper = MemoryWorkingSetKeeper(),
+                                           keeper: any WorkingSetKeeper = MemoryWorkingSetKeeper(), openingView: String? = nil,
                                            afterFrame: () throws(Failure) -> Void) throws(Failure) -> Ending {
         let runner = EffectRunner(store: queries, keeper: keeper)
         // However the loop ends, the marks and notes asked to be saved are saved before it returns.
@@ -46,6 +47,7 @@ public enum BrowserLoop {
             runner.run(effects.filter { if case .copyToClipboard = $0 { false } else { true } }, interruptingOthers: interruptingOthers)
         }
         run(state.send(.started), interruptingOthers: false)
+        if let openingView { run(state.send(.viewRequested(openingView)), interruptingOthers: false) }
         var needsDrawing = true
         var idleWakeups = 0
         // Inputs read and not yet applied, and since when the first of them has waited for a read.

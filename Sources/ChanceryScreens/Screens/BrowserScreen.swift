@@ -28,6 +28,10 @@ public enum BrowserScreen {
             FacetsView.render(facets, area: Rect(x: 0, y: layout.header.maxY, width: state.width,
                                                  height: layout.status.y - layout.header.maxY), into: &buffer)
         }
+        if let palette = state.palette {
+            PaletteView.render(palette, area: Rect(x: 0, y: layout.header.maxY, width: state.width,
+                                                   height: layout.status.y - layout.header.maxY), into: &buffer)
+        }
         let cursor = renderStatus(state, area: layout.status, into: &buffer)
         if state.showsHelp { HelpOverlay.render(into: &buffer, area: buffer.area, scroll: state.helpScroll) }
         return (buffer, state.showsHelp ? nil : cursor)
@@ -224,6 +228,7 @@ public enum BrowserScreen {
             case .filterEveryPane: prompt = "/every pane: "
             case .writeList(let pane): prompt = "Write \(pane.title) (.csv, .json, .ndjson) to: "
             case .pairWith(let country): prompt = "Pair \(country.name) with the country: "
+            case .palette: prompt = ":"
             case .note(let record): prompt = "Note on \(record.displayName.truncated(toWidth: max(8, area.width / 3))) (empty removes): "
             case .dateRange(let pane): prompt = "Dates in \(pane.title) (1993, 1990/2000, 2000/..; empty clears): "
             }

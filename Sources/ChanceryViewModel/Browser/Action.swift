@@ -33,6 +33,12 @@ public enum Action: Hashable, Sendable {
     case pairLedgerLoaded(request: Int, Result<PairLedger?, ReadFailure>)
     /// The marks and notes were read, or could not be.
     case workingSetRead(Result<KeptWorkingSet, ReadFailure>)
+    /// A saved view was asked for when the browser opened (`chancery --view NAME`): it opens once the working set is read.
+    case viewRequested(String)
+    /// The records the palette's words name arrived, or could not be read.
+    case recordsFound(request: Int, Result<[EntitySummary], ReadFailure>)
+    /// A briefing was written to a file, or could not be.
+    case briefingWritten(Result<BriefingReceipt, ReadFailure>)
     /// A change to them was saved (the answer holds what is kept now, another browser's changes too), or was not.
     case workingSetSaved(Result<KeptWorkingSet, ReadFailure>)
 }
@@ -82,12 +88,16 @@ public enum Effect: Hashable, Sendable {
     case readWorkingSet
     /// Save changes to them, merged with what is kept now.
     case saveWorkingSet([WorkingSet.Change])
+    /// Read the records whose names hold the words, of every kind (a few of each), for the palette.
+    case searchRecords(request: Int, words: String)
+    /// Write a briefing of the marked records to a new file (Markdown, or HTML by its extension).
+    case writeBriefing(marks: [String], notes: [String: String], path: String)
 
     /// Whether the shell must run it even when a newer key supersedes the reads queued: the user asked for a file,
     /// or for marks and notes, which are never dropped.
     public var isRequestedOutput: Bool {
         switch self {
-        case .writeList, .readWorkingSet, .saveWorkingSet: true
+        case .writeList, .readWorkingSet, .saveWorkingSet, .writeBriefing: true
         default: false
         }
     }
@@ -107,6 +117,8 @@ public enum Effect: Hashable, Sendable {
         case .loadPairLedger(let request, _, _): .pairLedgerLoaded(request: request, .failure(failure))
         case .readWorkingSet: .workingSetRead(.failure(failure))
         case .saveWorkingSet: .workingSetSaved(.failure(failure))
+        case .searchRecords(let request, _): .recordsFound(request: request, .failure(failure))
+        case .writeBriefing: .briefingWritten(.failure(failure))
         case .copyToClipboard: nil
         }
     }
@@ -149,6 +161,21 @@ public enum Effect: Hashable, Sendable {
                 let (workingSet, warning) = try keeper.save(changes)
                 return KeptWorkingSet(workingSet: workingSet, warning: warning)
             }.mapError(ReadFailure.init))
+        case .searchRecords(let request, let words):
+            let kinds: [EntityKind] = [.organization, .person, .place, .event, .visit, .document, .source]
+            return .recordsFound(request: request, Result {
+                try kinds.flatMap { try queries.page(EntityFilter(kind: $0, text: words), offset: 0, limit: 4).rows }
+            }.mapError(ReadFailure.init))
+        case .writeBriefing(let marks, let notes, let path):
+            return .briefingWritten(Result {
+                var workingSet = WorkingSet()
+                for id in marks { workingSet.apply(.mark(id: id, title: id), at: "") }
+                for (id, text) in notes { workingSet.apply(.note(id: id, text: text), at: "") }
+                let briefing = try Briefing.of(workingSet, queries: queries, day: Briefing.today())
+                let text = briefing.text(forFile: path)
+                let written = try NewFile.write(to: path, text: text)
+                return BriefingReceipt(path: written, records: briefing.count)
+            }.mapError { error in ReadFailure(message: (error as? ListFileError)?.message ?? "\(error)") })
         case .copyToClipboard:
             return nil
         }

@@ -58,6 +58,14 @@ extension BrowserState {
             receiveWorkingSet(result, saved: false)
         case .workingSetSaved(let result):
             receiveWorkingSet(result, saved: true)
+        case .viewRequested(let name):
+            if hasReadWorkingSet { openView(named: name) } else { viewAwaitingWorkingSet = name }
+        case .recordsFound(let request, let result):
+            paletteFound(result, request: request)
+        case .briefingWritten(.success(let receipt)):
+            report(StatusMessage(text: "Wrote a briefing of \(receipt.records) records to \(receipt.path)", isError: false))
+        case .briefingWritten(.failure(let failure)):
+            report(StatusMessage(text: "Not written: \(failure.message)", isError: true))
         }
         return reconcile()
     }
@@ -99,6 +107,7 @@ extension BrowserState {
         case .toggleMark: toggleMark()
         case .editNote: editNote()
         case .toggleMarksOnly: toggleMarksOnly()
+        case .openPalette: openPalette()
         case .toggleDateMatch: toggleDateMatch()
         case .nextOrder: cycleOrder()
         case .scrollRight: reduce(currentPane, .scrolledSideways(by: PaneState.sidewaysStep))
@@ -119,7 +128,7 @@ extension BrowserState {
         case .quit: shouldQuit = true
         case .copy: copySelection()
         case .cursorLeft, .cursorRight, .cursorToStart, .cursorToEnd, .deleteBackward, .deleteForward, .deleteToStart,
-             .submitLine, .cancelLine:
+             .submitLine, .cancelLine, .previousSuggestion, .nextSuggestion, .takeSuggestion:
             break  // bound only while a line is being typed, where `edit` handles them
         case .closePager, .nextMatch, .previousMatch:
             break  // bound only while a source's text is open
@@ -311,7 +320,7 @@ extension BrowserState {
         isDetailOpen ? layout.detailRows : layout.visibleRows(currentPane)
     }
 
-    private mutating func focus(_ pane: Pane) {
+    mutating func focus(_ pane: Pane) {
         focus = .pane(pane)
         paneFocus = pane
     }
@@ -352,6 +361,16 @@ extension BrowserState {
             pager = PagerState(citation: citation, searchWords: words)
         case nil: break
         }
+    }
+
+    /// Runs a command picked in the palette, as its keys would.
+    mutating func runFromPalette(_ command: Command) {
+        run(command)
+    }
+
+    /// Opens the detail of a record picked in the palette.
+    mutating func openDetailFromPalette(_ id: String) {
+        openDetail(of: id)
     }
 
     /// Opens the detail of `id` at its top, as a step that back undoes.
@@ -489,6 +508,7 @@ extension BrowserState {
         switch outcome {
         case .edited(let textChanged):
             if textChanged { for pane in line.purpose.filteredPanes { applyWords(line.text, to: pane) } }
+            if textChanged, line.purpose == .palette { paletteTextChanged(line.text) }
             let query = SearchQuery(line.text)
             if !line.purpose.filteredPanes.isEmpty, !query.isEmpty, !query.hasSearchableTerm {
                 input?.notice = "nothing searchable: no letter or digit"
@@ -497,6 +517,11 @@ extension BrowserState {
             // The words go back to what they were when the line opened.
             for pane in line.purpose.filteredPanes { applyWords(line.before.panes[pane.rawValue].filter.text, to: pane) }
             input = nil
+            palette = nil
+        case .suggestion(let step):
+            moveSuggestion(by: step)
+        case .tookSuggestion:
+            takeSuggestion()
         case .submitted:
             submit(line)
         case .quit:
@@ -523,6 +548,7 @@ extension BrowserState {
             input = nil
             return report(StatusMessage(text: "Writing \(pane.title) to \(path)…", isError: false))
         }
+        if line.purpose == .palette { return runPalette(line.text) }
         if case .note(let record) = line.purpose {
             input = nil
             return saveNote(line.text, on: record)

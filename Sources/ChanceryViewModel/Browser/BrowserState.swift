@@ -46,6 +46,12 @@ public struct BrowserState: Hashable, Sendable {
     public internal(set) var facets: FacetsState?
     /// The analyst's marks and notes, as last read or saved (a change shows at once, before it is saved).
     public internal(set) var workingSet = WorkingSet()
+    /// The saved view to open once the working set is read, if one was asked for before.
+    var viewAwaitingWorkingSet: String?
+    /// True once the working set has been read.
+    var hasReadWorkingSet = false
+    /// The command palette's suggestions, while its line is open.
+    public internal(set) var palette: PaletteState?
     /// The other country of a pair being looked for, if any.
     var pairSearch: PairSearch?
     /// True when the histogram has the keys.

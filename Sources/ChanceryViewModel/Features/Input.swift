@@ -13,7 +13,7 @@ public enum InputPurpose: Hashable, Sendable {
         switch self {
         case .filter(let pane): [pane]
         case .filterEveryPane: Pane.allCases
-        case .dateRange, .writeList, .pairWith, .note: []
+        case .dateRange, .writeList, .pairWith, .note, .palette: []
         }
     }
     /// The date range of a pane, applied on Enter.
@@ -24,6 +24,8 @@ public enum InputPurpose: Hashable, Sendable {
     case pairWith(EntitySummary)
     /// The analyst's note on a record, saved on Enter (empty removes it).
     case note(EntitySummary)
+    /// The command palette's words: a command, a verb and its argument, a saved view or a record's name.
+    case palette
 }
 
 /// What a key did to the line being typed, for the browser to act on.
@@ -36,6 +38,10 @@ enum InputOutcome: Hashable, Sendable {
     case submitted
     /// Ctrl-C: the user quits.
     case quit
+    /// Up or Down: another suggestion of the palette, this many away.
+    case suggestion(Int)
+    /// Tab: the highlighted suggestion takes the line.
+    case tookSuggestion
 }
 
 /// A line being typed, with its cursor (in characters).
@@ -60,6 +66,13 @@ public struct InputState: Hashable, Sendable {
         self.text = text
         cursor = text.count
         self.before = before
+    }
+
+    /// Replaces the text, the cursor at its end.
+    mutating func replace(with text: String) {
+        self.text = text
+        cursor = text.count
+        notice = nil
     }
 
     /// Applies a key. The cursor counts Characters; a typed scalar that joins the Character before it (a combining
@@ -93,6 +106,9 @@ public struct InputState: Hashable, Sendable {
                 characters.removeSubrange(0..<cursor)
                 cursor = 0
             case .cancelLine?: return .cancelled
+            case .previousSuggestion?: return .suggestion(-1)
+            case .nextSuggestion?: return .suggestion(1)
+            case .takeSuggestion?: return .tookSuggestion
             case .submitLine?: return .submitted
             case .quit?: return .quit
             default: return .edited(textChanged: false)

@@ -80,10 +80,17 @@ extension BrowserState {
             if saved { outbox.append(.readWorkingSet) }
         }
         refreshWorkingSetConditions()
+        if !saved {
+            hasReadWorkingSet = true
+            if let name = viewAwaitingWorkingSet {
+                viewAwaitingWorkingSet = nil
+                openView(named: name)
+            }
+        }
     }
 
     /// Applies `change` here at once (the screen shows it) and asks the keeper to save it.
-    private mutating func change(_ change: WorkingSet.Change) {
+    mutating func change(_ change: WorkingSet.Change) {
         workingSet.apply(change, at: "")
         outbox.append(.saveWorkingSet([change]))
         refreshWorkingSetConditions()

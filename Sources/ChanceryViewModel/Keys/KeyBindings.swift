@@ -11,7 +11,8 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case moveDown, moveUp, top, bottom, pageDown, pageUp, halfPageDown, halfPageUp
     case nextPane, previousPane, focusTimeline, focusOrganizations, focusVisits, focusSources
     case open, back, forward, narrow, toggleSubBodies, clearNarrowing, close, help, redraw, quit
-    case filter, filterEveryPane, dateRange, writeList, pairCountries, toggleMark, editNote, toggleMarksOnly, toggleDateMatch, nextKind, previousKind, nextOrder, scrollRight, scrollLeft
+    case filter, filterEveryPane, dateRange, writeList, pairCountries, toggleMark, editNote, toggleMarksOnly, openPalette
+    case previousSuggestion, nextSuggestion, takeSuggestion, toggleDateMatch, nextKind, previousKind, nextOrder, scrollRight, scrollLeft
     case cursorLeft, cursorRight, cursorToStart, cursorToEnd, deleteBackward, deleteForward, deleteToStart
     case submitLine, cancelLine
     case closeHelp, scrollHelpDown, scrollHelpUp
@@ -70,6 +71,7 @@ public enum KeyBindings {
         KeyBinding([.character("b")], .toggleSubBodies, in: browsing, "Sub-bodies in or out"),
         KeyBinding([.character("x")], .clearNarrowing, in: browsing, "Clear the narrowing"),
         KeyBinding([.escape], .close, in: browsing, "Close, or drop a filter"),
+        KeyBinding([.character(":")], .openPalette, in: browsing, "Command palette"),
         KeyBinding([.character("?")], .help, in: browsing, "Show this help"),
         KeyBinding([.control("l")], .redraw, in: browsing, "Redraw the screen"),
         KeyBinding([.character("q"), .control("c")], .quit, in: browsing, "Quit"),
@@ -125,6 +127,9 @@ public enum KeyBindings {
         KeyBinding([.control("u")], .deleteToStart, in: [.input], "Delete to the start"),
         KeyBinding([.enter], .submitLine, in: [.input], "Apply the line"),
         KeyBinding([.escape], .cancelLine, in: [.input], "Cancel the line"),
+        KeyBinding([.up], .previousSuggestion, in: [.input], "Previous suggestion (:)"),
+        KeyBinding([.down], .nextSuggestion, in: [.input], "Next suggestion (:)"),
+        KeyBinding([.tab], .takeSuggestion, in: [.input], "Take the suggestion (:)"),
         KeyBinding([.control("c")], .quit, in: [.input], "Quit"),
         KeyBinding([.character("?"), .escape, .character("q")], .closeHelp, in: [.help], "Close this help"),
         KeyBinding([.down, .character("j")], .scrollHelpDown, in: [.help], "Scroll down"),
@@ -141,7 +146,7 @@ public enum KeyBindings {
         case [.pager]: "A source's text"
         case [.histogram]: "The years (0)"
         case [.facets]: "Counts (f)"
-        case [.input]: "Typing / F d w p or a"
+        case [.input]: "A line being typed"
         case [.help]: "This help"
         default: KeyMode.allCases.filter(modes.contains).map(\.rawValue).joined(separator: ", ")
         }

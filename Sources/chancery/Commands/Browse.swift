@@ -1,4 +1,6 @@
 import ArgumentParser
+import ChanceryModel
+import ChanceryStore
 import ChanceryScreens
 import Foundation
 import NcursesBackend
@@ -7,16 +9,23 @@ import NcursesBackend
 struct Browse: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Open the browser (the default command).")
 
+    @Option(name: .long, help: "Open this saved view (:save NAME in the browser saves one).")
+    var view: String?
+
     @OptionGroup var locations: LocationOptions
 
     func run() throws {
         let store = try locations.openStore()
         let keeper = try locations.workingSetFile()
+        if let view {
+            let names = try keeper.load().workingSet.views.keys.sorted()
+            guard names.contains(view) else { throw unknownView(view, among: names) }
+        }
         let injectsFault = ProcessInfo.processInfo.environment["CHANCERY_FAULT"] == "frame"
         let ending: BrowserLoop.Ending
         do {
             ending = try NcursesTerminal.withTerminal { terminal in
-                try BrowserLoop.run(on: terminal, queries: store, keeper: keeper, afterFrame: {
+                try BrowserLoop.run(on: terminal, queries: store, keeper: keeper, openingView: view, afterFrame: {
                     if injectsFault { throw InjectedFault() }
                 })
             }

@@ -27,6 +27,9 @@ struct Snapshot: ParsableCommand {
     @Flag(name: .long, help: "Append a layer marking bold, reverse, underline, dim and colour per cell.")
     var styles = false
 
+    @Option(name: .long, help: "Open this saved view before the keys.")
+    var view: String?
+
     @OptionGroup var locations: LocationOptions
 
     func run() throws {
@@ -56,6 +59,10 @@ struct Snapshot: ParsableCommand {
         let workingSet = try locations.workingSetFile().load().workingSet
         var session = BrowserSession(width: width, height: height, queries: try locations.openStore(),
                                      keeper: MemoryWorkingSetKeeper(workingSet))
+        if let view {
+            guard workingSet.views[view] != nil else { throw unknownView(view, among: workingSet.views.keys.sorted()) }
+            session.send(.viewRequested(view))
+        }
         session.play(steps)
         let buffer = BrowserScreen.render(session.state).buffer
         var output = buffer.plainText() + "\n"

@@ -108,31 +108,6 @@ struct Marks: ParsableCommand {
     }
 }
 
-/// A marked record with what the store holds of it (nil when the store no longer has it).
-struct MarkedRecord {
-    var id: String
-    var mark: WorkingSet.Mark
-    var record: EntityDetail?
-
-    /// The title to show: the store's, else the one kept with the mark.
-    var title: String { record?.summary.displayName ?? mark.title }
-}
-
-enum WorkingSetRecords {
-    /// The marked records, in date order (undated, then those the store no longer has, last).
-    static func marked(_ workingSet: WorkingSet, in store: ChanceryStore) throws -> [MarkedRecord] {
-        let entries = try workingSet.marks.map { id, mark in MarkedRecord(id: id, mark: mark, record: try store.detail(id: id)) }
-        return entries.sorted { a, b in
-            func key(_ entry: MarkedRecord) -> (Int, Int, String) {
-                guard let record = entry.record else { return (2, 0, entry.id) }
-                guard let date = record.summary.date else { return (1, 0, entry.id) }
-                return (0, date.firstDayKey, entry.id)
-            }
-            return key(a) < key(b)
-        }
-    }
-}
-
 /// Says on standard error which lines of the working set were skipped, and where the file as found was kept.
 func reportProblems(_ receipt: WorkingSetReceipt) throws {
     guard let aside = receipt.keptAside else { return }
@@ -145,4 +120,10 @@ func warn(about problems: [WorkingSet.Problem], in path: String, keptAside: Bool
         printError("chancery: \(path):\(problem.line): \(problem.message); the line was skipped"
                    + (keptAside ? " (the file as found is kept there)" : ""))
     }
+}
+
+/// A `--view` that names no saved view: the closest names, or how to save one when there are none.
+func unknownView(_ name: String, among names: [String]) -> UnknownValue {
+    names.isEmpty ? UnknownValue(description: "--view: no saved views yet; :save NAME in the browser saves one")
+        : Suggestions.unknown(name, for: "--view", among: names)
 }
