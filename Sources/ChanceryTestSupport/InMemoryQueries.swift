@@ -113,6 +113,11 @@ public final class InMemoryQueries: EntityQueries {
                           agreements: linked(.event, to: [first, second]).filter { $0.category == "agreementSigned" }, meetings: [])
     }
 
+    /// The records' count and the length of their names.
+    public func contentFingerprint() throws -> String {
+        "\(records.count) records, names \(records.map(\.summary.name.count).reduce(0, +))"
+    }
+
     /// Nothing runs long enough to interrupt.
     public func interrupt() {}
 

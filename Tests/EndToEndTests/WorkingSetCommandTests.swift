@@ -1,4 +1,6 @@
 import Foundation
+import ChanceryTestSupport
+import ChanceryStore
 import Testing
 
 /// `mark`, `unmark`, `note`, `marks` and `brief`, each run with its own `$XDG_DATA_HOME`, removed after the test.
@@ -99,5 +101,29 @@ import Testing
         #expect(marked.stderr.contains("\(path).damaged-1:3:"), "\(marked.stderr)")
         #expect(FileManager.default.fileExists(atPath: path + ".damaged-1"))
         #expect(try chancery("marks").stdout.contains("org-iap"), "the readable marks are kept")
+    }
+}
+
+/// A trail replayed by `chancery snapshot --script`: the same screen as its keys, at the size it names, and a warning
+/// when the store holds other data than it was recorded on.
+@Suite struct TrailReplayTests {
+    @Test func aTrailReplaysAtItsSizeAndWarnsOnOtherData() throws {
+        let store = ["--store", Chancery.storePath]
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("chancery-trail-\(UUID().uuidString).keys").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let keys = "3jj<Enter>G"
+        try "# chancery trail\n# store: 1 records, other\n# size: 90x28\n\(keys)\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let replayed = try Chancery.run(["snapshot", "--script", path] + store)
+        let typed = try Chancery.run(["snapshot", "--keys", keys, "--size", "90x28"] + store)
+        #expect(replayed.status == 0 && replayed.stdout == typed.stdout)
+        #expect(replayed.stdout.split(separator: "\n").first?.count == 90, "the size the trail names")
+        #expect(replayed.stderr.contains("was recorded on other data (1 records, other)"), "\(replayed.stderr)")
+
+        // Recorded on the same data (another store built from Data/): no warning.
+        let same = "# store: \(try TestStore.bundled.contentFingerprint())\n\(keys)\n"
+        try FileManager.default.removeItem(atPath: path)
+        try same.write(toFile: path, atomically: true, encoding: .utf8)
+        let quiet = try Chancery.run(["snapshot", "--script", path, "--size", "90x28"] + store)
+        #expect(quiet.status == 0 && quiet.stderr.isEmpty && quiet.stdout == typed.stdout, "\(quiet.stderr)")
     }
 }

@@ -375,6 +375,9 @@ public protocol EntityQueries: Sendable {
     func sourceText(id: String) throws -> String?
     /// The ledger of the countries (place ids) `first` and `second`, or nil when either is not a country.
     func pairLedger(_ first: String, _ second: String) throws -> PairLedger?
+    /// What the store holds, in a line that changes when its records do (counts of records, links and citations,
+    /// and the length of names and dates): a trail names it, so a replay can tell it runs on other data.
+    func contentFingerprint() throws -> String
     /// Stops the read under way on another thread, which then throws `QueryInterrupted`; later reads are not affected.
     func interrupt()
 }

@@ -124,6 +124,18 @@ extension ChanceryStore {
         return total
     }
 
+    /// What the store holds, as a line of counts and the length of names and dates (one scan of each table).
+    public func contentFingerprint() throws -> String {
+        try reading { db in
+            // Lengths, not dates: an open date's key is at the edge of Int64, and sums of them overflow.
+            let entities = try Row.fetchOne(db, sql: "SELECT count(*), sum(length(name) + length(coalesce(date, ''))) FROM entity")
+            let links = try Int.fetchOne(db, sql: "SELECT count(*) FROM link") ?? 0
+            let citations = try Int.fetchOne(db, sql: "SELECT count(*) FROM citation") ?? 0
+            let records: Int = entities?[0] ?? 0, characters: Int = entities?[1] ?? 0
+            return "\(records) records, \(links) links, \(citations) citations, \(characters) characters of names and dates"
+        }
+    }
+
     /// The categories that entities of `kind` have (read off the category index).
     public func categories(of kind: EntityKind) throws -> [String] {
         try reading { db in

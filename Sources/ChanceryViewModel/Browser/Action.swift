@@ -37,6 +37,8 @@ public enum Action: Hashable, Sendable {
     case viewRequested(String)
     /// The records the palette's words name arrived, or could not be read.
     case recordsFound(request: Int, Result<[EntitySummary], ReadFailure>)
+    /// A trail was written to a file, or could not be.
+    case trailWritten(Result<TrailReceipt, ReadFailure>)
     /// A briefing was written to a file, or could not be.
     case briefingWritten(Result<BriefingReceipt, ReadFailure>)
     /// A change to them was saved (the answer holds what is kept now, another browser's changes too), or was not.
@@ -58,6 +60,11 @@ public struct ReadFailure: Error, Hashable, Sendable {
 
     init(_ error: any Error) {
         self.init(message: "\(error)", wasInterrupted: error is QueryInterrupted)
+    }
+
+    /// A file that could not be written: the message names it.
+    static func writing(_ error: any Error) -> ReadFailure {
+        ReadFailure(message: (error as? ListFileError)?.message ?? "\(error)")
     }
 }
 
@@ -90,6 +97,8 @@ public enum Effect: Hashable, Sendable {
     case saveWorkingSet([WorkingSet.Change])
     /// Read the records whose names hold the words, of every kind (a few of each), for the palette.
     case searchRecords(request: Int, words: String)
+    /// Write these steps to a new file as a key script headed by the size and the store's content fingerprint.
+    case writeTrail(steps: [ScriptStep], width: Int, height: Int, path: String)
     /// Write a briefing of the marked records to a new file (Markdown, or HTML by its extension).
     case writeBriefing(marks: [String], notes: [String: String], path: String)
 
@@ -97,7 +106,7 @@ public enum Effect: Hashable, Sendable {
     /// or for marks and notes, which are never dropped.
     public var isRequestedOutput: Bool {
         switch self {
-        case .writeList, .readWorkingSet, .saveWorkingSet, .writeBriefing: true
+        case .writeList, .readWorkingSet, .saveWorkingSet, .writeBriefing, .writeTrail: true
         default: false
         }
     }
@@ -119,6 +128,7 @@ public enum Effect: Hashable, Sendable {
         case .saveWorkingSet: .workingSetSaved(.failure(failure))
         case .searchRecords(let request, _): .recordsFound(request: request, .failure(failure))
         case .writeBriefing: .briefingWritten(.failure(failure))
+        case .writeTrail: .trailWritten(.failure(failure))
         case .copyToClipboard: nil
         }
     }
@@ -142,9 +152,7 @@ public enum Effect: Hashable, Sendable {
         case .loadFacets(let request, let filter, let facet):
             return .facetsLoaded(request: request, Result { try queries.facets(filter, by: facet) }.mapError(ReadFailure.init))
         case .writeList(let filter, let path):
-            return .listWritten(Result { try Self.write(filter, to: path, using: queries) }.mapError { error in
-                ReadFailure(message: (error as? ListFileError)?.message ?? "\(error)")
-            })
+            return .listWritten(Result { try Self.write(filter, to: path, using: queries) }.mapError(ReadFailure.writing))
         case .findCountries(let request, let filter):
             return .countriesFound(request: request, Result { try queries.page(filter, offset: 0, limit: 50).rows }.mapError(ReadFailure.init))
         case .loadPairLedger(let request, let first, let second):
@@ -175,7 +183,12 @@ public enum Effect: Hashable, Sendable {
                 let text = briefing.text(forFile: path)
                 let written = try NewFile.write(to: path, text: text)
                 return BriefingReceipt(path: written, records: briefing.count)
-            }.mapError { error in ReadFailure(message: (error as? ListFileError)?.message ?? "\(error)") })
+            }.mapError(ReadFailure.writing))
+        case .writeTrail(let steps, let width, let height, let path):
+            return .trailWritten(Result {
+                let text = Trail.text(of: steps, width: width, height: height, fingerprint: try queries.contentFingerprint())
+                return TrailReceipt(path: try NewFile.write(to: path, text: text), steps: steps.count)
+            }.mapError(ReadFailure.writing))
         case .copyToClipboard:
             return nil
         }

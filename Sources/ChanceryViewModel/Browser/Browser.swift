@@ -11,6 +11,7 @@ extension BrowserState {
             // The kind filter offers only the kinds the store holds.
             return reconcile() + Pane.allCases.filter { !$0.categories.isEmpty }.map(Effect.loadCategories) + [.readWorkingSet]
         case .keyPressed(let key):
+            trail.append(.key(key))
             message = nil
             if input != nil {
                 edit(with: key)
@@ -18,6 +19,7 @@ extension BrowserState {
                 run(command)
             }
         case .resized(let width, let height):
+            trail.append(.resize(width: width, height: height))
             resize(width: width, height: height)
             // A histogram the new size leaves no room for gives the keys back to the Timeline.
             if layout.histogram == nil { isHistogramFocused = false }
@@ -64,8 +66,10 @@ extension BrowserState {
             paletteFound(result, request: request)
         case .briefingWritten(.success(let receipt)):
             report(StatusMessage(text: "Wrote a briefing of \(receipt.records) records to \(receipt.path)", isError: false))
-        case .briefingWritten(.failure(let failure)):
+        case .briefingWritten(.failure(let failure)), .trailWritten(.failure(let failure)):
             report(StatusMessage(text: "Not written: \(failure.message)", isError: true))
+        case .trailWritten(.success(let receipt)):
+            report(StatusMessage(text: "Wrote a trail of \(receipt.steps) keys to \(receipt.path) (chancery snapshot --script replays it)", isError: false))
         }
         return reconcile()
     }

@@ -46,6 +46,12 @@ public struct BrowserState: Hashable, Sendable {
     public internal(set) var facets: FacetsState?
     /// The analyst's marks and notes, as last read or saved (a change shows at once, before it is saved).
     public internal(set) var workingSet = WorkingSet()
+    /// Every key pressed and resize since the browser opened, for `:trail FILE`.
+    public internal(set) var trail: [ScriptStep] = []
+    /// How many steps of the trail came before the palette's line opened (its own keys are not part of the trail).
+    var trailLengthBeforePalette = 0
+    /// The size the browser opened at, where a trail starts.
+    let openedWidth: Int, openedHeight: Int
     /// The saved view to open once the working set is read, if one was asked for before.
     var viewAwaitingWorkingSet: String?
     /// True once the working set has been read.
@@ -74,6 +80,7 @@ public struct BrowserState: Hashable, Sendable {
     public init(width: Int, height: Int) {
         self.width = max(1, width)
         self.height = max(1, height)
+        (openedWidth, openedHeight) = (self.width, self.height)
         helpScroll = min(helpScroll, HelpLayout(width: self.width, height: self.height).maxScroll)
     }
 

@@ -49,6 +49,7 @@ public struct PaletteState: Hashable, Sendable {
     static let verbs: [(verb: String, usage: String)] = [
         ("save", "NAME — save this view"), ("view", "NAME — open a saved view"),
         ("delete", "NAME — delete a saved view"), ("brief", "FILE — write a briefing of the marks (.md or .html)"),
+        ("trail", "FILE — save this session's keys as a script"),
     ]
 
     /// The most suggestions kept.
@@ -97,6 +98,7 @@ extension BrowserState {
     /// `:`: the palette's line opens, with every suggestion.
     mutating func openPalette() {
         palette = PaletteState()
+        trailLengthBeforePalette = max(0, trail.count - 1)  // the ':' that opened it is not part of the trail
         palette?.suggest(for: "", views: Array(workingSet.views.keys))
         openLine(for: .palette, text: "")
     }
@@ -150,7 +152,8 @@ extension BrowserState {
         if let verb = words.first, PaletteState.verbs.contains(where: { $0.verb == verb }) {
             let argument = words.count > 1 ? String(words[1].drop { $0 == " " }) : ""
             guard !argument.isEmpty else {
-                input?.notice = verb == "brief" ? "type a file name: brief.md" : "type a name: \(verb) baku-2018"
+                input?.notice = verb == "brief" || verb == "trail" ? "type a file name: \(verb) \(verb).\(verb == "brief" ? "md" : "keys")"
+                    : "type a name: \(verb) baku-2018"
                 return
             }
             closePalette()
@@ -158,6 +161,7 @@ extension BrowserState {
             case "save": saveView(named: argument)
             case "view": openView(named: argument)
             case "delete": deleteView(named: argument)
+            case "trail": writeTrail(to: argument)
             default: writeBriefing(to: argument)
             }
             return

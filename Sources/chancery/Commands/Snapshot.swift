@@ -15,8 +15,8 @@ struct Snapshot: ParsableCommand {
             <Down> <Left> <Right> <PgUp> <PgDn> <Home> <End> <C-d> <C-u> <Space> <lt>, and <Resize 80x24>.
             """)
 
-    @Option(name: .long, help: "Screen size as WIDTHxHEIGHT.")
-    var size: String = "100x30"
+    @Option(name: .long, help: "Screen size as WIDTHxHEIGHT (default: the size a trail script names, else 100x30).")
+    var size: String?
 
     @Option(name: .long, help: "Keys to press, in vim-style notation.")
     var keys: String = ""
@@ -33,11 +33,8 @@ struct Snapshot: ParsableCommand {
     @OptionGroup var locations: LocationOptions
 
     func run() throws {
-        guard let (width, height) = KeyScript.parseSize(size) else {
-            printError("chancery snapshot: --size \"\(size)\" is not of the form WIDTHxHEIGHT with both at least 1")
-            throw ExitCode(2)
-        }
         let steps: [ScriptStep]
+        var trail: (fingerprint: String?, size: (width: Int, height: Int)?) = (nil, nil)
         do {
             var parsed: [ScriptStep] = []
             if let script {
@@ -45,7 +42,9 @@ struct Snapshot: ParsableCommand {
                     printError("chancery snapshot: cannot read the script \(script)")
                     throw ExitCode(2)
                 }
-                parsed += try KeyScript.parseFile(String(decoding: data, as: UTF8.self))
+                let text = String(decoding: data, as: UTF8.self)
+                trail = Trail.header(of: text)
+                parsed += try KeyScript.parseFile(text)
             }
             parsed += try KeyScript.parse(keys)
             steps = parsed
@@ -55,10 +54,19 @@ struct Snapshot: ParsableCommand {
             printError("chancery snapshot: \(error)")
             throw ExitCode(2)
         }
+        let sizeText = size ?? trail.size.map { "\($0.width)x\($0.height)" } ?? "100x30"
+        guard let (width, height) = KeyScript.parseSize(sizeText) else {
+            printError("chancery snapshot: --size \"\(sizeText)\" is not of the form WIDTHxHEIGHT with both at least 1")
+            throw ExitCode(2)
+        }
+        let store = try locations.openStore()
+        if let recorded = trail.fingerprint, let script, try store.contentFingerprint() != recorded {
+            printError("chancery snapshot: warning: \(script) was recorded on other data (\(recorded)); this store holds "
+                       + "\(try store.contentFingerprint()), so the screen may differ")
+        }
         // The analyst's marks and notes show as in the browser; what the keys change of them is not saved.
         let workingSet = try locations.workingSetFile().load().workingSet
-        var session = BrowserSession(width: width, height: height, queries: try locations.openStore(),
-                                     keeper: MemoryWorkingSetKeeper(workingSet))
+        var session = BrowserSession(width: width, height: height, queries: store, keeper: MemoryWorkingSetKeeper(workingSet))
         if let view {
             guard workingSet.views[view] != nil else { throw unknownView(view, among: workingSet.views.keys.sorted()) }
             session.send(.viewRequested(view))

@@ -90,3 +90,26 @@ import Testing
         #expect(session.state.message?.text.hasPrefix("Not written: \(path) exists") == true, "never over a file")
     }
 }
+
+/// `:trail FILE`: the session's keys as a script that replays to the same screen.
+@Suite struct TrailTests {
+    @Test func theTrailHoldsTheKeysBeforeThePaletteAndReplaysToTheSameScreen() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("chancery-trail-\(UUID().uuidString).keys").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let keys = "jj<Enter>j<Esc>/baku<Enter><Resize 90x30>s"
+        var session = BrowserSession(width: 80, height: 24, queries: Fixture.queries)
+        session.play(try KeyScript.parse(keys + ":trail \(path)<Enter>"))
+        #expect(session.state.message?.text.hasPrefix("Wrote a trail of \(try KeyScript.parse(keys).count) keys") == true,
+                "\(String(describing: session.state.message))")
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let header = Trail.header(of: text)
+        #expect(header.fingerprint == (try Fixture.queries.contentFingerprint()) && header.size?.width == 80 && header.size?.height == 24)
+        #expect(try KeyScript.parseFile(text) == KeyScript.parse(keys), "the palette's own keys are not in it")
+
+        var replay = BrowserSession(width: 80, height: 24, queries: Fixture.queries)
+        replay.play(try KeyScript.parseFile(text))
+        var original = BrowserSession(width: 80, height: 24, queries: Fixture.queries)
+        original.play(try KeyScript.parse(keys))
+        #expect(replay.state.navigationEntry == original.state.navigationEntry && replay.state.width == 90)
+    }
+}
