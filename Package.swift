@@ -69,7 +69,7 @@ let package = Package(
             "ChanceryScreens", "ChanceryViewModel", "ChanceryTestSupport", "TerminalUI", "ChanceryModel",
             .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
         ], exclude: ["__Snapshots__"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["chancery", "TerminalUI", "ChanceryTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["chancery", "TerminalUI", "ChanceryTestSupport", "ChanceryViewModel"]),
     ],
     swiftLanguageModes: [.v6]
 )

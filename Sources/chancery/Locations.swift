@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChanceryViewModel
 import ChanceryModel
 import ChanceryStore
 import Foundation
@@ -48,6 +49,25 @@ struct LocationOptions: ParsableArguments {
         var hash: UInt64 = 0xcbf29ce484222325
         for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
         return String(hash, radix: 16)
+    }
+}
+
+/// The key bindings: the defaults with those of `$XDG_CONFIG_HOME/chancery/keys.toml` (or
+/// `~/.config/chancery/keys.toml`) when it exists; a file that cannot be read or taken leaves the defaults and
+/// gives the reason, naming the file and line.
+func loadKeyMap() -> (bindings: KeyMap, problem: String?) {
+    let environment = ProcessInfo.processInfo.environment
+    let configHome = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.config"
+    let path = "\(configHome)/chancery/keys.toml"
+    guard FileManager.default.fileExists(atPath: path) else { return (.standard, nil) }
+    guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+        return (.standard, "\(path): cannot be read as UTF-8 text; the default keys are in force")
+    }
+    do {
+        return (try KeyMap.configured(by: text, file: path), nil)
+    } catch {
+        return (.standard, "\(error.description); the default keys are in force")
     }
 }
 

@@ -283,11 +283,11 @@ private let dataset = TestStore.dataset
             #expect(Set(keys).count == keys.count, "a key bound twice in \(mode)")
             #expect(!keys.isEmpty, "\(mode) has no keys")
         }
-        #expect(KeyBindings.command(for: .character("j"), in: .panes) == .moveDown)
-        #expect(KeyBindings.command(for: .character("j"), in: .input) == nil, "j is typed into a line")
-        #expect(KeyBindings.command(for: .control("u"), in: .detail) == .halfPageUp)
-        #expect(KeyBindings.command(for: .control("u"), in: .input) == .deleteToStart)
-        #expect(KeyBindings.command(for: .escape, in: .help) == .closeHelp)
+        #expect(KeyMap.standard.command(for: .character("j"), in: .panes) == .moveDown)
+        #expect(KeyMap.standard.command(for: .character("j"), in: .input) == nil, "j is typed into a line")
+        #expect(KeyMap.standard.command(for: .control("u"), in: .detail) == .halfPageUp)
+        #expect(KeyMap.standard.command(for: .control("u"), in: .input) == .deleteToStart)
+        #expect(KeyMap.standard.command(for: .escape, in: .help) == .closeHelp)
         #expect(KeyBindings.markdown().contains("| `<Enter>` | Open item / follow link |"))
     }
 }

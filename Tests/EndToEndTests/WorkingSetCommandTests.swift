@@ -1,6 +1,7 @@
 import Foundation
 import ChanceryTestSupport
 import ChanceryStore
+import ChanceryViewModel
 import Testing
 
 /// `mark`, `unmark`, `note`, `marks` and `brief`, each run with its own `$XDG_DATA_HOME`, removed after the test.
@@ -125,5 +126,44 @@ import Testing
         try same.write(toFile: path, atomically: true, encoding: .utf8)
         let quiet = try Chancery.run(["snapshot", "--script", path, "--size", "90x28"] + store)
         #expect(quiet.status == 0 && quiet.stderr.isEmpty && quiet.stdout == typed.stdout, "\(quiet.stderr)")
+    }
+}
+
+/// `$XDG_CONFIG_HOME/chancery/keys.toml`: taken by `keys`, `snapshot` and the browser; a bad one is named by line and
+/// the defaults stay.
+@Suite final class KeyConfigCommandTests {
+    private let configHome = FileManager.default.temporaryDirectory.appendingPathComponent("chancery-config-\(UUID().uuidString)")
+
+    deinit {
+        try? FileManager.default.removeItem(at: configHome)
+    }
+
+    private func run(_ arguments: [String], config: String) throws -> Chancery.Output {
+        let directory = configHome.appendingPathComponent("chancery")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try config.write(to: directory.appendingPathComponent("keys.toml"), atomically: true, encoding: .utf8)
+        var environment = ProcessInfo.processInfo.environment
+        environment["XDG_CONFIG_HOME"] = configHome.path
+        environment["XDG_DATA_HOME"] = configHome.path
+        return try Chancery.run(arguments, environment: environment)
+    }
+
+    @Test func theBindingsInForceShowAndAct() throws {
+        let config = "[panes]\nmoveDown = [\"<C-n>\"]\n"
+        let keys = try run(["keys"], config: config)
+        #expect(keys.status == 0 && keys.stdout.contains("| `<C-n>` | Move down |"), "\(keys.stderr)")
+        let names = try run(["keys", "--names"], config: config)
+        #expect(names.stdout.contains("[panes] moveDown = [\"<C-n>\"]  # Move down"))
+        let moved = try run(["snapshot", "--size", "80x24", "--keys", "<C-n><C-n>jG", "--store", Chancery.storePath], config: config)
+        let typed = try Chancery.run(["snapshot", "--size", "80x24", "--keys", "jjG", "--store", Chancery.storePath])
+        #expect(moved.stdout == typed.stdout, "C-n moves down in the lists; j does not any more (G reads the detail's bottom)")
+    }
+
+    @Test func aBadFileIsNamedByLineAndTheDefaultsStay() throws {
+        let keys = try run(["keys"], config: "[panes]\n\nmoveDwn = \"x\"\n")
+        #expect(keys.status == 1 && keys.stderr.contains("keys.toml:3: no command “moveDwn” in panes; did you mean moveDown?"), "\(keys.stderr)")
+        #expect(keys.stdout == KeyBindings.markdown(), "the defaults are printed")
+        let screen = try run(["snapshot", "--size", "120x40", "--store", Chancery.storePath], config: "[panes]\n\nmoveDwn = \"x\"\n")
+        #expect(screen.status == 0 && screen.stdout.contains("keys.toml:3: no command"), "the status line says so")
     }
 }

@@ -30,17 +30,18 @@ public enum BrowserLoop {
         run(on: terminal, queries: queries, keeper: keeper, afterFrame: {})
     }
 
-    /// Runs the browser as `run(on:queries:)` does, opening the saved view `openingView` (if named) once the marks and
-    /// notes are read, and calling `afterFrame` after each frame is drawn; what it throws ends the loop (a fault
+    /// Runs the browser as `run(on:queries:)` does, with `bindings` and a first `notice`, opening the saved view
+    /// `openingView` (if named) once the marks and notes are read, and calling `afterFrame` after each frame is drawn; what it throws ends the loop (a fault
     /// injected there must still give the terminal back).
     public static func run<Failure: Error>(on terminal: some TerminalBackend, queries: any EntityQueries,
                                            keeper: any WorkingSetKeeper = MemoryWorkingSetKeeper(), openingView: String? = nil,
+                                           bindings: KeyMap = .standard, notice: String? = nil,
                                            afterFrame: () throws(Failure) -> Void) throws(Failure) -> Ending {
         let runner = EffectRunner(store: queries, keeper: keeper)
         // However the loop ends, the marks and notes asked to be saved are saved before it returns.
         defer { runner.finish() }
         let size = terminal.size
-        var state = BrowserState(width: size.width, height: size.height)
+        var state = BrowserState(width: size.width, height: size.height, bindings: bindings, notice: notice)
         /// Gives copies to the terminal and reads to the runner.
         func run(_ effects: [Effect], interruptingOthers: Bool) {
             for case .copyToClipboard(let text) in effects { terminal.copyToClipboard(text) }

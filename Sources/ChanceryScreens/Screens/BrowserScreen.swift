@@ -33,7 +33,7 @@ public enum BrowserScreen {
                                                    height: layout.status.y - layout.header.maxY), into: &buffer)
         }
         let cursor = renderStatus(state, area: layout.status, into: &buffer)
-        if state.showsHelp { HelpOverlay.render(into: &buffer, area: buffer.area, scroll: state.helpScroll) }
+        if state.showsHelp { HelpOverlay.render(into: &buffer, area: buffer.area, scroll: state.helpScroll, bindings: state.bindings) }
         return (buffer, state.showsHelp ? nil : cursor)
     }
 

@@ -4,8 +4,8 @@ import TerminalUI
 /// The help overlay: the key-binding table as `HelpLayout` lays it out, a section per mode (the help's own keys are
 /// in its title), in one column or two, centred, scrolled by `scroll` rows when it does not fit.
 enum HelpOverlay {
-    static func render(into buffer: inout ScreenBuffer, area: Rect, scroll: Int) {
-        let layout = HelpLayout(width: area.width, height: area.height)
+    static func render(into buffer: inout ScreenBuffer, area: Rect, scroll: Int, bindings: KeyMap) {
+        let layout = HelpLayout(width: area.width, height: area.height, bindings: bindings)
         let entries = layout.entries
         let title = layout.maxScroll > 0 ? "Keys · j/k scroll · ? or Esc closes" : "Keys · ? or Esc closes"
         let inner = Overlay(width: layout.width, height: layout.height,

@@ -15,7 +15,7 @@ extension BrowserState {
             message = nil
             if input != nil {
                 edit(with: key)
-            } else if let command = KeyBindings.command(for: key, in: keyMode) {
+            } else if let command = bindings.command(for: key, in: keyMode) {
                 run(command)
             }
         case .resized(let width, let height):
@@ -126,7 +126,7 @@ extension BrowserState {
             showsHelp = true
             helpScroll = 0
         case .closeHelp: showsHelp = false
-        case .scrollHelpDown: helpScroll = min(helpScroll + 1, HelpLayout(width: width, height: height).maxScroll)
+        case .scrollHelpDown: helpScroll = min(helpScroll + 1, HelpLayout(width: width, height: height, bindings: bindings).maxScroll)
         case .scrollHelpUp: helpScroll = max(0, helpScroll - 1)
         case .redraw: wantsRedraw = true
         case .quit: shouldQuit = true
@@ -507,7 +507,7 @@ extension BrowserState {
     /// Gives a key to the line being typed and applies what it did: words as typed, a date range on Enter.
     private mutating func edit(with key: Key) {
         guard var line = input else { return }
-        let outcome = line.edit(with: key)
+        let outcome = line.edit(with: key, bindings: bindings)
         input = line
         switch outcome {
         case .edited(let textChanged):

@@ -12,9 +12,10 @@ public struct BrowserSession {
     private let keeper: any WorkingSetKeeper
 
     /// A browser of `width` × `height` over `queries`, its marks and notes kept by `keeper` (by default in memory,
-    /// starting empty), with its first reads done.
-    public init(width: Int, height: Int, queries: any EntityQueries, keeper: any WorkingSetKeeper = MemoryWorkingSetKeeper()) {
-        state = BrowserState(width: width, height: height)
+    /// starting empty), with `bindings` and a first `notice` (see `BrowserState.init`), its first reads done.
+    public init(width: Int, height: Int, queries: any EntityQueries, keeper: any WorkingSetKeeper = MemoryWorkingSetKeeper(),
+                bindings: KeyMap = .standard, notice: String? = nil) {
+        state = BrowserState(width: width, height: height, bindings: bindings, notice: notice)
         self.queries = queries
         self.keeper = keeper
         send(.started)

@@ -44,6 +44,8 @@ public struct BrowserState: Hashable, Sendable {
     public internal(set) var histogram = HistogramState()
     /// The facet view of a pane's list, when open.
     public internal(set) var facets: FacetsState?
+    /// The key bindings in force: the defaults, or those of the user's configuration.
+    public let bindings: KeyMap
     /// The analyst's marks and notes, as last read or saved (a change shows at once, before it is saved).
     public internal(set) var workingSet = WorkingSet()
     /// Every key pressed and resize since the browser opened, for `:trail FILE`.
@@ -76,12 +78,15 @@ public struct BrowserState: Hashable, Sendable {
     var history = History()
     var nextRequestID = 1
 
-    /// A browser for a terminal of `width` × `height`, nothing loaded yet.
-    public init(width: Int, height: Int) {
+    /// A browser for a terminal of `width` × `height` with `bindings`, nothing loaded yet; `notice` (a configuration
+    /// that was not taken, say) shows on the status line until the first key.
+    public init(width: Int, height: Int, bindings: KeyMap = .standard, notice: String? = nil) {
+        self.bindings = bindings
+        message = notice.map { StatusMessage(text: $0, isError: true) }
         self.width = max(1, width)
         self.height = max(1, height)
         (openedWidth, openedHeight) = (self.width, self.height)
-        helpScroll = min(helpScroll, HelpLayout(width: self.width, height: self.height).maxScroll)
+        helpScroll = min(helpScroll, HelpLayout(width: self.width, height: self.height, bindings: bindings).maxScroll)
     }
 
     /// Where everything goes at the current size.
@@ -146,7 +151,7 @@ public struct BrowserState: Hashable, Sendable {
     mutating func resize(width: Int, height: Int) {
         self.width = max(1, width)
         self.height = max(1, height)
-        helpScroll = min(helpScroll, HelpLayout(width: self.width, height: self.height).maxScroll)
+        helpScroll = min(helpScroll, HelpLayout(width: self.width, height: self.height, bindings: bindings).maxScroll)
     }
 
     /// What back and forward record and restore.

@@ -78,7 +78,7 @@ public struct InputState: Hashable, Sendable {
     /// Applies a key. The cursor counts Characters; a typed scalar that joins the Character before it (a combining
     /// accent, a skin tone, the second half of a flag) leaves the cursor after the joined Character, and every edit
     /// ends with the cursor clamped to the text. Keys not bound in the input mode do nothing: no command acts here.
-    mutating func edit(with key: Key) -> InputOutcome {
+    mutating func edit(with key: Key, bindings: KeyMap = .standard) -> InputOutcome {
         var characters = Array(text)
         cursor = min(max(0, cursor), characters.count)
         notice = nil
@@ -91,7 +91,7 @@ public struct InputState: Hashable, Sendable {
             characters = Array(before + String(characters[cursor...]))
             cursor = before.count
         } else {
-            switch KeyBindings.command(for: key, in: .input) {
+            switch bindings.command(for: key, in: .input) {
             case .deleteBackward?:
                 guard cursor > 0 else { break }
                 characters.remove(at: cursor - 1)

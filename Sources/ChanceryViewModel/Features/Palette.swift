@@ -55,9 +55,9 @@ public struct PaletteState: Hashable, Sendable {
     /// The most suggestions kept.
     static let limit = 30
 
-    /// Recomputes the suggestions for `text`, from the key table, the verbs, `views` and the records found.
-    mutating func suggest(for text: String, views: [String]) {
-        let commands = KeyBindings.table.filter { !$0.modes.isDisjoint(with: [.panes, .detail]) && $0.command != .openPalette }
+    /// Recomputes the suggestions for `text`, from the bindings in force, the verbs, `views` and the records found.
+    mutating func suggest(for text: String, views: [String], bindings: KeyMap) {
+        let commands = bindings.table.filter { !$0.modes.isDisjoint(with: [.panes, .detail]) && $0.command != .openPalette }
         var seen: Set<Command> = []
         var items: [PaletteItem] = PaletteState.verbs.map { .verb($0.verb, usage: $0.usage) } + views.sorted().map(PaletteItem.view)
         for binding in commands where seen.insert(binding.command).inserted {
@@ -99,7 +99,7 @@ extension BrowserState {
     mutating func openPalette() {
         palette = PaletteState()
         trailLengthBeforePalette = max(0, trail.count - 1)  // the ':' that opened it is not part of the trail
-        palette?.suggest(for: "", views: Array(workingSet.views.keys))
+        palette?.suggest(for: "", views: Array(workingSet.views.keys), bindings: bindings)
         openLine(for: .palette, text: "")
     }
 
@@ -107,7 +107,7 @@ extension BrowserState {
     mutating func paletteTextChanged(_ text: String) {
         palette?.found = []
         palette?.selected = 0
-        palette?.suggest(for: text, views: Array(workingSet.views.keys))
+        palette?.suggest(for: text, views: Array(workingSet.views.keys), bindings: bindings)
         let query = SearchQuery(text)
         guard query.hasSearchableTerm, !PaletteState.verbs.contains(where: { text.hasPrefix($0.verb + " ") }) else {
             palette?.pending = nil
@@ -124,7 +124,7 @@ extension BrowserState {
         guard var current = palette, current.pending == request, let line = input else { return }
         current.pending = nil
         if case .success(let records) = result { current.found = records }
-        current.suggest(for: line.text, views: Array(workingSet.views.keys))
+        current.suggest(for: line.text, views: Array(workingSet.views.keys), bindings: bindings)
         palette = current
     }
 

@@ -152,35 +152,8 @@ public enum KeyBindings {
         }
     }
 
-    /// The table in sections of rows acting in the same modes, in table order.
-    public static var sections: [(heading: String, bindings: [KeyBinding])] {
-        var result: [(modes: Set<KeyMode>, bindings: [KeyBinding])] = []
-        for binding in table {
-            if let index = result.firstIndex(where: { $0.modes == binding.modes }) {
-                result[index].bindings.append(binding)
-            } else {
-                result.append((binding.modes, [binding]))
-            }
-        }
-        return result.map { (heading(for: $0.modes), $0.bindings) }
-    }
-
-    private static let commandsByModeAndKey: [KeyMode: [Key: Command]] = Dictionary(uniqueKeysWithValues: KeyMode.allCases.map { mode in
-        (mode, Dictionary(table.filter { $0.modes.contains(mode) }.flatMap { binding in binding.keys.map { ($0, binding.command) } },
-                          uniquingKeysWith: { first, _ in first }))
-    })
-
-    /// The command `key` runs in `mode`, if any.
-    public static func command(for key: Key, in mode: KeyMode) -> Command? {
-        commandsByModeAndKey[mode]?[key]
-    }
-
-    /// The key lists as Markdown tables, a section per mode, for the README.
+    /// The default key lists as Markdown tables, as the README shows them.
     public static func markdown() -> String {
-        sections.map { section in
-            (["\(section.heading):", "", "| Keys | Action |", "|---|---|"] + section.bindings.map { binding in
-                "| " + binding.keys.map { "`\(KeyNotation.name(of: $0))`" }.joined(separator: " ") + " | \(binding.summary) |"
-            }).joined(separator: "\n")
-        }.joined(separator: "\n\n") + "\n"
+        KeyMap.standard.markdown()
     }
 }

@@ -22,9 +22,9 @@ public struct HelpLayout: Hashable, Sendable {
     /// Blank lines above and below the rows inside the border: 1, or 0 when the screen needs them for rows.
     public let padding: Int
 
-    /// The layout on a terminal of `width` × `height` (the bottom line left for the status).
-    public init(width screenWidth: Int, height screenHeight: Int) {
-        entries = KeyBindings.sections.filter { $0.bindings.allSatisfy { $0.modes != [.help] } }.flatMap { section in
+    /// The layout of `bindings` on a terminal of `width` × `height` (the bottom line left for the status).
+    public init(width screenWidth: Int, height screenHeight: Int, bindings: KeyMap = .standard) {
+        entries = bindings.sections.filter { $0.bindings.allSatisfy { $0.modes != [.help] } }.flatMap { section in
             [Entry(keys: "", summary: section.heading + ":")] + section.bindings.map { binding in
                 Entry(keys: binding.keys.map(KeyNotation.name(of:)).joined(separator: " "), summary: binding.summary)
             }

@@ -17,6 +17,7 @@ struct Browse: ParsableCommand {
     func run() throws {
         let store = try locations.openStore()
         let keeper = try locations.workingSetFile()
+        let (bindings, problem) = loadKeyMap()
         if let view {
             let names = try keeper.load().workingSet.views.keys.sorted()
             guard names.contains(view) else { throw unknownView(view, among: names) }
@@ -25,7 +26,8 @@ struct Browse: ParsableCommand {
         let ending: BrowserLoop.Ending
         do {
             ending = try NcursesTerminal.withTerminal { terminal in
-                try BrowserLoop.run(on: terminal, queries: store, keeper: keeper, openingView: view, afterFrame: {
+                try BrowserLoop.run(on: terminal, queries: store, keeper: keeper, openingView: view,
+                                   bindings: bindings, notice: problem, afterFrame: {
                     if injectsFault { throw InjectedFault() }
                 })
             }

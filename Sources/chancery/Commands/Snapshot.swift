@@ -66,7 +66,10 @@ struct Snapshot: ParsableCommand {
         }
         // The analyst's marks and notes show as in the browser; what the keys change of them is not saved.
         let workingSet = try locations.workingSetFile().load().workingSet
-        var session = BrowserSession(width: width, height: height, queries: store, keeper: MemoryWorkingSetKeeper(workingSet))
+        let (bindings, problem) = loadKeyMap()
+        if let problem { printError("chancery snapshot: \(problem)") }
+        var session = BrowserSession(width: width, height: height, queries: store, keeper: MemoryWorkingSetKeeper(workingSet),
+                                     bindings: bindings, notice: problem)
         if let view {
             guard workingSet.views[view] != nil else { throw unknownView(view, among: workingSet.views.keys.sorted()) }
             session.send(.viewRequested(view))
