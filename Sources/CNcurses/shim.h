@@ -30,6 +30,27 @@ static inline bool chancery_can_address_cursor(void) {
     return cup != NULL && cup != (const char *)-1;
 }
 
+/// Reports presses of the first button and turns of the wheel, without waiting to tell clicks from double clicks.
+static inline void chancery_enable_mouse(void) {
+    mouseinterval(0);
+    mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+}
+
+/// The mouse event just read (after KEY_MOUSE): 1 a press of the first button, 2 the wheel up, 3 the wheel down,
+/// 0 anything else; its cell in `x` and `y`.
+static inline int chancery_read_mouse(int *x, int *y) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return 0;
+    *x = event.x;
+    *y = event.y;
+    if (event.bstate & BUTTON1_PRESSED) return 1;
+    if (event.bstate & BUTTON4_PRESSED) return 2;
+#ifdef BUTTON5_PRESSED
+    if (event.bstate & BUTTON5_PRESSED) return 3;
+#endif
+    return 0;
+}
+
 /// The attribute bits for a combination of styles.
 static inline attr_t chancery_attributes(bool bold, bool dim, bool reverse, bool underline) {
     return (bold ? A_BOLD : 0) | (dim ? A_DIM : 0) | (reverse ? A_REVERSE : 0) | (underline ? A_UNDERLINE : 0);

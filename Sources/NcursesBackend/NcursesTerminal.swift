@@ -59,7 +59,7 @@ public final class NcursesTerminal: TerminalBackend {
     deinit { close() }
 
     /// Takes over the terminal (alternate screen, raw keys, hidden cursor); throws `TerminalError` when there is none.
-    public static func open() throws -> NcursesTerminal {
+    public static func open(mouse: Bool = false) throws -> NcursesTerminal {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
         setlocale(LC_ALL, "")
         if let ctype = setlocale(LC_CTYPE, nil), ["C", "POSIX"].contains(String(cString: ctype)) {
@@ -90,6 +90,7 @@ public final class NcursesTerminal: TerminalBackend {
         keypad(window, true)
         curs_set(0)
         set_escdelay(25)
+        if mouse { chancery_enable_mouse() }
         let noColour = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
         let usesColour = !noColour && has_colors() && start_color() == OK && use_default_colors() == OK
         return NcursesTerminal(screen: screen, window: window, usesColour: usesColour, previousActions: previousActions,
@@ -97,8 +98,8 @@ public final class NcursesTerminal: TerminalBackend {
     }
 
     /// Opens the terminal, runs `body` with it, and always restores the terminal afterwards, even when `body` throws.
-    public static func withTerminal<T>(_ body: (NcursesTerminal) throws -> T) throws -> T {
-        let terminal = try open()
+    public static func withTerminal<T>(mouse: Bool = false, _ body: (NcursesTerminal) throws -> T) throws -> T {
+        let terminal = try open(mouse: mouse)
         defer { terminal.close() }
         return try body(terminal)
     }
@@ -188,6 +189,15 @@ public final class NcursesTerminal: TerminalBackend {
         switch wget_wch(window, &input) {
         case KEY_CODE_YES:
             if Int32(input) == KEY_RESIZE { return .resize(width: size.width, height: size.height) }
+            if Int32(input) == KEY_MOUSE {
+                var x: Int32 = 0, y: Int32 = 0
+                switch chancery_read_mouse(&x, &y) {
+                case 1: return .mouse(MouseEvent(.click, x: Int(x), y: Int(y)))
+                case 2: return .mouse(MouseEvent(.wheelUp, x: Int(x), y: Int(y)))
+                case 3: return .mouse(MouseEvent(.wheelDown, x: Int(x), y: Int(y)))
+                default: return .unboundKey
+                }
+            }
             return keyname(Int32(input)).flatMap { KeyNotation.key(cursesName: String(cString: $0)) }.map(TerminalInput.key) ?? .unboundKey
         case OK: return KeyNotation.key(code: UInt32(input)).map(TerminalInput.key) ?? .unboundKey
         default: return .nothing

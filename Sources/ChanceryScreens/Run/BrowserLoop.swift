@@ -99,6 +99,7 @@ public enum BrowserLoop {
                 let action: Action? = switch input {
                 case .key(let key): .keyPressed(key)
                 case .resize(let width, let height): .resized(width: width, height: height)
+                case .mouse(let event): .mouse(event)
                 case .unboundKey, .nothing: nil
                 }
                 if let action {

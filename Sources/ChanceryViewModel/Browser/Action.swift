@@ -7,6 +7,8 @@ public enum Action: Hashable, Sendable {
     case started
     /// The user pressed a key; what it does depends on the mode (`KeyBindings`).
     case keyPressed(Key)
+    /// The mouse clicked or turned its wheel.
+    case mouse(MouseEvent)
     /// The terminal now has this many columns and rows.
     case resized(width: Int, height: Int)
     /// A window of a pane's list arrived, or could not be read.

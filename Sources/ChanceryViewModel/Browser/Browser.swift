@@ -26,6 +26,9 @@ extension BrowserState {
             reduceDetail(.viewportChanged)
             reducePager(.viewportChanged)
             wantsRedraw = true
+        case .mouse(let event):
+            message = nil
+            handleMouse(event)
         case .selected(let row, let pane):
             focus(pane)
             reduce(pane, .movedTo(row: row))
@@ -302,7 +305,7 @@ extension BrowserState {
         report(StatusMessage(text: "Copied \(what) (OSC 52): \(text)", isError: false))
     }
 
-    private mutating func reducePager(_ action: PagerAction) {
+    mutating func reducePager(_ action: PagerAction) {
         let viewport = detailViewport
         report(pager?.reduce(action, in: viewport))
     }
@@ -329,11 +332,11 @@ extension BrowserState {
         paneFocus = pane
     }
 
-    private mutating func reduce(_ pane: Pane, _ action: PaneAction) {
+    mutating func reduce(_ pane: Pane, _ action: PaneAction) {
         report(self[pane].reduce(action, rows: layout.visibleRows(pane)))
     }
 
-    private mutating func reduceDetail(_ action: DetailAction) {
+    mutating func reduceDetail(_ action: DetailAction) {
         let viewport = detailViewport
         report(detail?.reduce(action, in: viewport))
     }
@@ -356,7 +359,7 @@ extension BrowserState {
     }
 
     /// Enter: the detail of the selected row, or of the selected link when it is on screen.
-    private mutating func open() {
+    mutating func open() {
         let target = isDetailOpen ? detail?.selectedTarget(in: detailViewport) : self[currentPane].selectedRow.map { .entity($0.id) }
         switch target {
         case .entity(let id): openDetail(of: id)

@@ -4,6 +4,8 @@ public enum TerminalInput: Hashable, Sendable {
     case key(Key)
     /// The terminal now has this many columns and rows.
     case resize(width: Int, height: Int)
+    /// A mouse button or wheel, at a cell.
+    case mouse(MouseEvent)
     /// A key it has no name for (F1, Insert, a stray control code): to be ignored, however many arrive.
     case unboundKey
     /// Nothing: the wait ran out, a quit signal arrived, or the input is gone.
@@ -25,4 +27,26 @@ public protocol TerminalBackend: AnyObject {
     func nextInput(timeoutMilliseconds: Int32) -> TerminalInput
     /// Asks the terminal to put `text` on the system clipboard (OSC 52); a terminal that does not take it ignores it.
     func copyToClipboard(_ text: String)
+}
+
+/// What the mouse did, and at which cell (0-based column and row).
+public struct MouseEvent: Hashable, Sendable {
+    /// A press of the first button, or a turn of the wheel.
+    public enum Kind: Hashable, Sendable {
+        case click, wheelUp, wheelDown
+    }
+
+    /// What it did.
+    public var kind: Kind
+    /// The column.
+    public var x: Int
+    /// The row.
+    public var y: Int
+
+    /// `kind` at column `x`, row `y`.
+    public init(_ kind: Kind, x: Int, y: Int) {
+        self.kind = kind
+        self.x = x
+        self.y = y
+    }
 }

@@ -9,6 +9,9 @@ import NcursesBackend
 struct Browse: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Open the browser (the default command).")
 
+    @Flag(name: .long, help: "Leave the mouse to the terminal (to select text with it): no clicks or wheel in the browser.")
+    var noMouse = false
+
     @Option(name: .long, help: "Open this saved view (:save NAME in the browser saves one).")
     var view: String?
 
@@ -25,7 +28,7 @@ struct Browse: ParsableCommand {
         let injectsFault = ProcessInfo.processInfo.environment["CHANCERY_FAULT"] == "frame"
         let ending: BrowserLoop.Ending
         do {
-            ending = try NcursesTerminal.withTerminal { terminal in
+            ending = try NcursesTerminal.withTerminal(mouse: !noMouse) { terminal in
                 try BrowserLoop.run(on: terminal, queries: store, keeper: keeper, openingView: view,
                                    bindings: bindings, notice: problem, afterFrame: {
                     if injectsFault { throw InjectedFault() }
