@@ -143,6 +143,19 @@ public final class NcursesTerminal: TerminalBackend {
         (Int(getmaxx(window)), Int(getmaxy(window)))
     }
 
+    /// Leaves curses mode for `body` (the program it runs has the terminal) and comes back to a full repaint; an
+    /// interrupt typed to that program (Ctrl-C in the editor) does not quit the browser.
+    public func runOutside<T>(_ body: () -> T) -> T {
+        let before = Self.quitSignal.load(ordering: .relaxed)
+        def_prog_mode()
+        endwin()
+        let result = body()
+        reset_prog_mode()
+        if before == 0, Self.quitSignal.load(ordering: .relaxed) == SIGINT { Self.quitSignal.store(0, ordering: .relaxed) }
+        invalidate()
+        return result
+    }
+
     /// Forces the next `draw` to repaint every cell, for when the screen may have been garbled.
     public func invalidate() {
         clearok(chancery_curscr(), true)

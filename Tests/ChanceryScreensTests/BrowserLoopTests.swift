@@ -59,6 +59,15 @@ final class ScriptedTerminal: TerminalBackend {
         copied.append(text)
     }
 
+    /// How many times the terminal was given to another program.
+    private(set) var timesOutside = 0
+
+    func runOutside<T>(_ body: () -> T) -> T {
+        timesOutside += 1
+        defer { invalidations += 1 }
+        return body()
+    }
+
     func nextInput(timeoutMilliseconds: Int32) -> TerminalInput {
         reads += 1
         guard !inputs.isEmpty, isPaste || timeoutMilliseconds < 0 else {

@@ -45,7 +45,16 @@ public enum BrowserLoop {
         /// Gives copies to the terminal and reads to the runner.
         func run(_ effects: [Effect], interruptingOthers: Bool) {
             for case .copyToClipboard(let text) in effects { terminal.copyToClipboard(text) }
-            runner.run(effects.filter { if case .copyToClipboard = $0 { false } else { true } }, interruptingOthers: interruptingOthers)
+            runner.run(effects.filter { effect in
+                switch effect {
+                case .copyToClipboard, .editInEditor: false
+                default: true
+                }
+            }, interruptingOthers: interruptingOthers)
+            for case .editInEditor(let record, let text) in effects {
+                let edited = terminal.runOutside { ExternalEditor.edit(text) }
+                run(state.send(.noteEdited(record, edited)), interruptingOthers: false)
+            }
         }
         run(state.send(.started), interruptingOthers: false)
         if let openingView { run(state.send(.viewRequested(openingView)), interruptingOthers: false) }

@@ -7,6 +7,8 @@ public enum Action: Hashable, Sendable {
     case started
     /// The user pressed a key; what it does depends on the mode (`KeyBindings`).
     case keyPressed(Key)
+    /// The note written in the editor came back (or the editor could not run), for `record`.
+    case noteEdited(EntitySummary, Result<String, ReadFailure>)
     /// The mouse clicked or turned its wheel.
     case mouse(MouseEvent)
     /// The terminal now has this many columns and rows.
@@ -85,6 +87,8 @@ public enum Effect: Hashable, Sendable {
     case loadDateSpread(request: Int, filter: EntityFilter)
     /// Put this text on the terminal's clipboard (OSC 52); the run loop gives it to the terminal.
     case copyToClipboard(String)
+    /// Let the user edit `text`, the note on `record`, in their editor; the run loop gives it the terminal.
+    case editInEditor(record: EntitySummary, text: String)
     /// Count what a filter keeps by a facet.
     case loadFacets(request: Int, filter: EntityFilter, facet: Facet)
     /// Write the whole list a filter keeps to a new file (CSV, or JSON or NDJSON by its extension).
@@ -131,6 +135,7 @@ public enum Effect: Hashable, Sendable {
         case .searchRecords(let request, _): .recordsFound(request: request, .failure(failure))
         case .writeBriefing: .briefingWritten(.failure(failure))
         case .writeTrail: .trailWritten(.failure(failure))
+        case .editInEditor(let record, _): .noteEdited(record, .failure(failure))
         case .copyToClipboard: nil
         }
     }
@@ -191,8 +196,8 @@ public enum Effect: Hashable, Sendable {
                 let text = Trail.text(of: steps, width: width, height: height, fingerprint: try queries.contentFingerprint())
                 return TrailReceipt(path: try NewFile.write(to: path, text: text), steps: steps.count)
             }.mapError(ReadFailure.writing))
-        case .copyToClipboard:
-            return nil
+        case .copyToClipboard, .editInEditor:
+            return nil  // the terminal's to do
         }
     }
 

@@ -26,6 +26,14 @@ extension BrowserState {
             reduceDetail(.viewportChanged)
             reducePager(.viewportChanged)
             wantsRedraw = true
+        case .noteEdited(let record, .success(let text)):
+            if text == workingSet.notes[record.id]?.text ?? "" {
+                report(StatusMessage(text: "The note on \(record.displayName) is unchanged", isError: false))
+            } else {
+                saveNote(text, on: record)
+            }
+        case .noteEdited(_, .failure(let failure)):
+            report(StatusMessage(text: failure.message, isError: true))
         case .mouse(let event):
             message = nil
             handleMouse(event)
@@ -113,6 +121,7 @@ extension BrowserState {
         case .pairCountries: pairShownCountry()
         case .toggleMark: toggleMark()
         case .editNote: editNote()
+        case .editNoteInEditor: editNoteInEditor()
         case .toggleMarksOnly: toggleMarksOnly()
         case .openPalette: openPalette()
         case .toggleDateMatch: toggleDateMatch()

@@ -10,11 +10,14 @@ public struct BrowserSession {
     public private(set) var clipboard: String?
     private let queries: any EntityQueries
     private let keeper: any WorkingSetKeeper
+    private let editor: (@Sendable (String) -> Result<String, ReadFailure>)?
 
     /// A browser of `width` × `height` over `queries`, its marks and notes kept by `keeper` (by default in memory,
     /// starting empty), with `bindings` and a first `notice` (see `BrowserState.init`), its first reads done.
     public init(width: Int, height: Int, queries: any EntityQueries, keeper: any WorkingSetKeeper = MemoryWorkingSetKeeper(),
-                bindings: KeyMap = .standard, notice: String? = nil) {
+                bindings: KeyMap = .standard, notice: String? = nil,
+                editor: (@Sendable (String) -> Result<String, ReadFailure>)? = nil) {
+        self.editor = editor
         state = BrowserState(width: width, height: height, bindings: bindings, notice: notice)
         self.queries = queries
         self.keeper = keeper
@@ -27,6 +30,11 @@ public struct BrowserSession {
         while !effects.isEmpty {
             let effect = effects.removeFirst()
             if case .copyToClipboard(let text) = effect { clipboard = text }
+            if case .editInEditor(let record, let text) = effect {
+                // No terminal to lend: the editor given, if any, stands in for the user's.
+                let result = editor?(text) ?? .failure(ReadFailure(message: "No editor without a terminal: a writes the note in the line"))
+                effects += state.send(.noteEdited(record, result))
+            }
             if let answer = effect.perform(using: queries, keeper: keeper) { effects += state.send(answer) }
         }
     }

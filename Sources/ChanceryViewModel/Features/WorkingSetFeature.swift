@@ -53,6 +53,14 @@ extension BrowserState {
         openLine(for: .note(record), text: workingSet.notes[record.id]?.text ?? "")
     }
 
+    /// `A`: the note, however long, in the user's editor; what comes back is saved.
+    mutating func editNoteInEditor() {
+        guard let record = workingSetTarget else {
+            return report(StatusMessage(text: "A writes a note on a record: select one, or open its detail", isError: true))
+        }
+        outbox.append(.editInEditor(record: record, text: workingSet.notes[record.id]?.text ?? ""))
+    }
+
     /// Enter on the note's line: the note is kept as typed, or removed when the line is empty.
     mutating func saveNote(_ text: String, on record: EntitySummary) {
         change(.note(id: record.id, text: text))

@@ -11,7 +11,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
     case moveDown, moveUp, top, bottom, pageDown, pageUp, halfPageDown, halfPageUp
     case nextPane, previousPane, focusTimeline, focusOrganizations, focusVisits, focusSources
     case open, back, forward, narrow, toggleSubBodies, clearNarrowing, close, help, redraw, quit
-    case filter, filterEveryPane, dateRange, writeList, pairCountries, toggleMark, editNote, toggleMarksOnly, openPalette
+    case filter, filterEveryPane, dateRange, writeList, pairCountries, toggleMark, editNote, toggleMarksOnly, openPalette, editNoteInEditor
     case previousSuggestion, nextSuggestion, takeSuggestion, toggleDateMatch, nextKind, previousKind, nextOrder, scrollRight, scrollLeft
     case cursorLeft, cursorRight, cursorToStart, cursorToEnd, deleteBackward, deleteForward, deleteToStart
     case submitLine, cancelLine
@@ -67,6 +67,7 @@ public enum KeyBindings {
         KeyBinding([.character("]")], .forward, in: browsing, "Forward again"),
         KeyBinding([.character("m")], .toggleMark, in: browsing, "Mark or unmark it"),
         KeyBinding([.character("a")], .editNote, in: browsing, "Write a note on it"),
+        KeyBinding([.character("A")], .editNoteInEditor, in: browsing, "Write it in $EDITOR"),
         KeyBinding([.character("n")], .narrow, in: browsing, "Narrow to organization"),
         KeyBinding([.character("b")], .toggleSubBodies, in: browsing, "Sub-bodies in or out"),
         KeyBinding([.character("x")], .clearNarrowing, in: browsing, "Clear the narrowing"),

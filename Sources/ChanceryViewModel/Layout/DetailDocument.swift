@@ -67,7 +67,10 @@ public struct DetailDocument: Hashable, Sendable {
             // The analyst's own, apart from the record's facts; a note is shown through the sanitiser.
             add(mark == nil ? "Your note (a edits it):" : "* Marked (m unmarks)" + (note == nil ? "" : " · your note (a edits it):"),
                 .note, width: width)
-            if let note { add("  " + note.text.sanitized(), .note, width: width, indent: 2) }
+            // A long note written in the editor keeps its lines.
+            for line in note?.text.split(separator: "\n", omittingEmptySubsequences: false) ?? [] {
+                add("  " + String(line).sanitized(), .note, width: width, indent: 2)
+            }
         }
         if summary.kind.isDated {
             add(label: "Date", summary.date.display + (summary.date.map { "  (\($0.edtf))" } ?? ""), width: width)

@@ -27,6 +27,8 @@ public protocol TerminalBackend: AnyObject {
     func nextInput(timeoutMilliseconds: Int32) -> TerminalInput
     /// Asks the terminal to put `text` on the system clipboard (OSC 52); a terminal that does not take it ignores it.
     func copyToClipboard(_ text: String)
+    /// Gives the terminal back to the shell while `body` runs (an editor), then takes it again, to be repainted.
+    func runOutside<T>(_ body: () -> T) -> T
 }
 
 /// What the mouse did, and at which cell (0-based column and row).

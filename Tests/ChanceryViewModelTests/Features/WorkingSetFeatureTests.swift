@@ -76,6 +76,26 @@ import Testing
         #expect(try keeper.load().workingSet.marks.count == 2)
     }
 
+    @Test func capitalAWritesTheNoteInTheEditorAndSavesWhatComesBack() throws {
+        let keeper = MemoryWorkingSetKeeper()
+        var session = BrowserSession(width: 80, height: 24, queries: Fixture.queries, keeper: keeper,
+                                     editor: { old in .success(old + "first line\nsecond line") })
+        session.play(try KeyScript.parse("A"))
+        let first = try #require(session.state[.timeline].row(at: 0))
+        #expect(try keeper.load().workingSet.notes[first.id]?.text == "first line\nsecond line")
+        session.play(try KeyScript.parse("<Enter>"))
+        let lines = try #require(session.state.detail?.document).lines.map { $0.spans.map(\.text).joined() }
+        #expect(lines.contains("  first line") && lines.contains("  second line"), "each line of the note on its own")
+
+        var failing = BrowserSession(width: 80, height: 24, queries: Fixture.queries,
+                                     editor: { _ in .failure(ReadFailure(message: "the editor “vi” exited with status 1; the note is unchanged")) })
+        failing.play(try KeyScript.parse("A"))
+        #expect(failing.state.message?.text == "the editor “vi” exited with status 1; the note is unchanged" && failing.state.workingSet.notes.isEmpty)
+        var unchanged = BrowserSession(width: 80, height: 24, queries: Fixture.queries, editor: { .success($0) })
+        unchanged.play(try KeyScript.parse("A"))
+        #expect(unchanged.state.message?.text.hasSuffix("is unchanged") == true && unchanged.state.workingSet.notes.isEmpty)
+    }
+
     /// A keeper on a full disk: it reads, and no save succeeds.
     private struct FullDisk: WorkingSetKeeper {
         struct Failure: Error, CustomStringConvertible {
