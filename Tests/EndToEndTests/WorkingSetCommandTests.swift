@@ -92,6 +92,14 @@ import Testing
         #expect(try String(contentsOfFile: out, encoding: .utf8).contains("<li id=\"q5\">"))
     }
 
+    @Test func aDataDirectoryThatCannotBeMadeIsReportedAndNothingIsWritten() throws {
+        var environment = ProcessInfo.processInfo.environment
+        environment["XDG_DATA_HOME"] = "/dev/null/x"
+        let result = try Chancery.run(["mark", "org-iap", "--store", Chancery.storePath], environment: environment)
+        #expect(result.status == 1 && result.stderr.contains("/dev/null/x: cannot create the directory for the working set (Not a directory)"),
+                "\(result.stderr)")
+    }
+
     @Test func aDamagedFileIsNamedWithItsLineAndKeptAside() throws {
         _ = try chancery("mark", "org-iap")
         let path = dataHome.appendingPathComponent("chancery/\(try workingSetFiles()[0])").path

@@ -42,10 +42,13 @@ public struct WorkingSetFile: Hashable, Sendable, WorkingSetKeeper {
     /// Applies `changes` to what the file holds now and writes the result; see the type's description.
     public func apply(_ changes: [WorkingSet.Change], at date: Date = Date()) throws(WorkingSetError) -> WorkingSetReceipt {
         let directory = (path as NSString).deletingLastPathComponent
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw WorkingSetError(description: "\(directory): cannot create the directory for the working set (\(Self.reason(of: error)))")
+        // Each missing directory in turn, so the reason is the system's own ("Not a directory", "Read-only file system").
+        var made = directory.hasPrefix("/") ? "" : "."
+        for component in directory.split(separator: "/", omittingEmptySubsequences: true) {
+            made += "/" + component
+            if mkdir(made, 0o755) != 0 && errno != EEXIST {
+                throw WorkingSetError(description: "\(made): cannot create the directory for the working set (\(String(cString: strerror(errno)))); nothing was changed")
+            }
         }
         let lock = try Lock(path: path + ".lock")
         defer { lock.release() }
@@ -122,10 +125,6 @@ public struct WorkingSetFile: Hashable, Sendable, WorkingSetKeeper {
             unlink(temporary)
             throw WorkingSetError(description: "\(path): cannot write the working set (\(String(cString: strerror(failure)))); nothing was changed")
         }
-    }
-
-    private static func reason(of error: Error) -> String {
-        ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError)?.localizedDescription ?? error.localizedDescription
     }
 
     /// An exclusive `flock` on a file beside the working set, held while it is read and written.
