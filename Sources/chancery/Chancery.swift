@@ -7,7 +7,7 @@ struct Chancery: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chancery",
         abstract: "Browse diplomatic events, organizations and delegation visits in the terminal.",
-        subcommands: [Browse.self, Snapshot.self, List.self, Facets.self, Pair.self, Show.self, Mark.self, Unmark.self, Marks.self, Note.self, Brief.self, Export.self, Import.self, Generate.self, Validate.self, Keys.self],
+        subcommands: [Browse.self, Snapshot.self, List.self, Facets.self, Pair.self, Show.self, Mark.self, Unmark.self, Marks.self, Note.self, Brief.self, Views.self, Export.self, Import.self, Generate.self, Validate.self, Keys.self],
         defaultSubcommand: Browse.self)
 
     /// Runs the command; a usage error (bad option, bad value) exits with status 2, as Unix tools do.

@@ -92,6 +92,29 @@ import Testing
         #expect(try String(contentsOfFile: out, encoding: .utf8).contains("<li id=\"q5\">"))
     }
 
+    /// A view saved in the working set (as :save writes it) is listed, briefed (the records of its focused pane) and
+    /// deleted from the command line.
+    @Test func viewsAreListedBriefedAndDeleted() throws {
+        let directory = dataHome.appendingPathComponent("chancery")
+        _ = try chancery("mark", "org-iap")
+        let file = directory.appendingPathComponent(try workingSetFiles()[0]).path
+        let line = #"{"view":"tajik","at":"t","focus":"timeline","timeline.text":"tajikistan","timeline.kinds":"agreementSigned"}"#
+        try (String(contentsOfFile: file, encoding: .utf8) + line + "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(try chancery("views").stdout.contains("tajik  t      focus=timeline timeline.kinds=agreementSigned timeline.text=tajikistan"))
+        let listed = try chancery("list", "events", "--text", "tajikistan", "--kind", "agreementSigned", "--format", "ndjson")
+        let ids = listed.stdout.split(separator: "\n").compactMap { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["id"] as? String
+        }
+        #expect(ids.count > 1)
+        let brief = try chancery("brief", "--view", "tajik")
+        #expect(brief.status == 0 && brief.stdout.hasPrefix("# Briefing: \(ids.count) records of the view “tajik”"), "\(brief.stdout)\(brief.stderr)")
+        for id in ids { #expect(brief.stdout.contains(" · \(id)\n"), "\(id)") }
+        let misspelt = try chancery("brief", "--view", "tajk")
+        #expect(misspelt.status == 2 && misspelt.stderr.contains("did you mean \"tajik\"?"))
+        #expect(try chancery("views", "--delete", "tajik").status == 0)
+        #expect(try chancery("views").stdout.hasPrefix("No saved views"))
+    }
+
     @Test func aDataDirectoryThatCannotBeMadeIsReportedAndNothingIsWritten() throws {
         var environment = ProcessInfo.processInfo.environment
         environment["XDG_DATA_HOME"] = "/dev/null/x"

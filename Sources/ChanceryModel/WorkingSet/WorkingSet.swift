@@ -10,6 +10,12 @@ public struct WorkingSet: Hashable, Sendable {
         public var title: String
         /// When it was marked, as ISO 8601 in UTC.
         public var at: String
+
+        /// A mark of a record titled `title`, made `at`.
+        public init(title: String, at: String) {
+            self.title = title
+            self.at = at
+        }
     }
 
     /// A note on a record, as typed, and when it was last written.

@@ -89,9 +89,26 @@ struct PaneSettings {
     var links: [ChosenLink]
 }
 
-/// Why a saved view cannot be opened.
-struct SavedViewError: Error {
-    var message: String
+/// Why a saved view cannot be opened: a field a hand edit left unreadable.
+public struct SavedViewError: Error, CustomStringConvertible {
+    /// The message, naming the view and the field.
+    public var message: String
+    /// The message, as the command line prints it.
+    public var description: String { message }
+}
+
+extension WorkingSet {
+    /// The list the saved view `name` shows in its focused pane: that pane's filter, narrowed as the view is, and
+    /// marks only as marked now; nil when there is no such view. Throws when a field cannot be read.
+    public func listFilter(ofView name: String) throws(SavedViewError) -> EntityFilter? {
+        guard let view = views[name] else { return nil }
+        let settings = try SavedViewFields.read(view.fields, name: name)
+        let pane = settings.focus, paneSettings = settings.panes[pane.rawValue]
+        var filter = Narrowing.narrowedPanes.contains(pane) ? settings.narrowing.applied(to: paneSettings.filter) : paneSettings.filter
+        if paneSettings.marksOnly { filter.onlyIDs = markedIDs(of: pane.kind) }
+        filter.notedIDs = notedIDs(matching: filter.text, kind: pane.kind)
+        return filter
+    }
 }
 
 extension BrowserState {

@@ -21,11 +21,24 @@ public struct MarkedRecord: Hashable, Sendable {
     public var title: String { record?.summary.displayName ?? mark.title }
 }
 
+/// The records a briefing or `chancery marks` lists, read from the store.
 public enum WorkingSetRecords {
     /// The marked records, in date order (undated, then those the store no longer has, last).
     public static func marked(_ workingSet: WorkingSet, in queries: some EntityQueries) throws -> [MarkedRecord] {
-        let entries = try workingSet.marks.map { id, mark in MarkedRecord(id: id, mark: mark, record: try queries.detail(id: id)) }
-        return entries.sorted { a, b in
+        inDateOrder(try workingSet.marks.map { id, mark in MarkedRecord(id: id, mark: mark, record: try queries.detail(id: id)) })
+    }
+
+    /// The records a saved view lists in its focused pane (at most `limit`; nil when it lists more), in date order.
+    public static func viewed(_ filter: EntityFilter, in queries: some EntityQueries, limit: Int) throws -> [MarkedRecord]? {
+        let page = try queries.page(filter, offset: 0, limit: limit + 1)
+        guard page.total <= limit else { return nil }
+        return inDateOrder(try page.rows.map { row in
+            MarkedRecord(id: row.id, mark: WorkingSet.Mark(title: row.displayName, at: ""), record: try queries.detail(id: row.id))
+        })
+    }
+
+    private static func inDateOrder(_ entries: [MarkedRecord]) -> [MarkedRecord] {
+        entries.sorted { a, b in
             func key(_ entry: MarkedRecord) -> (Int, Int, String) {
                 guard let record = entry.record else { return (2, 0, entry.id) }
                 guard let date = record.summary.date else { return (1, 0, entry.id) }
@@ -60,13 +73,15 @@ public struct Briefing: Sendable {
     let missing: [MarkedRecord]
     /// The day it was prepared, as YYYY-MM-DD.
     let day: String
+    /// What it briefs, after "Briefing: ": "3 marked records".
+    let subject: String
 
     /// How many records it briefs.
     public var count: Int { sections.count }
 
     /// The briefing of `marked` (in date order) with the analyst's `notes`, the details of the cited `sources`
     /// giving each footnote's publisher, date and file, prepared on `day`.
-    public init(marked: [MarkedRecord], notes: [String: String], sources: [String: EntityDetail], day: String) {
+    public init(marked: [MarkedRecord], notes: [String: String], sources: [String: EntityDetail], day: String, view: String? = nil) {
         var number = 0
         var sections: [Section] = []
         for entry in marked {
@@ -86,16 +101,20 @@ public struct Briefing: Sendable {
         self.sections = sections
         missing = marked.filter { $0.record == nil }
         self.day = day
+        let records = "\(sections.count) \(view == nil ? "marked " : "")record\(sections.count == 1 ? "" : "s")"
+        subject = view.map { "\(records) of the view “\($0)”" } ?? records
     }
 
-    /// The briefing of what `workingSet` marks, read through `queries`, prepared on `day`.
-    public static func of(_ workingSet: WorkingSet, queries: some EntityQueries, day: String) throws -> Briefing {
-        let marked = try WorkingSetRecords.marked(workingSet, in: queries)
+    /// The briefing of what `workingSet` marks (or of `records`, those of the view named `view`), read through
+    /// `queries`, prepared on `day`.
+    public static func of(_ workingSet: WorkingSet, records: [MarkedRecord]? = nil, view: String? = nil,
+                          queries: some EntityQueries, day: String) throws -> Briefing {
+        let marked = try records ?? WorkingSetRecords.marked(workingSet, in: queries)
         var sources: [String: EntityDetail] = [:]
         for citation in marked.compactMap(\.record).flatMap(\.citations) where sources[citation.sourceID] == nil {
             sources[citation.sourceID] = try queries.detail(id: citation.sourceID)
         }
-        return Briefing(marked: marked, notes: workingSet.notes.mapValues(\.text), sources: sources, day: day)
+        return Briefing(marked: marked, notes: workingSet.notes.mapValues(\.text), sources: sources, day: day, view: view)
     }
 
     /// Today's date in UTC, as YYYY-MM-DD.
@@ -123,7 +142,7 @@ public struct Briefing: Sendable {
 
     /// The briefing as Markdown, the quotes as footnotes (`[^1]`).
     public var markdown: String {
-        var lines = ["# Briefing: \(sections.count) marked record\(sections.count == 1 ? "" : "s")", "",
+        var lines = ["# Briefing: \(subject)", "",
                      "Prepared with Chancery on \(day). Records in date order; every quotation is verbatim from the source its footnote names.", ""]
         for (index, section) in sections.enumerated() {
             lines += ["## \(index + 1). \(section.heading)", "", section.facts, ""]
@@ -148,7 +167,7 @@ public struct Briefing: Sendable {
             text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
                 .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
         }
-        let title = "Briefing: \(sections.count) marked record\(sections.count == 1 ? "" : "s")"
+        let title = "Briefing: \(subject)"
         var lines = ["<!DOCTYPE html>", "<html lang=\"en\"><head><meta charset=\"utf-8\"><title>\(escaped(title))</title></head><body>",
                      "<h1>\(escaped(title))</h1>",
                      "<p>Prepared with Chancery on \(day). Records in date order; every quotation is verbatim from the source its note names.</p>"]

@@ -16,8 +16,11 @@ struct Brief: ParsableCommand {
         case md, html
     }
 
-    @Flag(name: .long, help: "Brief the marked records (the default, and for now the only choice).")
+    @Flag(name: .long, help: "Brief the marked records (the default).")
     var marks = false
+
+    @Option(name: .long, help: "Brief the records the saved view lists in its focused pane (at most 200) instead.")
+    var view: String?
 
     @Option(name: .long, help: "md (Markdown with footnotes) or html.")
     var format: Format = .md
@@ -27,14 +30,28 @@ struct Brief: ParsableCommand {
 
     @OptionGroup var locations: LocationOptions
 
+    /// The most records a briefing of a view takes.
+    static let viewLimit = 200
+
     func run() throws {
         let file = try locations.workingSetFile()
         let (workingSet, problems) = try file.load()
         try warn(about: problems, in: file.path)
-        guard !workingSet.marks.isEmpty else {
+        let store = try locations.openStore()
+        var records: [MarkedRecord]?
+        if let view {
+            guard !marks else { throw ValidationError("--marks and --view: brief one or the other") }
+            guard let filter = try workingSet.listFilter(ofView: view) else {
+                throw unknownView(view, among: workingSet.views.keys.sorted())
+            }
+            records = try WorkingSetRecords.viewed(filter, in: store, limit: Self.viewLimit)
+            guard records != nil else {
+                throw ValidationError("the view “\(view)” lists more than \(Self.viewLimit) records: narrow it, or mark the ones to brief")
+            }
+        } else if workingSet.marks.isEmpty {
             throw ValidationError("no marked records to brief: m in the browser or `chancery mark ID` marks one")
         }
-        let briefing = try Briefing.of(workingSet, queries: try locations.openStore(), day: Briefing.today())
+        let briefing = try Briefing.of(workingSet, records: records, view: view, queries: store, day: Briefing.today())
         let text = format == .md ? briefing.markdown : briefing.html
         if let out {
             let path = try NewFile.write(to: out, text: text)

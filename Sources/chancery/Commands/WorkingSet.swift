@@ -108,6 +108,36 @@ struct Marks: ParsableCommand {
     }
 }
 
+/// `chancery views`: the saved views, or `--delete NAME` one of them.
+struct Views: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the saved views (:save NAME in the browser saves one), or delete one.")
+
+    @Option(name: .long, help: "Delete the saved view of this name.")
+    var delete: String?
+
+    @OptionGroup var locations: LocationOptions
+
+    func run() throws {
+        let file = try locations.workingSetFile()
+        let (workingSet, problems) = try file.load()
+        try warn(about: problems, in: file.path)
+        if let delete {
+            guard workingSet.views[delete] != nil else { throw unknownView(delete, among: workingSet.views.keys.sorted()) }
+            try reportProblems(try file.apply([.deleteView(name: delete)]))
+            return try StandardOutput.line("Deleted the view \(delete)".sanitized())
+        }
+        guard !workingSet.views.isEmpty else {
+            return try StandardOutput.line("No saved views: :save NAME in the browser saves the view on screen.")
+        }
+        var table = TextTable(header: ["NAME", "SAVED", "WHAT IT HOLDS"])
+        for (name, view) in workingSet.views.sorted(by: { $0.key < $1.key }) {
+            let fields = view.fields.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+            try table.add([name, view.at, fields])
+        }
+        try table.finish()
+    }
+}
+
 /// Says on standard error which lines of the working set were skipped, and where the file as found was kept.
 func reportProblems(_ receipt: WorkingSetReceipt) throws {
     guard let aside = receipt.keptAside else { return }
