@@ -106,7 +106,7 @@ public enum Effect: Hashable, Sendable {
     /// Write these steps to a new file as a key script headed by the size and the store's content fingerprint.
     case writeTrail(steps: [ScriptStep], width: Int, height: Int, path: String)
     /// Write a briefing of the marked records to a new file (Markdown, or HTML by its extension).
-    case writeBriefing(marks: [String], notes: [String: String], path: String)
+    case writeBriefing(WorkingSet, path: String)
 
     /// Whether the shell must run it even when a newer key supersedes the reads queued: the user asked for a file,
     /// or for marks and notes, which are never dropped.
@@ -181,11 +181,8 @@ public enum Effect: Hashable, Sendable {
             return .recordsFound(request: request, Result {
                 try kinds.flatMap { try queries.page(EntityFilter(kind: $0, text: words), offset: 0, limit: 4).rows }
             }.mapError(ReadFailure.init))
-        case .writeBriefing(let marks, let notes, let path):
+        case .writeBriefing(let workingSet, let path):
             return .briefingWritten(Result {
-                var workingSet = WorkingSet()
-                for id in marks { workingSet.apply(.mark(id: id, title: id), at: "") }
-                for (id, text) in notes { workingSet.apply(.note(id: id, text: text), at: "") }
                 let briefing = try Briefing.of(workingSet, queries: queries, day: Briefing.today())
                 let text = briefing.text(forFile: path)
                 let written = try NewFile.write(to: path, text: text)

@@ -197,7 +197,7 @@ extension BrowserState {
         guard !workingSet.marks.isEmpty else {
             return report(StatusMessage(text: "Nothing marked to brief: m marks a record", isError: true))
         }
-        outbox.append(.writeBriefing(marks: Array(workingSet.marks.keys), notes: workingSet.notes.mapValues(\.text), path: path))
+        outbox.append(.writeBriefing(workingSet, path: path))
         report(StatusMessage(text: "Writing a briefing of \(workingSet.marks.count) marked records to \(path)…", isError: false))
     }
 }
