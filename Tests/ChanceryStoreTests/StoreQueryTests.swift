@@ -311,7 +311,8 @@ import Testing
 
     /// `d2018` used to keep 28 events, 22 of them ongoing or on an unknown date since 2000, and an analyst read "14
     /// agreements in 2018" off it. A range now keeps, by default, what lies wholly within it.
-    @Test(arguments: [("2018", "2018"), ("1993", "1995"), ("2020-06", "2021-03"), ("1990", "1990"), ("2024-05", "2024-05"), ("2000", "2030")])
+    @Test(arguments: [("2018", "2018"), ("1993", "1995"), ("2020-06", "2021-03"), ("1990", "1990"), ("2024-05", "2024-05"), ("2000", "2030"),
+                      ("1980", "1989"), ("2018-04-09", "2018-04-10"), ("2018-04-10", "2030"), ("1000", "1992-05-31")])
     func withinKeepsExactlyWhatLiesWhollyInTheRange(since: String, until: String) throws {
         let range = try #require(EDTFDate(since)).firstDayKey...(try #require(EDTFDate(until)).endKey)
         let expected = Set(dataset.events.filter { event in
