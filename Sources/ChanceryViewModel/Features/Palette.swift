@@ -63,16 +63,12 @@ public struct PaletteState: Hashable, Sendable {
         for binding in commands where seen.insert(binding.command).inserted {
             items.append(.command(binding.command, summary: binding.summary, keys: binding.keys.map(KeyNotation.name).joined(separator: " ")))
         }
-        // Best score first, in their own order within a score; records whose names hold the words before those
-        // whose other text does.
-        func ranked(_ items: [PaletteItem], keepingUnmatched: Bool) -> [PaletteItem] {
-            items.enumerated().compactMap { offset, item in
-                let score = Self.score(text, against: item.label) ?? (keepingUnmatched ? -1 : nil)
-                return score.map { (item, $0, offset) }
-            }.sorted { ($0.1, $1.2) > ($1.1, $0.2) }.map(\.0)
-        }
-        self.items = Array((ranked(items, keepingUnmatched: false) + ranked(found.map(PaletteItem.entity), keepingUnmatched: true))
-            .prefix(Self.limit))
+        // Best score first (a record's name as good as a command's words), commands before records within a score,
+        // each in its own order; records found by other text than their names last.
+        let scored = items.compactMap { item in Self.score(text, against: item.label).map { (item, $0) } }
+            + found.map { record in (PaletteItem.entity(record), Self.score(text, against: record.displayName) ?? -1) }
+        self.items = Array(scored.enumerated().sorted { ($0.element.1, $1.offset) > ($1.element.1, $0.offset) }
+            .map(\.element.0).prefix(Self.limit))
         selected = min(selected, max(0, self.items.count - 1))
     }
 
