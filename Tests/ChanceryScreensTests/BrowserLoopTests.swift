@@ -35,6 +35,7 @@ final class ScriptedTerminal: TerminalBackend {
             switch step {
             case .key(let key): .key(key)
             case .resize(let width, let height): .resize(width: width, height: height)
+            case .mouse(let event): .mouse(event)
             }
         }, isPaste: isPaste)
     }

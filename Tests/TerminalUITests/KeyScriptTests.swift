@@ -26,7 +26,16 @@ struct KeyScriptTests {
                                                                        .resize(width: 1, height: 1)])
     }
 
+    @Test func mouseStepsReadAndWriteBack() throws {
+        let steps = try KeyScript.parse("<Click 3,4><wheelup 0,0><WheelDown 119,39>x")
+        #expect(steps == [.mouse(MouseEvent(.click, x: 3, y: 4)), .mouse(MouseEvent(.wheelUp, x: 0, y: 0)),
+                          .mouse(MouseEvent(.wheelDown, x: 119, y: 39)), .key(.character("x"))])
+        #expect(steps.map(KeyScript.name).joined() == "<Click 3,4><WheelUp 0,0><WheelDown 119,39>x")
+    }
+
     @Test(arguments: [
+        ("<Click 3>", "malformed <Click 3> at column 1: expected <Click X,Y> with X and Y from 0"),
+        ("ab<WheelUp -1,2>", "malformed <WheelUp -1,2> at column 3"),
         ("abcdef<Foo>", "unknown key <Foo> at column 7"),
         ("<C-1>", "unknown key <C-1> at column 1"),
         ("<>", "unknown key <> at column 1"),

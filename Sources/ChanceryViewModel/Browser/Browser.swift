@@ -35,6 +35,7 @@ extension BrowserState {
         case .noteEdited(_, .failure(let failure)):
             report(StatusMessage(text: failure.message, isError: true))
         case .mouse(let event):
+            trail.append(.mouse(event))
             message = nil
             handleMouse(event)
         case .selected(let row, let pane):

@@ -45,6 +45,7 @@ public struct BrowserSession {
             switch step {
             case .key(let key): send(.keyPressed(key))
             case .resize(let width, let height): send(.resized(width: width, height: height))
+            case .mouse(let event): send(.mouse(event))
             }
         }
     }

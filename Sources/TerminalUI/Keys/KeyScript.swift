@@ -4,6 +4,8 @@ public enum ScriptStep: Hashable, Sendable {
     case key(Key)
     /// Resize the terminal to this many columns and rows.
     case resize(width: Int, height: Int)
+    /// Click or turn the wheel at a cell.
+    case mouse(MouseEvent)
 }
 
 /// Why a key script could not be read; `description` names the offending text and where it is.
@@ -15,7 +17,8 @@ public struct KeyScriptError: Error, Hashable, Sendable, CustomStringConvertible
 /// Reads key scripts in vim notation: plain characters type themselves, `<Name>` names a key.
 ///
 /// Names, case-insensitive, are those of `KeyNotation` (`<Enter>`, `<PgDn>`, `<lt>` for a literal "<", `<C-x>` for
-/// Ctrl plus any letter), and `<Resize 80x24>` for a terminal resize.
+/// Ctrl plus any letter), `<Resize 80x24>` for a terminal resize, and `<Click 10,5>`, `<WheelUp 10,5>`,
+/// `<WheelDown 10,5>` for the mouse at column 10, row 5 (from 0).
 public enum KeyScript {
     /// The steps of a one-line script; throws `KeyScriptError` on an unknown or malformed `<...>`, a lone "<" or a control character.
     public static func parse(_ text: String) throws -> [ScriptStep] {
@@ -68,10 +71,17 @@ public enum KeyScript {
         return steps
     }
 
-    /// The step a `<name>` stands for, nil for an unknown name; throws for a malformed `<Resize ...>`.
+    /// The step a `<name>` stands for, nil for an unknown name; throws for a malformed `<Resize ...>` or `<Click ...>`.
     private static func step(named name: String, at location: String) throws -> ScriptStep? {
         if let key = KeyNotation.key(named: name) { return .key(key) }
         let lowered = name.lowercased()
+        for (kind, shown) in mouseNames where lowered.hasPrefix(shown.lowercased() + " ") {
+            let cell = lowered.dropFirst(shown.count + 1).split(separator: ",", omittingEmptySubsequences: false).map { Int($0) }
+            guard cell.count == 2, let x = cell[0], let y = cell[1], (0..<maximumSize).contains(x), (0..<maximumSize).contains(y) else {
+                throw KeyScriptError(description: "malformed <\(name)> at \(location): expected <\(shown) X,Y> with X and Y from 0")
+            }
+            return .mouse(MouseEvent(kind, x: x, y: y))
+        }
         guard lowered.hasPrefix("resize ") else { return nil }
         guard let size = parseSize(String(lowered.dropFirst("resize ".count))) else {
             throw KeyScriptError(description: "malformed <\(name)> at \(location): expected <Resize WxH> with W and H from 1 to \(maximumSize)")
@@ -84,8 +94,12 @@ public enum KeyScript {
         switch step {
         case .key(let key): KeyNotation.name(of: key)
         case .resize(let width, let height): "<Resize \(width)x\(height)>"
+        case .mouse(let event): "<\(mouseNames.first { $0.kind == event.kind }!.name) \(event.x),\(event.y)>"
         }
     }
+
+    /// How a script names what the mouse does.
+    private static let mouseNames: [(kind: MouseEvent.Kind, name: String)] = [(.click, "Click"), (.wheelUp, "WheelUp"), (.wheelDown, "WheelDown")]
 
     /// The largest width or height a `<Resize WxH>` (or `snapshot --size`) may ask for; a screen buffer of Int.max
     /// columns cannot be made.

@@ -96,7 +96,7 @@ import Testing
     @Test func theTrailHoldsTheKeysBeforeThePaletteAndReplaysToTheSameScreen() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("chancery-trail-\(UUID().uuidString).keys").path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let keys = "jj<Enter>j<Esc>/baku<Enter><Resize 90x30>s"
+        let keys = "jj<Enter>j<Esc>/baku<Enter><Resize 90x30>s<Click 3,4><WheelDown 40,20>"
         var session = BrowserSession(width: 80, height: 24, queries: Fixture.queries)
         session.play(try KeyScript.parse(keys + ":trail \(path)<Enter>"))
         #expect(session.state.message?.text.hasPrefix("Wrote a trail of \(try KeyScript.parse(keys).count) keys") == true,
