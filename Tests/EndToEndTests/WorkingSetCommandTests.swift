@@ -185,9 +185,11 @@ import Testing
         #expect(keys.status == 0 && keys.stdout.contains("| `<C-n>` | Move down |"), "\(keys.stderr)")
         let names = try run(["keys", "--names"], config: config)
         #expect(names.stdout.contains("[panes] moveDown = [\"<C-n>\"]  # Move down"))
-        let moved = try run(["snapshot", "--size", "80x24", "--keys", "<C-n><C-n>jG", "--store", Chancery.storePath], config: config)
-        let typed = try Chancery.run(["snapshot", "--size", "80x24", "--keys", "jjG", "--store", Chancery.storePath])
-        #expect(moved.stdout == typed.stdout, "C-n moves down in the lists; j does not any more (G reads the detail's bottom)")
+        let moved = try run(["snapshot", "--size", "80x24", "--keys", "<C-n><C-n>j", "--store", Chancery.storePath], config: config)
+        let typed = try Chancery.run(["snapshot", "--size", "80x24", "--keys", "jj", "--store", Chancery.storePath])
+        let (movedLines, typedLines) = (moved.stdout.split(separator: "\n"), typed.stdout.split(separator: "\n"))
+        #expect(movedLines.dropLast() == typedLines.dropLast(), "C-n moves down in the lists; j does not any more")
+        #expect(movedLines.last?.hasPrefix(" C-n/k move · Enter open") == true, "the status line names the key in force")
     }
 
     @Test func aBadFileIsNamedByLineAndTheDefaultsStay() throws {

@@ -245,16 +245,27 @@ public enum BrowserScreen {
         let left: Line
         if let message = state.message {
             left = Line(spans: [Span(" " + message.text, style: message.isError ? Theme.error : .plain)])
-        } else if state.facets != nil {
-            left = Line(" j/k value · Tab facet · s by count or value · Enter filter · Esc close")
-        } else if state.isHistogramFocused {
-            left = Line(" h/l year · Enter filter Timeline · +/- year or decade · Esc back · H hide")
-        } else if state.pager != nil {
-            left = Line(" j/k scroll · PgDn page · y copy the citation · Esc back to the detail")
-        } else if state.isDetailOpen {
-            left = Line(" j/k link · Enter follow · y copy · [ back · Esc close · ? help")
         } else {
-            left = Line(" j/k move · Enter open · Tab pane · / filter · d dates · t kind · ? help")
+            // The keys in force, so a remapped key shows as it is.
+            let keys = state.bindings
+            let hint: String
+            if state.facets != nil {
+                hint = keys.hint([([.moveDown, .moveUp], "value"), ([.nextFacet], "facet"), ([.toggleFacetOrder], "by count or value"),
+                                  ([.open], "filter"), ([.close], "close")], in: .facets)
+            } else if state.isHistogramFocused {
+                hint = keys.hint([([.scrollLeft, .scrollRight], "year"), ([.open], "filter Timeline"), ([.zoomIn, .zoomOut], "year or decade"),
+                                  ([.close], "back"), ([.toggleHistogram], "hide")], in: .histogram)
+            } else if state.pager != nil {
+                hint = keys.hint([([.moveDown, .moveUp], "scroll"), ([.pageDown], "page"), ([.copy], "copy the citation"),
+                                  ([.closePager], "back to the detail")], in: .pager)
+            } else if state.isDetailOpen {
+                hint = keys.hint([([.moveDown, .moveUp], "link"), ([.open], "follow"), ([.copy], "copy"), ([.back], "back"),
+                                  ([.close], "close"), ([.help], "help")], in: .detail)
+            } else {
+                hint = keys.hint([([.moveDown, .moveUp], "move"), ([.open], "open"), ([.nextPane], "pane"), ([.filter], "filter"),
+                                  ([.dateRange], "dates"), ([.nextKind], "kind"), ([.help], "help")], in: .panes)
+            }
+            left = Line(" " + hint)
         }
         let history = state.backDepth + state.forwardDepth > 0 ? "◀ \(state.backDepth) ▶ \(state.forwardDepth) " : ""
         StatusLine(left: left, right: Line(history), style: Theme.status).render(into: &buffer, area: area)

@@ -24,6 +24,21 @@ public struct KeyMap: Hashable, Sendable {
         commandsByModeAndKey[mode]?[key]
     }
 
+    /// A status-line hint in `mode`: each part's commands by their key in force ("j/k move · Enter open"), a part
+    /// whose commands have no key there left out. A command shows its first key, or a character key when the first
+    /// is an arrow or Backspace (so `j`, not `<Down>`).
+    public func hint(_ parts: [(commands: [Command], label: String)], in mode: KeyMode) -> String {
+        parts.compactMap { commands, label in
+            let keys = commands.compactMap { command -> String? in
+                guard let keys = table.first(where: { $0.command == command && $0.modes.contains(mode) })?.keys, let first = keys.first else { return nil }
+                let navigation: Set<Key> = [.up, .down, .left, .right, .backspace]
+                let shown = navigation.contains(first) ? keys.first { if case .character = $0 { true } else { false } } ?? first : first
+                return String(KeyNotation.name(of: shown).trimmingPrefix("<").reversed().trimmingPrefix(">").reversed())
+            }
+            return keys.count == commands.count ? "\(keys.joined(separator: "/")) \(label)" : nil
+        }.joined(separator: " · ")
+    }
+
     /// The table in sections of rows acting in the same modes, in table order, the sections in the default table's
     /// order (a row split by the configuration joins its mode's section).
     public var sections: [(heading: String, bindings: [KeyBinding])] {
