@@ -86,7 +86,8 @@ extension BrowserState {
         return reconcile()
     }
 
-    private mutating func run(_ command: Command) {
+    /// Runs `command` in the current mode, as its keys do (the palette runs commands this way too).
+    mutating func run(_ command: Command) {
         if pager != nil { return runInPager(command) }
         if facets != nil { return runInFacets(command) }
         if isHistogramFocused { return runInHistogram(command) }
@@ -380,26 +381,16 @@ extension BrowserState {
         }
     }
 
-    /// Runs a command picked in the palette, as its keys would.
-    mutating func runFromPalette(_ command: Command) {
-        run(command)
-    }
-
-    /// Opens the detail of a record picked in the palette.
-    mutating func openDetailFromPalette(_ id: String) {
-        openDetail(of: id)
-    }
-
     /// Opens the detail of `id` at its top, as a step that back undoes.
-    private mutating func openDetail(of id: String) {
+    mutating func openDetail(of id: String) {
         navigate {
             $0.focus = .detail
             $0.detail = ($0.detail?.id == id ? $0.detail! : DetailState(id: id)).atTop
         }
     }
 
-    /// Esc: closes the detail, or drops one filter of the pane (words, then dates, then kind, then the links chosen in
-    /// the facet view, last first, then marks only, then the narrowing), each a step back undoes.
+    /// Esc: closes the detail, or drops one filter of the pane (words, then dates, then kind, then marks only, then
+    /// the links chosen in the facet view, last first, then the narrowing), each a step back undoes.
     private mutating func close() {
         if isDetailOpen {
             return navigate {

@@ -175,10 +175,10 @@ extension BrowserState {
             openView(named: name)
         case .entity(let record):
             closePalette()
-            openDetailFromPalette(record.id)
+            openDetail(of: record.id)
         case .command(let command, _, _):
             closePalette()
-            runFromPalette(command)
+            run(command)
         }
     }
 

@@ -76,7 +76,7 @@ enum PaneAction: Hashable, Sendable {
 
 /// One list pane: its filter, the window of rows loaded, the selection and the scroll position.
 /// A value picked in the facet view that the list must link to: a place, person or source (in `linkedTo`), or a
-/// country (in `country`, which takes in the places inside it).
+/// country (in `countries`, which takes in the places inside it).
 public struct ChosenLink: Hashable, Sendable {
     /// Which facet it was picked in.
     public var facet: Facet
