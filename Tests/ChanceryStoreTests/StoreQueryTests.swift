@@ -424,6 +424,15 @@ import Testing
         }
     }
 
+    /// A whole list by country is read by place through the link indexes; the general query, over the entities,
+    /// gives the same counts (an overlapping match with no dates keeps the same list but takes that path).
+    @Test(arguments: [EntityKind.event, .visit, .organization])
+    func countryFacetsOfAWholeListReadByPlaceAgreeWithTheGeneralQuery(kind: EntityKind) throws {
+        let byPlace = try store.facets(EntityFilter(kind: kind), by: .country)
+        let general = try store.facets(EntityFilter(kind: kind, dateMatch: .overlapping), by: .country)
+        #expect(!byPlace.isEmpty && byPlace == general)
+    }
+
     @Test func visitsAreLinkedToWhomTheirMeetingsMet() throws {
         let visits = try store.ids(EntityFilter(kind: .visit, linkedTo: ["person-yusuf-rahmon"]))
         #expect(visits == ["visit-2024-05-az-pg-tajikistan"])

