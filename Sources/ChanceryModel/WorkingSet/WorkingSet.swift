@@ -51,7 +51,7 @@ public struct WorkingSet: Hashable, Sendable {
     }
 
     /// A line of the file that could not be read, skipped.
-    public struct Problem: Hashable, Sendable, Error {
+    public struct Problem: Hashable, Sendable {
         /// Its 1-based number.
         public var line: Int
         /// What is wrong with it.
@@ -83,7 +83,7 @@ public struct WorkingSet: Hashable, Sendable {
     }
 
     /// The first line of the file, saying what it is.
-    public static let header = "# Chancery working set: one mark or note a line, as JSON. Kept by chancery; edit with care."
+    public static let header = "# Chancery working set: one mark, note or view a line, as JSON. Kept by chancery; edit with care."
 
     /// The file's text: the header, then the marks, the notes and the views, each in id (or name) order, one JSON
     /// object a line.

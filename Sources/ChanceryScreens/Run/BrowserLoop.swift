@@ -31,8 +31,8 @@ public enum BrowserLoop {
     }
 
     /// Runs the browser as `run(on:queries:)` does, with `bindings` and a first `notice`, opening the saved view
-    /// `openingView` (if named) once the marks and notes are read, and calling `afterFrame` after each frame is drawn; what it throws ends the loop (a fault
-    /// injected there must still give the terminal back).
+    /// `openingView` (if named) once the marks and notes are read, and calling `afterFrame` after each frame is drawn;
+    /// what it throws ends the loop (a fault injected there must still give the terminal back).
     public static func run<Failure: Error>(on terminal: some TerminalBackend, queries: any EntityQueries,
                                            keeper: any WorkingSetKeeper = MemoryWorkingSetKeeper(), openingView: String? = nil,
                                            bindings: KeyMap = .standard, notice: String? = nil,

@@ -24,14 +24,10 @@ public enum BrowserScreen {
         } else if layout.mode == .wide || state.isDetailOpen {
             renderDetail(state, area: layout.detail, into: &buffer)
         }
-        if let facets = state.facets {
-            FacetsView.render(facets, area: Rect(x: 0, y: layout.header.maxY, width: state.width,
-                                                 height: layout.status.y - layout.header.maxY), into: &buffer)
-        }
-        if let palette = state.palette {
-            PaletteView.render(palette, area: Rect(x: 0, y: layout.header.maxY, width: state.width,
-                                                   height: layout.status.y - layout.header.maxY), into: &buffer)
-        }
+        // Between the header and the status line, over the panes.
+        let overlay = Rect(x: 0, y: layout.header.maxY, width: state.width, height: layout.status.y - layout.header.maxY)
+        if let facets = state.facets { FacetsView.render(facets, area: overlay, into: &buffer) }
+        if let palette = state.palette { PaletteView.render(palette, area: overlay, into: &buffer) }
         let cursor = renderStatus(state, area: layout.status, into: &buffer)
         if state.showsHelp { HelpOverlay.render(into: &buffer, area: buffer.area, scroll: state.helpScroll, bindings: state.bindings) }
         return (buffer, state.showsHelp ? nil : cursor)

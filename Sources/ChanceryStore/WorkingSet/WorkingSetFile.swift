@@ -71,7 +71,7 @@ public struct WorkingSetFile: Hashable, Sendable, WorkingSetKeeper {
     }
 
     /// ISO 8601 in UTC, to the second, as the file keeps when each mark and note was written.
-    public static func timestamp(_ date: Date) -> String {
+    private static func timestamp(_ date: Date) -> String {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         return formatter.string(from: date)

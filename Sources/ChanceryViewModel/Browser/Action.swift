@@ -66,10 +66,6 @@ public struct ReadFailure: Error, Hashable, Sendable {
         self.init(message: "\(error)", wasInterrupted: error is QueryInterrupted)
     }
 
-    /// A file that could not be written: the message names it.
-    static func writing(_ error: any Error) -> ReadFailure {
-        ReadFailure(message: (error as? ListFileError)?.message ?? "\(error)")
-    }
 }
 
 /// Something the shell does for the browser: a read against the store, answered with an action, or a copy to the
@@ -159,7 +155,7 @@ public enum Effect: Hashable, Sendable {
         case .loadFacets(let request, let filter, let facet):
             return .facetsLoaded(request: request, Result { try queries.facets(filter, by: facet) }.mapError(ReadFailure.init))
         case .writeList(let filter, let path):
-            return .listWritten(Result { try Self.write(filter, to: path, using: queries) }.mapError(ReadFailure.writing))
+            return .listWritten(Result { try Self.write(filter, to: path, using: queries) }.mapError(ReadFailure.init))
         case .findCountries(let request, let filter):
             return .countriesFound(request: request, Result { try queries.page(filter, offset: 0, limit: 50).rows }.mapError(ReadFailure.init))
         case .loadPairLedger(let request, let first, let second):
@@ -187,12 +183,12 @@ public enum Effect: Hashable, Sendable {
                 let text = briefing.text(forFile: path)
                 let written = try NewFile.write(to: path, text: text)
                 return BriefingReceipt(path: written, records: briefing.count)
-            }.mapError(ReadFailure.writing))
+            }.mapError(ReadFailure.init))
         case .writeTrail(let steps, let width, let height, let path):
             return .trailWritten(Result {
                 let text = Trail.text(of: steps, width: width, height: height, fingerprint: try queries.contentFingerprint())
                 return TrailReceipt(path: try NewFile.write(to: path, text: text), steps: steps.count)
-            }.mapError(ReadFailure.writing))
+            }.mapError(ReadFailure.init))
         case .copyToClipboard, .editInEditor:
             return nil  // the terminal's to do
         }

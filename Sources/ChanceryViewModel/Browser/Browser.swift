@@ -434,10 +434,7 @@ extension BrowserState {
     /// Sets a pane's filter, with the conditions the working set gives it: only the marked records when the pane
     /// shows marks only, and the records whose notes hold the words.
     mutating func setFilter(_ filter: EntityFilter, of pane: Pane) {
-        var filter = filter
-        filter.onlyIDs = self[pane].marksOnly ? workingSet.markedIDs(of: pane.kind) : nil
-        filter.notedIDs = workingSet.notedIDs(matching: filter.text, kind: pane.kind)
-        reduce(pane, .filterChanged(filter))
+        reduce(pane, .filterChanged(workingSet.conditions(on: filter, marksOnly: self[pane].marksOnly)))
     }
 
     /// `n`: narrows Timeline and Visits to the organization selected in Organizations, or whose detail is open.
@@ -504,6 +501,12 @@ extension BrowserState {
 
     // MARK: The line being typed
 
+    /// A new id for a read whose answer must match it (the reads `reconcile` asks for take theirs in a batch).
+    mutating func takeRequestID() -> Int {
+        defer { nextRequestID += 1 }
+        return nextRequestID
+    }
+
     mutating func openLine(for purpose: InputPurpose, text: String) {
         input = InputState(purpose: purpose, text: text, before: navigationEntry)
     }
@@ -547,7 +550,7 @@ extension BrowserState {
     /// leaves the line open with the reason beside it.
     private mutating func submit(_ line: InputState) {
         if case .writeList(let pane) = line.purpose {
-            let path = String(line.text.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+            let path = line.trimmedText
             guard !path.isEmpty else {
                 input?.notice = "type a file name: .csv, .json or .ndjson"
                 return
@@ -562,13 +565,12 @@ extension BrowserState {
             return saveNote(line.text, on: record)
         }
         if case .pairWith(let country) = line.purpose {
-            let words = String(line.text.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+            let words = line.trimmedText
             guard SearchQuery(words).hasSearchableTerm else {
                 input?.notice = "type a country's name: tajik, South Korea"
                 return
             }
-            let request = nextRequestID
-            nextRequestID += 1
+            let request = takeRequestID()
             pairSearch = PairSearch(country: country, words: words, request: request)
             outbox.append(.findCountries(request: request, filter: PairSearch.countries(matching: words)))
             input = nil

@@ -68,6 +68,11 @@ public struct InputState: Hashable, Sendable {
         self.before = before
     }
 
+    /// The text without the spaces around it: a file name or a country's name as typed.
+    var trimmedText: String {
+        String(text.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+    }
+
     /// Replaces the text, the cursor at its end.
     mutating func replace(with text: String) {
         self.text = text

@@ -109,8 +109,7 @@ extension BrowserState {
             palette?.pending = nil
             return
         }
-        let request = nextRequestID
-        nextRequestID += 1
+        let request = takeRequestID()
         palette?.pending = request
         outbox.append(.searchRecords(request: request, words: text))
     }

@@ -74,7 +74,6 @@ enum PaneAction: Hashable, Sendable {
     case scrolledSideways(by: Int)
 }
 
-/// One list pane: its filter, the window of rows loaded, the selection and the scroll position.
 /// A value picked in the facet view that the list must link to: a place, person or source (in `linkedTo`), or a
 /// country (in `countries`, which takes in the places inside it).
 public struct ChosenLink: Hashable, Sendable {
@@ -100,6 +99,7 @@ public struct ChosenLink: Hashable, Sendable {
     }
 }
 
+/// One list pane: its filter, the window of rows loaded, the selection and the scroll position.
 public struct PaneState: Hashable, Sendable {
     /// What the pane lists.
     public internal(set) var filter: EntityFilter

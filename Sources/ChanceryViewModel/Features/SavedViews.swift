@@ -29,7 +29,7 @@ enum SavedViewFields {
     }
 
     /// What the fields say, or why they cannot be read (a hand-edited file): the focus, the narrowing and each pane's
-    /// filter, marks-only and chosen links.
+    /// filter (narrowed as the view is), marks-only and chosen links.
     static func read(_ fields: [String: String], name: String) throws(SavedViewError) -> (focus: Pane, narrowing: Narrowing, panes: [PaneSettings]) {
         func fail(_ field: String) -> SavedViewError {
             SavedViewError(message: "the view “\(name)” has a bad “\(field)”: \(fields[field] ?? "")")
@@ -71,6 +71,7 @@ enum SavedViewFields {
                 settings.links.append(link)
                 index += 1
             }
+            if Narrowing.narrowedPanes.contains(pane) { settings.filter = narrowing.applied(to: settings.filter) }
             panes.append(settings)
         }
         return (focus, narrowing, panes)
@@ -103,11 +104,8 @@ extension WorkingSet {
     public func listFilter(ofView name: String) throws(SavedViewError) -> EntityFilter? {
         guard let view = views[name] else { return nil }
         let settings = try SavedViewFields.read(view.fields, name: name)
-        let pane = settings.focus, paneSettings = settings.panes[pane.rawValue]
-        var filter = Narrowing.narrowedPanes.contains(pane) ? settings.narrowing.applied(to: paneSettings.filter) : paneSettings.filter
-        if paneSettings.marksOnly { filter.onlyIDs = markedIDs(of: pane.kind) }
-        filter.notedIDs = notedIDs(matching: filter.text, kind: pane.kind)
-        return filter
+        let focused = settings.panes[settings.focus.rawValue]
+        return conditions(on: focused.filter, marksOnly: focused.marksOnly)
     }
 }
 
@@ -136,8 +134,7 @@ extension BrowserState {
             for (pane, paneSettings) in zip(Pane.allCases, settings.panes) {
                 state[pane].marksOnly = paneSettings.marksOnly
                 state[pane].chosenLinks = paneSettings.links
-                let filter = Narrowing.narrowedPanes.contains(pane) ? settings.narrowing.applied(to: paneSettings.filter) : paneSettings.filter
-                state.setFilter(filter, of: pane)
+                state.setFilter(paneSettings.filter, of: pane)
             }
             state.detail = nil
             state.focus(settings.focus)

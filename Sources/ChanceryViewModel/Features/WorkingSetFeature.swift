@@ -20,6 +20,15 @@ extension WorkingSet {
         marks.keys.filter { EntityKind(id: $0) == kind }.sorted()
     }
 
+    /// `filter` with the conditions the working set gives a list: only the marked records of its kind when it shows
+    /// marks only, and the records whose notes hold its words.
+    func conditions(on filter: EntityFilter, marksOnly: Bool) -> EntityFilter {
+        var filter = filter
+        filter.onlyIDs = marksOnly ? markedIDs(of: filter.kind) : nil
+        filter.notedIDs = notedIDs(matching: filter.text, kind: filter.kind)
+        return filter
+    }
+
     /// The ids of `kind` whose notes hold the words of `text` (as the / filter reads them), in id order.
     func notedIDs(matching text: String, kind: EntityKind) -> [String] {
         let query = SearchQuery(text)

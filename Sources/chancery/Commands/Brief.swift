@@ -34,9 +34,7 @@ struct Brief: ParsableCommand {
     static let viewLimit = 200
 
     func run() throws {
-        let file = try locations.workingSetFile()
-        let (workingSet, problems) = try file.load()
-        try warn(about: problems, in: file.path)
+        let workingSet = try loadWarning(try locations.workingSetFile())
         let store = try locations.openStore()
         var records: [MarkedRecord]?
         if let view {

@@ -80,8 +80,7 @@ struct Marks: ParsableCommand {
     @OptionGroup var locations: LocationOptions
 
     func run() throws {
-        let (workingSet, problems) = try locations.workingSetFile().load()
-        try warn(about: problems, in: try locations.workingSetFile().path)
+        let workingSet = try loadWarning(try locations.workingSetFile())
         let store = try locations.openStore()
         let marked = try WorkingSetRecords.marked(workingSet, in: store)
         switch format {
@@ -119,8 +118,7 @@ struct Views: ParsableCommand {
 
     func run() throws {
         let file = try locations.workingSetFile()
-        let (workingSet, problems) = try file.load()
-        try warn(about: problems, in: file.path)
+        let workingSet = try loadWarning(file)
         if let delete {
             guard workingSet.views[delete] != nil else { throw unknownView(delete, among: workingSet.views.keys.sorted()) }
             try reportProblems(try file.apply([.deleteView(name: delete)]))
@@ -136,6 +134,13 @@ struct Views: ParsableCommand {
         }
         try table.finish()
     }
+}
+
+/// What `file` holds, its unreadable lines named on standard error.
+func loadWarning(_ file: WorkingSetFile) throws -> WorkingSet {
+    let (workingSet, problems) = try file.load()
+    try warn(about: problems, in: file.path)
+    return workingSet
 }
 
 /// Says on standard error which lines of the working set were skipped, and where the file as found was kept.
