@@ -24,14 +24,23 @@ public struct HelpLayout: Hashable, Sendable {
 
     /// The layout of `bindings` on a terminal of `width` × `height` (the bottom line left for the status).
     public init(width screenWidth: Int, height screenHeight: Int, bindings: KeyMap = .standard) {
-        entries = bindings.sections.filter { $0.bindings.allSatisfy { $0.modes != [.help] } }.flatMap { section in
+        var entries = bindings.sections.filter { $0.bindings.allSatisfy { $0.modes != [.help] } }.flatMap { section in
             [Entry(keys: "", summary: section.heading + ":")] + section.bindings.map { binding in
                 Entry(keys: binding.keys.map(KeyNotation.name(of:)).joined(separator: " "), summary: binding.summary)
             }
         }
         let entryWidth = (entries.map(\.keys.displayWidth).max() ?? 0) + 2 + (entries.map(\.summary.displayWidth).max() ?? 0)
         columnCount = entries.count + 4 <= screenHeight ? 1 : 2
-        rowsPerColumn = (entries.count + columnCount - 1) / columnCount
+        var rows = (entries.count + columnCount - 1) / columnCount
+        // A section is not split between the columns, so that no key stands under another section's heading: the
+        // second column starts at the heading of the section the split would cut, the first padded with blank rows.
+        if columnCount == 2, entries.indices.contains(rows), !entries[rows].keys.isEmpty,
+           let heading = entries[..<rows].lastIndex(where: { $0.keys.isEmpty }), heading > 0 {
+            rows = max(rows, entries.count - heading)
+            entries.insert(contentsOf: Array(repeating: Entry(keys: "", summary: ""), count: rows - heading), at: heading)
+        }
+        self.entries = entries
+        rowsPerColumn = rows
         padding = rowsPerColumn + 4 <= screenHeight - 1 ? 1 : 0
         width = min(screenWidth, columnCount * entryWidth + (columnCount - 1) * Self.gap + 4)
         height = max(0, min(screenHeight - 1, rowsPerColumn + 2 + 2 * padding))

@@ -245,6 +245,19 @@ import Testing
         #expect(session.state[.timeline].sideways == 0)
     }
 
+    /// `p` once stood at the top of the second column under no heading (its "Detail:" was at the foot of the
+    /// first): a column now starts with a section's heading, whatever the size.
+    @Test(arguments: [(80, 24), (120, 40), (100, 30), (200, 20), (60, 16)])
+    func noSectionIsSplitBetweenTheHelpsColumns(width: Int, height: Int) {
+        let layout = HelpLayout(width: width, height: height)
+        for column in 0..<layout.columnCount where layout.entries.indices.contains(column * layout.rowsPerColumn) {
+            #expect(layout.entries[column * layout.rowsPerColumn].keys.isEmpty, "column \(column + 1) at \(width)x\(height)")
+        }
+        let keys = layout.entries.filter { !$0.keys.isEmpty }.count
+        #expect(keys == KeyMap.standard.sections.filter { $0.bindings.allSatisfy { $0.modes != [.help] } }.flatMap(\.bindings).count,
+                "every binding is still listed")
+    }
+
     @Test func theHelpScrollsWhenItDoesNotFitAndOnlyThen() throws {
         let small = HelpLayout(width: 80, height: 24)
         #expect(small.maxScroll > 0 && small.columnCount == 2)
