@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         // Whole-state diffs in the view-model's feature tests; already resolved through swift-snapshot-testing.
         .package(url: "https://github.com/pointfreeco/swift-custom-dump", from: "1.7.3"),
+        // GDELT publishes its event files zipped; `chancery import --format gdelt` reads them as downloaded.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Plain values: entities, EDTF dates, the JSON dataset loader and its validator.
@@ -40,6 +42,7 @@ let package = Package(
             "ChanceryModel", "ChanceryStore", "ChanceryViewModel", "ChanceryScreens",
             "NcursesBackend", "TerminalUI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         // The bundled data and a store built from it, shared by the test targets.
         .target(name: "ChanceryTestSupport", dependencies: ["ChanceryModel", "ChanceryStore"]),

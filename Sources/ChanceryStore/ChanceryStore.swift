@@ -120,7 +120,17 @@ public final class ChanceryStore: EntityQueries {
                 }
                 return try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'origin'") == "import" ? .import : .data
             }
-            let version = try database.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema'") }
+            var version = try database.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema'") }
+            if version == Schema.previousVersion, origin != .data, !configuration.readonly {
+                // The user's store of the version before lacks only the table of coded events: it is added, nothing
+                // else is touched.
+                try database.write { db in
+                    guard try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema'") == Schema.previousVersion else { return }
+                    try Schema.addCodedEvents(db)
+                    try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'schema'", arguments: [Schema.version])
+                }
+                version = Schema.version
+            }
             guard version == Schema.version else {
                 let reason = "it was built by another version of chancery (store schema \(version ?? "unknown"), this one reads \(Schema.version))"
                 // A derived store is simply rebuilt; the user's is theirs to open with that version (and export).

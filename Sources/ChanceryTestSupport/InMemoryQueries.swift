@@ -74,7 +74,7 @@ public final class InMemoryQueries: EntityQueries {
             case .person: record.links.filter { $0.entity.kind == .person }.map { ($0.entity.id, $0.entity.name) }
             case .place, .country: record.links.filter { $0.entity.kind == .place }.map { ($0.entity.id, $0.entity.name) }
             case .source: record.citations.map { ($0.sourceID, $0.sourceTitle) }
-            case .year: []
+            case .year, .cameo, .quad: []  // the curated records are not machine-coded
             }
             // A record linked to a value twice counts once.
             for (key, name) in Dictionary(values, uniquingKeysWith: { first, _ in first }) {
@@ -84,6 +84,9 @@ public final class InMemoryQueries: EntityQueries {
         return FacetCount.ordered(counts.map { FacetCount(value: $0.value.name, id: facet == .kind ? nil : $0.key, count: $0.value.count) },
                                   facet: facet, byValue: false)
     }
+
+    /// None: the curated records are not machine-coded.
+    public func codedKinds() throws -> Set<EntityKind> { [] }
 
     /// The categories records of `kind` have.
     public func categories(of kind: EntityKind) throws -> [String] {
@@ -140,6 +143,7 @@ public final class InMemoryQueries: EntityQueries {
                 }
                 return (key(first), first.name) < (key(second), second.name)
             }
+        case .byGoldstein, .byMentions, .byTone: rows  // none is machine-coded: all by date
         }
     }
 
@@ -162,6 +166,8 @@ public final class InMemoryQueries: EntityQueries {
             return false
         }
         guard filter.categories.isEmpty || filter.categories.contains(summary.category) else { return false }
+        // The curated records are not machine-coded: a condition on coded facts keeps none.
+        guard filter.cameoRoots.isEmpty && filter.quadClasses.isEmpty else { return false }
         // As in the store, a record is linked to the sources its citations quote.
         let linked = Set(record.links.map(\.entity.id) + record.citations.map(\.sourceID))
         guard filter.linkedTo.allSatisfy({ id in

@@ -147,6 +147,8 @@ public enum OrganizationKind: String, CaseIterable, Hashable, Sendable, Encodabl
     case forum
     /// Anything else.
     case other
+    /// An actor machine-coded event data names without saying what it is (GDELT's "POLICE", "COMPANY", a person).
+    case namedActor
 }
 
 /// An organization, agency, process or forum.
@@ -298,6 +300,10 @@ public struct Document: Hashable, Sendable, Encodable {
 public enum EventKind: String, CaseIterable, Hashable, Sendable, Encodable {
     case agreementSigned, membership, meeting, institutionalChange, election, publication
     case resolutionAdopted, statement, contribution, visit, incident, other
+    /// Diplomatic or material cooperation short of an agreement; machine-coded events (CAMEO 05, 06, 08) have it.
+    case cooperation
+    /// Demands, threats, protests, force and violence; machine-coded events (CAMEO 10–20) have it.
+    case conflict
 }
 
 extension EventKind {

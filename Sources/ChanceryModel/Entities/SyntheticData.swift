@@ -273,6 +273,8 @@ public struct SyntheticDataset {
         case .visit: title = "\(people.first ?? subject) visits \(places.first ?? other)"
         case .incident: title = "Incident involving \(other) reported near \(places.first ?? other)"
         case .other: title = "\(subject): \(topic)"
+        case .cooperation: title = "\(subject) and \(other) cooperate on \(topic)"
+        case .conflict: title = "\(other) protests against \(subject) over \(topic)"
         }
         let source = sources[sourceRanks.sample(&random)]
         var sentences = ["According to \(source), \(subject) and \(other) discussed \(words(random.inRange(4...9)))."]

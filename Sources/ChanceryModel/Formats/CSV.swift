@@ -12,102 +12,68 @@ public enum CSVRow: Hashable, Sendable {
 /// inside quotes, CRLF or LF line ends. Blank lines are skipped, and a UTF-8 byte order mark at the start.
 /// A malformed record is reported and reading resumes on the next line.
 public struct CSVReader {
-    private let nextChunk: () throws -> [UInt8]?
-    /// Unread bytes start at `position`; bytes before it were read already.
-    private var buffer: [UInt8] = []
-    private var position = 0
-    private var sourceExhausted = false
+    private var input: ChunkedBytes
     private var checkedByteOrderMark = false
     /// The line the next record starts on.
     private var line = 1
-    /// Bytes dropped from the front of `buffer` so far.
-    private var discardedBytes = 0
     /// Scratch space for quoted fields holding doubled quotes.
     private var unescaped: [UInt8] = []
 
     /// How many bytes of the input the records returned so far span.
-    public var bytesRead: Int { discardedBytes + position }
+    public var bytesRead: Int { input.bytesRead }
 
     /// A reader of the bytes `nextChunk` hands out, one chunk per call, until it returns nil.
     public init(nextChunk: @escaping () throws -> [UInt8]?) {
-        self.nextChunk = nextChunk
+        input = ChunkedBytes(nextChunk: nextChunk)
     }
 
     /// A reader of `bytes`.
     public init(bytes: [UInt8]) {
-        var pending: [UInt8]? = bytes
-        self.init(nextChunk: {
-            defer { pending = nil }
-            return pending
-        })
+        input = ChunkedBytes(bytes: bytes)
     }
 
     /// A reader of the file at `path`, read a mebibyte at a time.
     public init(contentsOfFile path: String) throws {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path])
-        }
-        self.init(nextChunk: {
-            guard let data = try handle.read(upToCount: 1 << 20), !data.isEmpty else {
-                try handle.close()
-                return nil
-            }
-            return [UInt8](data)
-        })
+        input = try ChunkedBytes(contentsOfFile: path)
     }
 
     /// The next record, or nil at the end of the input; throws only when the input cannot be read.
     public mutating func next() throws -> CSVRow? {
         while true {
-            if position == buffer.count {
-                if sourceExhausted { return nil }
-                try refill()
+            if input.position == input.buffer.count {
+                if input.isExhausted { return nil }
+                try input.refill()
                 continue
             }
             if !checkedByteOrderMark {
-                if buffer.count - position < 3 && !sourceExhausted {
-                    try refill()
+                if input.buffer.count - input.position < 3 && !input.isExhausted {
+                    try input.refill()
                     continue
                 }
                 checkedByteOrderMark = true
-                if buffer[position...].starts(with: [0xEF, 0xBB, 0xBF]) { position += 3 }
+                if input.buffer[input.position...].starts(with: [0xEF, 0xBB, 0xBF]) { input.position += 3 }
                 continue
             }
-            let outcome = buffer.withUnsafeBufferPointer { bytes in
-                Self.parseRecord(bytes, from: position, isLastChunk: sourceExhausted, unescaped: &unescaped)
+            let outcome = input.buffer.withUnsafeBufferPointer { bytes in
+                Self.parseRecord(bytes, from: input.position, isLastChunk: input.isExhausted, unescaped: &unescaped)
             }
             switch outcome {
             case .needsMoreInput:
-                try refill()
+                try input.refill()
             case .blank(let end):
-                position = end
+                input.position = end
                 line += 1
             case .record(let fields, let end, let lineBreaks):
                 let row = CSVRow.record(line: line, fields: fields)
-                position = end
+                input.position = end
                 line += lineBreaks
                 return row
             case .malformed(let message, let end, let lineBreaks):
                 let row = CSVRow.malformed(line: line, message: message)
-                position = end
+                input.position = end
                 line += lineBreaks
                 return row
             }
-        }
-    }
-
-    /// Drops the bytes read and appends the next chunk; marks the end when the source has no more.
-    private mutating func refill() throws {
-        guard !sourceExhausted else { return }
-        if position > 0 {
-            buffer.removeSubrange(0..<position)
-            discardedBytes += position
-            position = 0
-        }
-        if let chunk = try nextChunk() {
-            buffer.append(contentsOf: chunk)
-        } else {
-            sourceExhausted = true
         }
     }
 

@@ -24,6 +24,12 @@ public enum ListOrder: String, CaseIterable, Hashable, Sendable {
     case byLinkedEvents
     /// Organizations by when their first membership began, undated memberships next, then those with none.
     case byMemberSince
+    /// Machine-coded events by their Goldstein scale, most conflictual first; the rest after them, by date.
+    case byGoldstein
+    /// Machine-coded events by mentions, most first; the rest after them, by date.
+    case byMentions
+    /// Machine-coded events by average tone, most negative first; the rest after them, by date.
+    case byTone
 
     /// The order lists of `kind` run in when none is asked for.
     public static func standard(for kind: EntityKind) -> ListOrder {
@@ -58,6 +64,10 @@ public struct EntityFilter: Hashable, Sendable {
     public var onlyIDs: [String]?
     /// Entities whose notes (the analyst's, kept outside the store) hold the words: they match `text` too.
     public var notedIDs: [String] = []
+    /// Keep only machine-coded entities of these CAMEO root codes (`04`); empty keeps all.
+    public var cameoRoots: [String] = []
+    /// Keep only machine-coded entities of these quad classes; empty keeps all.
+    public var quadClasses: [QuadClass] = []
 
     /// A filter on `kind`; everything else defaults to "no condition".
     public init(kind: EntityKind, text: String = "", since: EDTFDate? = nil, until: EDTFDate? = nil,
@@ -197,6 +207,18 @@ public struct DetailField: Hashable, Sendable {
         case file
         /// Where a source was published.
         case url
+        /// A machine-coded event's CAMEO code and the codebook's name of it: `042`, `Make a visit`.
+        case cameoEvent
+        /// GDELT's QuadClass, 1–4 (`QuadClass`).
+        case quadClass
+        /// The Goldstein scale, −10 to +10.
+        case goldstein
+        /// How widely the first fifteen minutes covered it: mentions, sources and articles, in that order.
+        case coverage
+        /// The articles' average tone, −100 to +100.
+        case tone
+        /// When GDELT first saw it, `yyyymmddhhmmss` (UTC).
+        case seen
     }
 
     /// What the field holds.
@@ -371,6 +393,8 @@ public protocol EntityQueries: Sendable {
     func facets(_ filter: EntityFilter, by facet: Facet) throws -> [FacetCount]
     /// The categories that entities of `kind` have, each once, in no particular order.
     func categories(of kind: EntityKind) throws -> [String]
+    /// The kinds that have machine-coded entities (imported from GDELT): events and visits, or none.
+    func codedKinds() throws -> Set<EntityKind>
     /// The full text of the source `id`, or nil when the store does not hold it (an imported source, say).
     func sourceText(id: String) throws -> String?
     /// The ledger of the countries (place ids) `first` and `second`, or nil when either is not a country.
@@ -385,6 +409,10 @@ public protocol EntityQueries: Sendable {
 /// What a frequency view counts the entities of a list by.
 public enum Facet: String, CaseIterable, Hashable, Sendable {
     case year, kind, organization, place, country, person, source
+    /// The CAMEO root code of machine-coded events (`04`).
+    case cameo
+    /// The quad class of machine-coded events (`1`–`4`).
+    case quad
 }
 
 /// One value of a facet and how many entities of the list have it.

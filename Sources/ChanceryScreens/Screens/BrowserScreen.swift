@@ -63,7 +63,9 @@ public enum BrowserScreen {
             let other = state[pane].otherDateMatchTotal.map { " · D: \($0) \(filter.dateMatch.toggled.rawValue)" } ?? ""
             conditions.append("\(filter.dateMatch.rawValue) \(rangeLabel(filter))\(other)")
         }
-        if let category = filter.categories.first { conditions.append("kind \(EventKind(rawValue: category)?.label ?? category)") }
+        if let category = filter.categories.first { conditions.append("kind \(Facet.kind.label(of: category))") }
+        conditions += filter.cameoRoots.map { "CAMEO \(Facet.cameo.label(of: $0))" }
+        conditions += filter.quadClasses.map { "quad class \(Facet.quad.label(of: String($0.rawValue)))" }
         conditions += state[pane].chosenLinks.map { "\($0.facet.rawValue) \($0.name)" }
         if state[pane].marksOnly { conditions.append("marked only") }
         if !conditions.isEmpty {

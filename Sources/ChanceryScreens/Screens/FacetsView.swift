@@ -32,7 +32,7 @@ enum FacetsView {
             let count = String(row.count) + (row.possibly.map { " (\($0))" } ?? "")
             let (solid, shaded) = row.barCells(width: barWidth, highest: highest)
             let line = Line(spans: [
-                Span(" " + value(view.facet == .kind ? EventKind(rawValue: row.value)?.label ?? row.value : row.value,
+                Span(" " + value(view.facet.label(of: row.value),
                                  width: valueWidth) + " "),
                 Span(String(repeating: " ", count: countWidth - count.count) + count, style: Theme.count), " ",
                 Span(String(repeating: "█", count: solid), style: Theme.histogramBar),

@@ -86,6 +86,15 @@ extension ChanceryStore {
                                     reportIssue: (ImportIssue) -> Void,
                                     progress: (ImportProgress) throws -> Void,
                                     beforeCommit: (() -> Void)? = nil) throws -> ImportSummary {
+        try inImportTransaction(intoStoreAt: path, beforeCommit: beforeCommit) { db in
+            try importRows(from: &csv, visits: visits, into: db, reportIssue: reportIssue, progress: progress)
+        }
+    }
+
+    /// Runs `body` in one write transaction on the store at `path`, under the store's write lock, after marking the
+    /// store as the user's; calls `beforeCommit` (tests inject faults there) before committing what `body` wrote.
+    static func inImportTransaction<T>(intoStoreAt path: String, beforeCommit: (() -> Void)?,
+                                       _ body: (Database) throws -> T) throws -> T {
         // The write lock keeps out other imports and rebuilds for the whole import; under it, `open` refuses a file
         // chancery did not make and lets SQLite roll back what an interrupted import left.
         guard let lock = try StoreWriteLock.acquire(path) else {
@@ -112,9 +121,9 @@ extension ChanceryStore {
             return try database.write { db in
                 // From here on the store is the user's: never rebuilt from data (see `StoreOrigin`).
                 try db.execute(sql: "PRAGMA application_id = \(StoreMark.applicationID); PRAGMA user_version = \(StoreMark.usersData)")
-                let summary = try importRows(from: &csv, visits: visits, into: db, reportIssue: reportIssue, progress: progress)
+                let result = try body(db)
                 beforeCommit?()
-                return summary
+                return result
             }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
             throw StoreError.busy(path: path)
@@ -164,18 +173,18 @@ extension ChanceryStore {
 }
 
 /// Adds events and visits to a store inside one transaction, finding or creating the entities they name.
-private final class EventImporter {
-    private let db: Database
-    private let writer: StoreWriter
+final class EventImporter {
+    let db: Database
+    let writer: StoreWriter
     private let findEntity: Statement
     private let findTarget: Statement
     /// Links to events that were not in the store when their row was read, with their place among the row's links.
     private var laterLinks: [(from: String, link: Link, position: Int)] = []
-    private var organizationsByName: [String: String] = [:]
-    private var organizationsByAcronym: [String: String] = [:]
-    private var peopleByName: [String: String] = [:]
+    var organizationsByName: [String: String] = [:]
+    var organizationsByAcronym: [String: String] = [:]
+    var peopleByName: [String: String] = [:]
     /// Places by name: the city, region or country of that name, first id kept.
-    private var placesByName: [String: [PlaceKind: String]] = [:]
+    var placesByName: [String: [PlaceKind: String]] = [:]
     var summary = ImportSummary()
     /// How many events make an import large: as many as the store holds entities, and at least 10,000.
     private let bulkThreshold: Int
@@ -241,6 +250,11 @@ private final class EventImporter {
         let event = Event(id: row.id, date: row.date, dateNote: row.dateNote, title: row.title, kind: row.kind, summary: row.summary,
                           links: links, citations: row.citations.map { Citation(source: $0.source, quote: $0.quote) })
         try writer.write(event.pendingEntities(names: writer.name), linkable: false)
+        try countImported()
+    }
+
+    /// Counts one more event imported; past the bulk threshold, drops the secondary indexes (`finish` rebuilds them).
+    func countImported() throws {
         summary.importedEvents += 1
         if summary.importedEvents == bulkThreshold { try dropSecondaryIndexes() }
     }
@@ -290,7 +304,7 @@ private final class EventImporter {
     }
 
     /// Writes `record`, which later records may link to.
-    private func create(_ record: some StoredRecord) throws {
+    func create(_ record: some StoredRecord) throws {
         try writer.write(record.pendingEntities(names: writer.name))
     }
 
@@ -335,7 +349,7 @@ private final class EventImporter {
         try db.execute(sql: "PRAGMA analysis_limit = 1000; ANALYZE")
     }
 
-    private func exists(_ id: String) throws -> Bool {
+    func exists(_ id: String) throws -> Bool {
         try Bool.fetchOne(findEntity, arguments: [id]) != nil
     }
 
@@ -382,7 +396,7 @@ private final class EventImporter {
 
     /// A new id for an entity named `name`: the kind's prefix and the name's letters and digits, folded,
     /// with `-2`, `-3`, … added when another entity has it.
-    private func newID(_ kind: EntityKind, _ name: String) -> String {
+    func newID(_ kind: EntityKind, _ name: String) -> String {
         var slug = ""
         for scalar in SearchFolding.fold(name).unicodeScalars.prefix(60) {
             if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {

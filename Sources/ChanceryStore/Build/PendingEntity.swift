@@ -174,7 +174,8 @@ extension Visit: StoredRecord {
 
     /// The visit followed by its meetings.
     func pendingEntities(names: PendingEntity.Names) -> [PendingEntity] {
-        let who = head.flatMap(names) ?? sender.flatMap(names) ?? "?"
+        let who = head.flatMap(names) ?? sender.flatMap(names)
+            ?? links.filter { $0.role == .visitor }.compactMap { names($0.to) }.first ?? "?"
         let places = destinations.compactMap(names).joined(separator: ", ")
         var allLinks = [head.map { Link(to: $0, role: .head) }, sender.map { Link(to: $0, role: .sender) }].compactMap { $0 }
         allLinks += destinations.map { Link(to: $0, role: .destination) }

@@ -30,9 +30,9 @@ final class StoreWriter {
         self.db = db
         self.targets = targets
         insertEntity = try db.makeStatement(sql: """
-            INSERT INTO entity (id, kind, category, name, sortName, acronym, text, date, dateStart, dateEnd, dateFirst,
+            INSERT INTO entity (rowid, id, kind, category, name, sortName, acronym, text, date, dateStart, dateEnd, dateFirst,
                                 dateNote, context, fields, linkedEventCount)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
             """)
         insertLink = try db.makeStatement(sql: """
             INSERT INTO link (fromID, toID, role, fromKind, toKind, fromDateStart, position) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -63,21 +63,56 @@ final class StoreWriter {
         targets[id]?.name
     }
 
-    /// Writes `batch`, whose records may link to one another (a visit and its meetings, or a whole dataset).
-    /// Later records may link to them too unless `linkable` is false, which saves memory on large imports.
-    func write(_ batch: [PendingEntity], linkable: Bool = true) throws {
+    /// Writes `batch`, whose records may link to one another (a visit and its meetings, or a whole dataset), and
+    /// returns their rowids. Later records may link to them too unless `linkable` is false, which saves memory on large
+    /// imports. With `newRowids`, each record takes a rowid above every one the store has (see `remove`).
+    @discardableResult
+    func write(_ batch: [PendingEntity], linkable: Bool = true, newRowids: Bool = false) throws -> [Int64] {
         for entity in batch {
             targets[entity.record.id] = LinkTarget(kind: entity.record.kind, name: entity.linkName)
         }
-        for entity in batch { try write(entity) }
+        var rowids: [Int64] = []
+        for entity in batch {
+            let rowid = newRowids ? highestRowidEver + 1 : nil
+            rowids.append(try write(entity, rowid: rowid))
+        }
         if !linkable {
             for entity in batch { targets[entity.record.id] = nil }
         }
+        return rowids
     }
 
-    private func write(_ entity: PendingEntity) throws {
+    /// The highest entity rowid the store has had while this writer wrote, removed ones included.
+    private lazy var highestRowidEver: Int64 = (try? Int64.fetchOne(db, sql: "SELECT coalesce(max(rowid), 0) FROM entity")) ?? 0
+
+    /// Removes the entity `id` with its links, citations and coded facts, taking back what its links and citations added
+    /// to the linked events counted when they were there before this writer. Its words stay in the search index, which
+    /// keeps no text to delete them by (`content=''`), under a rowid no entity has again: rowids taken after a removal
+    /// come from above the highest ever used (`write(_:newRowids:)`), so the words match nothing.
+    func remove(_ id: String) throws {
+        guard let row = try Row.fetchOne(db, sql: "SELECT rowid, kind FROM entity WHERE id = ?", arguments: [id]) else { return }
+        let rowid: Int64 = row["rowid"]
+        highestRowidEver = max(highestRowidEver, try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM entity") ?? 0)
+        if row["kind"] == EntityKind.event.rawValue {
+            try db.execute(sql: """
+                UPDATE entity SET linkedEventCount = linkedEventCount - gone.count
+                FROM (SELECT toID AS id, count(*) AS count FROM link WHERE fromID = ?1 AND rowid <= ?2 GROUP BY toID
+                      UNION ALL
+                      SELECT DISTINCT sourceID, 1 FROM citation WHERE entityID = ?1 AND rowid <= ?3) AS gone
+                WHERE entity.id = gone.id
+                """, arguments: [id, lastLinkBefore, lastCitationBefore])
+        }
+        try db.execute(sql: "DELETE FROM link WHERE fromID = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM citation WHERE entityID = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM coded_event WHERE entityRowid = ?", arguments: [rowid])
+        try db.execute(sql: "DELETE FROM entity WHERE rowid = ?", arguments: [rowid])
+        targets[id] = nil
+    }
+
+    private func write(_ entity: PendingEntity, rowid: Int64?) throws -> Int64 {
         let record = entity.record
         try run(insertEntity) { bind in
+            bind.optionalInteger(rowid)
             bind.text(record.id); bind.text(record.kind.rawValue); bind.text(record.category); bind.text(record.name)
             bind.text(record.sortName); bind.text(record.acronym); bind.text(record.text); bind.text(record.date)
             bind.integer(record.dateStart); bind.integer(record.dateEnd); bind.integer(record.dateFirst)
@@ -85,6 +120,7 @@ final class StoreWriter {
             bind.text(record.context); bind.text(record.fields)
         }
         let rowid = db.lastInsertedRowID
+        highestRowidEver = max(highestRowidEver, rowid)
         var words = entity.words
         for (position, link) in entity.links.enumerated() {
             guard let target = targets[link.to] else { continue }
@@ -109,6 +145,7 @@ final class StoreWriter {
             bind.text(searchTitle)
             bind.text(searchText)
         }
+        return rowid
     }
 
     /// Binds the values of one row to `statement` in order and runs it. Binding straight through SQLite's
@@ -153,6 +190,10 @@ final class StoreWriter {
                 sqlite3_bind_null(statement, index)
             }
             index += 1
+        }
+
+        mutating func optionalInteger(_ value: Int64?) {
+            if let value { integer(value) } else { sqlite3_bind_null(statement, index); index += 1 }
         }
 
         mutating func integer(_ value: Int64) {

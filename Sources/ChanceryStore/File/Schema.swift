@@ -3,7 +3,9 @@ import GRDB
 /// The store's schema, as GRDB migrations.
 enum Schema {
     /// Bumped whenever the derived content changes shape, so old stores are rebuilt.
-    static let version = "7"
+    static let version = "8"
+    /// The version before: its stores lack only `coded_event`, so the user's are upgraded in place (`addCodedEvents`).
+    static let previousVersion = "7"
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -94,7 +96,27 @@ enum Schema {
             try db.execute(sql: """
                 CREATE VIRTUAL TABLE entity_fts USING fts5(title, text, content='', prefix='1 2 3', tokenize='unicode61 remove_diacritics 2')
                 """)
+            try addCodedEvents(db)
         }
         return migrator
+    }
+
+    /// Creates `coded_event`: what machine coding (GDELT) says of an event or visit beyond its entity row, one row per
+    /// coded entity, keyed by the entity's rowid; filters and orders read it. `rowHash` is the hash of the input line
+    /// it came from, so that importing the same line again changes nothing.
+    static func addCodedEvents(_ db: Database) throws {
+        try db.create(table: "coded_event") { table in
+            table.column("entityRowid", .integer).primaryKey()
+            table.column("cameoCode", .text).notNull()
+            table.column("rootCode", .text).notNull()
+            table.column("quadClass", .integer).notNull()
+            table.column("goldstein", .double).notNull()
+            table.column("mentions", .integer).notNull()
+            table.column("sources", .integer).notNull()
+            table.column("articles", .integer).notNull()
+            table.column("tone", .double).notNull()
+            table.column("seen", .integer).notNull()
+            table.column("rowHash", .integer).notNull()
+        }
     }
 }

@@ -24,6 +24,19 @@ struct FilterSQL {
         if filter.since != nil || filter.until != nil {
             clauses.append("e.date IS NOT NULL")
         }
+        // Machine-coded facts live in `coded_event`, one row per coded entity under its rowid.
+        var codedConditions: [String] = []
+        if !filter.cameoRoots.isEmpty {
+            codedConditions.append("rootCode IN (\(filter.cameoRoots.map { _ in "?" }.joined(separator: ", ")))")
+            arguments += StatementArguments(filter.cameoRoots)
+        }
+        if !filter.quadClasses.isEmpty {
+            codedConditions.append("quadClass IN (\(filter.quadClasses.map { _ in "?" }.joined(separator: ", ")))")
+            arguments += StatementArguments(filter.quadClasses.map(\.rawValue))
+        }
+        if !codedConditions.isEmpty {
+            clauses.append("e.rowid IN (SELECT entityRowid FROM coded_event WHERE \(codedConditions.joined(separator: " AND ")))")
+        }
         // Within: every day the date may cover lies in the range (an open or unknown end never does). Overlapping: some
         // day does (an open or unknown end may lie after any date, as an open or unknown start may lie before).
         let (sinceClause, untilClause) = filter.dateMatch == .within
@@ -133,7 +146,17 @@ struct FilterSQL {
         case .byKind: ("e.category, e.dateStart, e.id", "e.category DESC, e.dateStart DESC, e.id DESC")
         case .byLinkedEvents: ("e.linkedEventCount DESC, e.sortName, e.id", "e.linkedEventCount, e.sortName DESC, e.id DESC")
         case .byMemberSince: ("\(memberSinceKey), e.sortName, e.id", "\(memberSinceKey) DESC, e.sortName DESC, e.id DESC")
+        case .byGoldstein: codedOrder("goldstein")
+        case .byMentions: codedOrder("-mentions")
+        case .byTone: codedOrder("tone")
         }
+    }
+
+    /// Ascending by a `coded_event` column (negated for a descending one), the entities not machine-coded after the
+    /// rest, each group by date; and the exact reverse.
+    private static func codedOrder(_ column: String) -> (String, String) {
+        let key = "(SELECT \(column) FROM coded_event WHERE entityRowid = e.rowid)"
+        return ("\(key) IS NULL, \(key), e.dateStart, e.id", "\(key) IS NULL DESC, \(key) DESC, e.dateStart DESC, e.id DESC")
     }
 
     /// The first day (`yyyymmdd`) of an organization's earliest membership event; after every date, an undated one;

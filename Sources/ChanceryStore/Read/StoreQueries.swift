@@ -143,6 +143,17 @@ extension ChanceryStore {
         }
     }
 
+    /// The kinds with machine-coded entities: whether any coded row is an event, and whether any is a visit.
+    public func codedKinds() throws -> Set<EntityKind> {
+        try reading { db in
+            try Set([EntityKind.event, .visit].filter { kind in
+                try Bool.fetchOne(db, sql: """
+                    SELECT EXISTS (SELECT 1 FROM coded_event c JOIN entity e ON e.rowid = c.entityRowid WHERE e.kind = ?)
+                    """, arguments: [kind.rawValue]) ?? false
+            })
+        }
+    }
+
     /// How the dates of what `filter` keeps spread over the years. A filter by kind, whole years and one organization
     /// (without sub-bodies) is read from the counts kept at build and import time; any other is counted over what it
     /// keeps.
@@ -323,6 +334,12 @@ extension ChanceryStore {
             switch facet {
             case .kind:
                 sql = "SELECT e.category AS value, NULL AS id, count(*) AS count FROM entity e WHERE \(query.sql) GROUP BY 1"
+                arguments = query.arguments
+            case .cameo, .quad:
+                sql = """
+                    SELECT CAST(c.\(facet == .cameo ? "rootCode" : "quadClass") AS TEXT) AS value, NULL AS id, count(*) AS count
+                    FROM entity e JOIN coded_event c ON c.entityRowid = e.rowid WHERE \(query.sql) GROUP BY 1
+                    """
                 arguments = query.arguments
             case .source:
                 sql = """

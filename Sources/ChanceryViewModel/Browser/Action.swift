@@ -17,6 +17,8 @@ public enum Action: Hashable, Sendable {
     case pageLoaded(Pane, request: Int, Result<EntityPage, ReadFailure>)
     /// The categories a pane's kind has in the store arrived, or could not be read.
     case categoriesLoaded(Pane, Result<[String], ReadFailure>)
+    /// Which kinds have machine-coded entities in the store arrived, or could not be read.
+    case codedKindsLoaded(Result<Set<EntityKind>, ReadFailure>)
     /// A detail arrived (nil when no such entity), or could not be read.
     case detailLoaded(request: Int, Result<EntityDetail?, ReadFailure>)
     /// A source's text arrived (nil when the store does not hold it), or could not be read.
@@ -77,6 +79,8 @@ public enum Effect: Hashable, Sendable {
     case loadDetail(request: Int, id: String)
     /// Read which categories a pane's kind has.
     case loadCategories(Pane)
+    /// Read which kinds have machine-coded entities (their orders and facets are offered only then).
+    case loadCodedKinds
     /// Read the text of a source.
     case loadSourceText(request: Int, id: String)
     /// Read how the dates of what a filter keeps spread over the years.
@@ -120,6 +124,7 @@ public enum Effect: Hashable, Sendable {
         case .loadPage(let pane, let request, _, _, _): .pageLoaded(pane, request: request, .failure(failure))
         case .loadDetail(let request, _): .detailLoaded(request: request, .failure(failure))
         case .loadCategories(let pane): .categoriesLoaded(pane, .failure(failure))
+        case .loadCodedKinds: .codedKindsLoaded(.failure(failure))
         case .loadSourceText(let request, _): .sourceTextLoaded(request: request, .failure(failure))
         case .loadDateSpread(let request, _): .dateSpreadLoaded(request: request, .failure(failure))
         case .loadFacets(let request, _, _): .facetsLoaded(request: request, .failure(failure))
@@ -148,6 +153,8 @@ public enum Effect: Hashable, Sendable {
                 .mapError(ReadFailure.init))
         case .loadCategories(let pane):
             return .categoriesLoaded(pane, Result { try queries.categories(of: pane.kind) }.mapError(ReadFailure.init))
+        case .loadCodedKinds:
+            return .codedKindsLoaded(Result { try queries.codedKinds() }.mapError(ReadFailure.init))
         case .loadSourceText(let request, let id):
             return .sourceTextLoaded(request: request, Result { try queries.sourceText(id: id) }.mapError(ReadFailure.init))
         case .loadDateSpread(let request, let filter):

@@ -9,7 +9,8 @@ extension BrowserState {
         switch action {
         case .started:
             // The kind filter offers only the kinds the store holds.
-            return reconcile() + Pane.allCases.filter { !$0.categories.isEmpty }.map(Effect.loadCategories) + [.readWorkingSet]
+            return reconcile() + Pane.allCases.filter { !$0.categories.isEmpty }.map(Effect.loadCategories)
+                + [.loadCodedKinds, .readWorkingSet]
         case .keyPressed(let key):
             trail.append(.key(key))
             message = nil
@@ -49,6 +50,12 @@ extension BrowserState {
             switch result {
             case .success(let categories): self[pane].presentCategories = Set(categories)
             case .failure(let failure) where failure.wasInterrupted: return reconcile() + [.loadCategories(pane)]
+            case .failure(let failure): report(StatusMessage(text: failure.message, isError: true))
+            }
+        case .codedKindsLoaded(let result):
+            switch result {
+            case .success(let kinds): codedKinds = kinds
+            case .failure(let failure) where failure.wasInterrupted: return reconcile() + [.loadCodedKinds]
             case .failure(let failure): report(StatusMessage(text: failure.message, isError: true))
             }
         case .detailLoaded(let request, let result):
@@ -107,7 +114,7 @@ extension BrowserState {
         case .focusVisits: focus(.visits)
         case .focusSources: focus(.sources)
         case .focusHistogram: focusHistogram()
-        case .showFacets: facets = FacetsState(pane: currentPane)
+        case .showFacets: facets = FacetsState(pane: currentPane, coded: codedKinds.contains(currentPane.kind))
         case .toggleHistogram: reduceHistogram(.toggled(shownBySize: showsHistogramBySize))
         case .open: open()
         case .back: history.goBack(from: navigationEntry).map { restore($0) }
@@ -224,6 +231,10 @@ extension BrowserState {
         switch view.facet {
         case .kind:
             filter.categories = [row.value]
+        case .cameo:
+            filter.cameoRoots = [row.value]
+        case .quad:
+            filter.quadClasses = Int(row.value).flatMap(QuadClass.init).map { [$0] } ?? []
         case .year:
             guard let range = try? DateRangeText.parse(row.value) else { return }
             (filter.since, filter.until, filter.dateMatch) = (range.since, range.until, .within)
@@ -405,6 +416,8 @@ extension BrowserState {
             (filter.since, filter.until, filter.dateMatch) = (nil, nil, .within)
         } else if !filter.categories.isEmpty {
             filter.categories = []
+        } else if !filter.cameoRoots.isEmpty || !filter.quadClasses.isEmpty {
+            (filter.cameoRoots, filter.quadClasses) = ([], [])
         } else if self[currentPane].marksOnly {
             return toggleMarksOnly()
         } else if let link = self[currentPane].chosenLinks.last {
@@ -479,7 +492,7 @@ extension BrowserState {
     private mutating func cycleOrder() {
         let pane = currentPane
         var filter = self[pane].filter
-        let orders = pane.orders
+        let orders = pane.orders(coded: codedKinds.contains(pane.kind))
         filter.order = orders[((orders.firstIndex(of: filter.order) ?? -1) + 1) % orders.count]
         navigate { $0.setFilter(filter, of: pane) }
     }
@@ -648,9 +661,10 @@ extension BrowserState {
 }
 
 extension EntityFilter {
-    /// True when words, dates, kinds, a country or marks only are set (links to an organization, place, person or
-    /// source aside).
+    /// True when words, dates, kinds, coded facts, a country or marks only are set (links to an organization, place,
+    /// person or source aside).
     public var hasOwnConditions: Bool {
         !text.isEmpty || since != nil || until != nil || !categories.isEmpty || !countries.isEmpty || onlyIDs != nil
+            || !cameoRoots.isEmpty || !quadClasses.isEmpty
     }
 }

@@ -44,6 +44,8 @@ public struct BrowserState: Hashable, Sendable {
     public internal(set) var histogram = HistogramState()
     /// The facet view of a pane's list, when open.
     public internal(set) var facets: FacetsState?
+    /// The kinds the store has machine-coded entities of (GDELT's): their panes offer the coded orders and facets.
+    public internal(set) var codedKinds: Set<EntityKind> = []
     /// The key bindings in force: the defaults, or those of the user's configuration.
     public let bindings: KeyMap
     /// The analyst's marks and notes, as last read or saved (a change shows at once, before it is saved).

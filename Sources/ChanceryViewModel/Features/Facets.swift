@@ -28,21 +28,26 @@ public struct FacetsState: Hashable, Sendable {
     /// The read under way, if any.
     var pending: Int?
 
-    /// The facets a pane's kind has: years only for dated kinds, kinds only where there are several.
-    public static func facets(of pane: Pane) -> [Facet] {
+    /// The facets a pane's kind has: years only for dated kinds, kinds only where there are several, CAMEO roots and
+    /// quad classes only when the kind has machine-coded entities (`coded`).
+    public static func facets(of pane: Pane, coded: Bool) -> [Facet] {
         Facet.allCases.filter { facet in
             switch facet {
             case .year: pane.kind.isDated
             case .kind: !pane.categories.isEmpty
             case .organization, .place, .country, .person, .source: true
+            case .cameo, .quad: coded
             }
         }
     }
 
-    /// The facet view of `pane`, on its kinds when it has them, else on its first facet.
-    init(pane: Pane) {
+    /// The facets this view cycles through.
+    public let facets: [Facet]
+
+    /// The facet view of `pane` (with the coded facets when `coded`), on its kinds when it has them, else on its first facet.
+    init(pane: Pane, coded: Bool) {
         self.pane = pane
-        let facets = Self.facets(of: pane)
+        facets = Self.facets(of: pane, coded: coded)
         facet = facets.contains(.kind) ? .kind : facets[0]
         byValue = facet == .year
     }
@@ -71,7 +76,6 @@ public struct FacetsState: Hashable, Sendable {
         case .moved(let delta):
             selected = min(max(0, selected + delta), max(0, (rows?.count ?? 1) - 1))
         case .cycledFacet(let step):
-            let facets = Self.facets(of: pane)
             facet = facets[((facets.firstIndex(of: facet) ?? 0) + step + facets.count) % facets.count]
             byValue = facet == .year
             rows = nil

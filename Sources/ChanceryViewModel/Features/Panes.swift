@@ -35,12 +35,14 @@ public enum Pane: Int, CaseIterable, Hashable, Sendable {
         }
     }
 
-    /// The orders `s` cycles through, the standard one first.
-    var orders: [ListOrder] {
-        switch self {
-        case .timeline: [.oldestFirst, .newestFirst, .byName, .byKind]
+    /// The orders `s` cycles through, the standard one first; with `coded` (the pane's kind has machine-coded
+    /// entities in the store), the orders by their coded facts too.
+    func orders(coded: Bool) -> [ListOrder] {
+        let codedOrders: [ListOrder] = coded ? [.byGoldstein, .byMentions, .byTone] : []
+        return switch self {
+        case .timeline: [.oldestFirst, .newestFirst, .byName, .byKind] + codedOrders
         case .organizations: [.byName, .byLinkedEvents, .byMemberSince]
-        case .visits: [.oldestFirst, .newestFirst, .byName]
+        case .visits: [.oldestFirst, .newestFirst, .byName] + codedOrders
         case .sources: [.byName, .byLinkedEvents]
         }
     }

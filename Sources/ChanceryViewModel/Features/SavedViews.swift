@@ -19,6 +19,8 @@ enum SavedViewFields {
             if let until = filter.until { fields[prefix + "until"] = until.edtf }
             if filter.dateMatch != .within { fields[prefix + "match"] = filter.dateMatch.rawValue }
             if !filter.categories.isEmpty { fields[prefix + "kinds"] = filter.categories.joined(separator: ",") }
+            if !filter.cameoRoots.isEmpty { fields[prefix + "cameo"] = filter.cameoRoots.joined(separator: ",") }
+            if !filter.quadClasses.isEmpty { fields[prefix + "quad"] = filter.quadClasses.map { String($0.rawValue) }.joined(separator: ",") }
             if filter.order != .standard(for: pane.kind) { fields[prefix + "order"] = filter.order.rawValue }
             if paneState.marksOnly { fields[prefix + "marksOnly"] = "yes" }
             for (index, link) in paneState.chosenLinks.enumerated() {
@@ -56,8 +58,14 @@ enum SavedViewFields {
                 settings.filter.dateMatch = dateMatch
             }
             settings.filter.categories = fields[prefix + "kinds"].map { $0.split(separator: ",").map(String.init) } ?? []
+            settings.filter.cameoRoots = fields[prefix + "cameo"].map { $0.split(separator: ",").map(String.init) } ?? []
+            if let quad = fields[prefix + "quad"] {
+                let classes = quad.split(separator: ",").compactMap { Int($0).flatMap(QuadClass.init) }
+                guard classes.count == quad.split(separator: ",").count else { throw fail(prefix + "quad") }
+                settings.filter.quadClasses = classes
+            }
             if let order = fields[prefix + "order"] {
-                guard let listOrder = ListOrder(rawValue: order), pane.orders.contains(listOrder) else { throw fail(prefix + "order") }
+                guard let listOrder = ListOrder(rawValue: order), pane.orders(coded: true).contains(listOrder) else { throw fail(prefix + "order") }
                 settings.filter.order = listOrder
             }
             var index = 1

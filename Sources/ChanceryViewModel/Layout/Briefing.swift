@@ -55,6 +55,8 @@ public struct Briefing: Sendable {
     struct Footnote {
         var number: Int
         var quote: String
+        /// The quote in quotation marks, or, for a machine-coded record's article, that there is no quote.
+        var quotation: String { quote.isEmpty ? Citation.noQuoteNote : "“\(quote)”" }
         var source: String
     }
 
@@ -156,7 +158,7 @@ public struct Briefing: Sendable {
             lines += ["## Marked but no longer in the store", ""] + missing.map { "- \($0.id) (\($0.mark.title))" } + [""]
         }
         for footnote in sections.flatMap(\.footnotes) {
-            lines.append("[^\(footnote.number)]: “\(footnote.quote)” — \(footnote.source).")
+            lines.append("[^\(footnote.number)]: \(footnote.quotation) — \(footnote.source).")
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -187,7 +189,7 @@ public struct Briefing: Sendable {
         }
         lines.append("<hr><ol>")
         for footnote in sections.flatMap(\.footnotes) {
-            lines.append("<li id=\"q\(footnote.number)\">“\(escaped(footnote.quote))” — \(escaped(footnote.source)).</li>")
+            lines.append("<li id=\"q\(footnote.number)\">\(escaped(footnote.quotation)) — \(escaped(footnote.source)).</li>")
         }
         lines.append("</ol></body></html>")
         return lines.joined(separator: "\n") + "\n"

@@ -127,7 +127,11 @@ public struct DetailDocument: Hashable, Sendable {
                                                 DetailSpan(text: citation.sourceTitle.truncated(toWidth: max(1, width - prefix.count)),
                                                            role: .source)],
                                         target: .citation(citation)))
-                add("    “\(citation.quote)”", .quote, width: width, indent: 5)
+                if citation.quote.isEmpty {
+                    add("    " + Citation.noQuoteNote, .note, width: width, indent: 4)
+                } else {
+                    add("    “\(citation.quote)”", .quote, width: width, indent: 5)
+                }
             }
         }
     }

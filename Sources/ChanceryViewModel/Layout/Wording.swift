@@ -14,15 +14,56 @@ extension DetailField.Kind {
         case .published: "Published"
         case .file: "File"
         case .url: "URL"
+        case .cameoEvent: "CAMEO event"
+        case .quadClass: "Quad class"
+        case .goldstein: "Goldstein scale"
+        case .coverage: "Coverage"
+        case .tone: "Average tone"
+        case .seen: "Seen by GDELT"
         }
     }
 }
 
 extension DetailField {
-    /// The values as a detail shows them: joined by "; ", a publication date in its display form.
+    /// The values as a detail shows them: joined by "; ", a publication date in its display form, coded facts in words
+    /// ("2 · material cooperation", "+7.0", "5 mentions, 1 source, 5 articles", "2017-07-01 23:45 UTC").
     public var displayValue: String {
-        let shown = kind == .published ? values.map { EDTFDate($0)?.display ?? $0 } : values
-        return shown.joined(separator: "; ")
+        switch kind {
+        case .published: return values.map { EDTFDate($0)?.display ?? $0 }.joined(separator: "; ")
+        case .cameoEvent: return values.joined(separator: " ")
+        case .quadClass:
+            return values.map { value in Int(value).flatMap(QuadClass.init).map { "\(value) · \($0.label)" } ?? value }.joined()
+        case .goldstein, .tone:
+            return values.map { value in
+                guard let number = Double(value) else { return value }
+                let rounded = (number * 10).rounded() / 10
+                return (rounded >= 0 ? "+" : "") + String(rounded)
+            }.joined()
+        case .coverage:
+            return zip(values, ["mention", "source", "article"]).map { value, noun in
+                "\(value) \(noun)\(value == "1" ? "" : "s")"
+            }.joined(separator: ", ")
+        case .seen:
+            return values.map { value in
+                guard value.count == 14, value.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { return value }
+                let digits = Array(value)
+                func part(_ range: Range<Int>) -> String { String(digits[range]) }
+                return "\(part(0..<4))-\(part(4..<6))-\(part(6..<8)) \(part(8..<10)):\(part(10..<12)) UTC"
+            }.joined()
+        default: return values.joined(separator: "; ")
+        }
+    }
+}
+
+extension QuadClass {
+    /// GDELT's name of the class: "verbal cooperation", "material conflict", …
+    public var label: String {
+        switch self {
+        case .verbalCooperation: "verbal cooperation"
+        case .materialCooperation: "material cooperation"
+        case .verbalConflict: "verbal conflict"
+        case .materialConflict: "material conflict"
+        }
     }
 }
 
@@ -36,6 +77,22 @@ extension ListOrder {
         case .byKind: "kind"
         case .byLinkedEvents: "events ↓"
         case .byMemberSince: "member since ↑"
+        case .byGoldstein: "Goldstein ↑"
+        case .byMentions: "mentions ↓"
+        case .byTone: "tone ↑"
+        }
+    }
+}
+
+extension Facet {
+    /// How the facet view and the filter chip show a value: a kind's label, a CAMEO root with its codebook name
+    /// (`04 consult`), a quad class with its name (`1 verbal cooperation`); other values as they are.
+    public func label(of value: String) -> String {
+        switch self {
+        case .kind: EventKind(rawValue: value)?.label ?? value
+        case .cameo: CAMEOEventCodes.names[value].map { "\(value) \($0.lowercased())" } ?? value
+        case .quad: Int(value).flatMap(QuadClass.init).map { "\(value) \($0.label)" } ?? value
+        default: value
         }
     }
 }
@@ -108,4 +165,9 @@ extension PairLedger {
     public var contactLine: String {
         contactSpan.map { "First contact: \($0.first.display) · last: \($0.last.display)" } ?? "No dated contact"
     }
+}
+
+extension Citation {
+    /// What a citation without a quote says in its place: the record was machine-coded (GDELT) from the article.
+    public static let noQuoteNote = "No verbatim quote: the record was machine-coded from this article."
 }

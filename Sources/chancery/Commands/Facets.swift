@@ -18,7 +18,7 @@ struct Facets: ParsableCommand {
         case count, value
     }
 
-    @Option(name: .long, help: "year, kind, organization, place, country, person or source.")
+    @Option(name: .long, help: "year, kind, organization, place, country, person, source, cameo (the CAMEO root code of machine-coded events) or quad (their quad class).")
     var by: Facet
 
     @Option(name: .long, help: "Which entities: events, organizations, visits, people, places, documents or sources.")
@@ -54,7 +54,9 @@ struct Facets: ParsableCommand {
             var table = TextTable(header: columns.map { $0.uppercased() } + [""])
             for (row, cellsOfRow) in zip(rows, cells) {
                 let (solid, shaded) = row.barCells(width: 30, highest: highest)
-                try table.add(cellsOfRow + [String(repeating: "█", count: solid) + String(repeating: "░", count: shaded)])
+                // A code is shown with its name as the browser shows it ("04 consult"); CSV and JSON keep the code.
+                let shownCells = [by == .cameo || by == .quad ? by.label(of: row.value) : row.value] + cellsOfRow.dropFirst()
+                try table.add(shownCells + [String(repeating: "█", count: solid) + String(repeating: "░", count: shaded)])
             }
             try table.finish()
         }
@@ -63,7 +65,7 @@ struct Facets: ParsableCommand {
 
 extension Facet: ExpressibleByArgument {
     /// Whether the values are entities, with ids.
-    var namesEntities: Bool { self != .year && self != .kind }
+    var namesEntities: Bool { ![.year, .kind, .cameo, .quad].contains(self) }
 }
 
 /// The JSON of `chancery facets`.

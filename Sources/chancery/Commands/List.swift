@@ -12,6 +12,9 @@ struct List: ParsableCommand {
 
     @OptionGroup var filters: FilterOptions
 
+    @Option(name: .long, help: "The order: \(ListOrder.allCases.map(\.rawValue).joined(separator: ", ")) (default: oldestFirst for dated kinds, byName for the others).")
+    var sort: ListOrder?
+
     @Option(name: .long, help: "text (an aligned table), csv, json (an array of objects) or ndjson (an object a line); CSV and JSON give dates as EDTF and as shown.")
     var format: ListFormat = .text
 
@@ -19,7 +22,8 @@ struct List: ParsableCommand {
 
     func run() throws {
         let store = try locations.openStore()
-        let filter = try filters.filter(for: kind.entityKind, in: store)
+        var filter = try filters.filter(for: kind.entityKind, in: store)
+        if let sort { filter.order = sort }
         guard format == .text else {
             var writer = ListWriter(kind: kind.entityKind, format: format)
             try StandardOutput.write(bytes: writer.opening)
