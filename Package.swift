@@ -72,7 +72,11 @@ let package = Package(
             "ChanceryScreens", "ChanceryViewModel", "ChanceryTestSupport", "TerminalUI", "ChanceryModel",
             .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
         ], exclude: ["__Snapshots__"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["chancery", "TerminalUI", "ChanceryTestSupport", "ChanceryViewModel"]),
+        .testTarget(name: "EndToEndTests", dependencies: [
+            "chancery", "TerminalUI", "ChanceryTestSupport", "ChanceryViewModel",
+            // To zip the GDELT sample as GDELT publishes its files.
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -27,6 +27,25 @@ public enum TestStore {
         return path
     }
 
+    /// The 3,000 real GDELT 2.0 rows beside the repository (`../shared/data/gdelt/`).
+    public static let gdeltSampleFile = dataDirectory.deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("shared/data/gdelt/20170701234500.sample-a.export.CSV")
+
+    /// A store holding the GDELT sample alone, imported once per test process; nil when the sample is not there.
+    public static let gdeltSample: ChanceryStore? = {
+        guard let lines = try? LineReader(contentsOfFile: gdeltSampleFile.path) else { return nil }
+        let path = temporaryStorePath(prefix: "chancery-gdelt-test")
+        do {
+            try ChanceryStore.createEmpty(at: path)
+            var input: GDELTInput? = GDELTInput(name: gdeltSampleFile.lastPathComponent, lines: lines)
+            _ = try ChanceryStore.importGDELT(nextInput: { defer { input = nil }; return input }, intoStoreAt: path,
+                                              reportIssue: { _, _ in }, progress: { _ in })
+            return try ChanceryStore.open(path: path)
+        } catch {
+            fatalError("cannot import the GDELT sample: \(error)")
+        }
+    }()
+
     /// The bundled dataset, read straight from the JSON files.
     public static let dataset: Dataset = Dataset.load(from: dataDirectory).dataset
 }

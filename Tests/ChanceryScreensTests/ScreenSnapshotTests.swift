@@ -73,6 +73,23 @@ private let scenarios = [
     Scenario(name: "palette-records", keys: ":dushanbe"),
 ]
 
+/// The GDELT sample's screens at 120×40: the Timeline filtered to visits (third by count in the kind facet), the first
+/// visit's detail with its coded facts and its quote-less citation, and the Timeline counted by CAMEO root code.
+private let gdeltScenarios = [
+    Scenario(name: "gdelt-timeline-visits", keys: "fjj<Enter>"),
+    Scenario(name: "gdelt-visit-detail", keys: "3<Enter>"),
+    Scenario(name: "gdelt-facets-by-cameo", keys: "f<S-Tab><S-Tab><S-Tab>"),
+]
+
+@Suite(.enabled(if: TestStore.gdeltSample != nil, "needs ../shared/data/gdelt")) struct GDELTScreenSnapshotTests {
+    @Test(arguments: gdeltScenarios)
+    func wide120x40(_ scenario: Scenario) throws {
+        var session = BrowserSession(width: 120, height: 40, queries: try #require(TestStore.gdeltSample))
+        session.play(try KeyScript.parse(scenario.keys))
+        assertSnapshot(of: BrowserScreen.render(session.state).buffer, as: .screen, named: scenario.name)
+    }
+}
+
 @Suite struct ScreenSnapshotTests {
     @Test(arguments: scenarios)
     func compact80x24(_ scenario: Scenario) throws {

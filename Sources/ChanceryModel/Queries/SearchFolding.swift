@@ -5,11 +5,18 @@ import Foundation
 public enum SearchFolding {
     /// The folded form of `text`.
     public static func fold(_ text: String) -> String {
-        // ASCII text only needs lowercasing; Foundation's folding costs far more, which tells on large imports.
+        // ASCII text only needs lowercasing, and so does text whose other characters are general punctuation (— “ ” ’ …),
+        // which folding leaves as it is; Foundation's folding costs far more, which tells on large imports.
         var hasCapitals = false
-        for byte in text.utf8 {
-            if byte >= 0x80 { return foldingUnicode(text) }
-            if (0x41...0x5A).contains(byte) { hasCapitals = true }
+        for byte in text.utf8 where byte >= 0x80 || (0x41...0x5A).contains(byte) {
+            guard byte < 0x80 else {
+                guard text.unicodeScalars.allSatisfy({ $0.isASCII || (0x2000...0x206F).contains($0.value) }) else {
+                    return foldingUnicode(text)
+                }
+                hasCapitals = true
+                break
+            }
+            hasCapitals = true
         }
         guard hasCapitals else { return text }
         return String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
