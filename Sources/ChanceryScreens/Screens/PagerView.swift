@@ -11,9 +11,12 @@ enum PagerView {
         guard !inner.isEmpty else { return }
         guard let document = pager.document else {
             let text = pager.isMissing
-                ? "The store holds no text for \(pager.citation.sourceID) (imported sources carry none). Esc goes back."
+                ? "The store holds no text for \(pager.citation.sourceID): imported sources carry none (the source's detail "
+                    + "gives its URL, if it has one). Esc goes back."
                 : "Reading \(pager.citation.sourceID)…"
-            _ = buffer.write(text, x: inner.x + 1, y: inner.y, style: Theme.placeholder, clip: inner)
+            // Wrapped, so that the whole message is read at any width.
+            let padded = Rect(x: inner.x + 1, y: inner.y, width: max(0, inner.width - 2), height: inner.height)
+            Paragraph(text, style: Theme.placeholder).render(into: &buffer, area: padded.isEmpty ? inner : padded)
             return
         }
         for (offset, line) in document.lines.dropFirst(pager.scroll).prefix(inner.height).enumerated() {
