@@ -398,3 +398,49 @@ private let dataset = TestStore.dataset
         #expect(browser.state.input?.notice?.contains(reason) == true, "\(String(describing: browser.state.input?.notice))")
     }
 }
+
+/// The bundled store, counting the list reads asked of it.
+private final class CountingQueries: EntityQueries, @unchecked Sendable {
+    private let base: any EntityQueries = TestStore.bundled
+    private let lock = NSLock()
+    private var pageReads = 0
+    var pages: Int { lock.withLock { pageReads } }
+
+    func page(_ filter: EntityFilter, offset: Int, limit: Int) throws -> EntityPage {
+        lock.withLock { pageReads += 1 }
+        return try base.page(filter, offset: offset, limit: limit)
+    }
+    func detail(id: String) throws -> EntityDetail? { try base.detail(id: id) }
+    func dateSpread(_ filter: EntityFilter) throws -> DateSpread { try base.dateSpread(filter) }
+    func facets(_ filter: EntityFilter, by facet: Facet) throws -> [FacetCount] { try base.facets(filter, by: facet) }
+    func categories(of kind: EntityKind) throws -> [String] { try base.categories(of: kind) }
+    func codedKinds() throws -> Set<EntityKind> { try base.codedKinds() }
+    func sourceText(id: String) throws -> String? { try base.sourceText(id: id) }
+    func pairLedger(_ first: String, _ second: String) throws -> PairLedger? { try base.pairLedger(first, second) }
+    func contentFingerprint() throws -> String { try base.contentFingerprint() }
+    func interrupt() {}
+}
+
+@Suite struct TypingAhead {
+    @Test func aWordTypedReadsTheListsOnceNotOnceALetterAndEndsOnTheSameScreen() throws {
+        let counting = CountingQueries()
+        var played = BrowserSession(width: 120, height: 40, queries: counting)
+        let before = counting.pages
+        try played.press("/tajikistan")
+        let readsForTheWord = counting.pages - before
+        // Key by key, each letter's reads run before the next letter.
+        var typed = BrowserSession(width: 120, height: 40, queries: TestStore.bundled)
+        for key in try KeyScript.parse("/tajikistan") { typed.play([key]) }
+        #expect(played.state == typed.state)
+        let keyByKey = CountingQueries()
+        var slow = BrowserSession(width: 120, height: 40, queries: keyByKey)
+        let slowBefore = keyByKey.pages
+        for key in try KeyScript.parse("/tajikistan") { slow.play([key]) }
+        #expect(readsForTheWord * 5 <= keyByKey.pages - slowBefore, "\(readsForTheWord) reads for the word, \(keyByKey.pages - slowBefore) key by key")
+        // A key that acts on what the lists hold (Enter opens the selected row) gets the reads run first.
+        try played.press("<Enter><Enter>")
+        try typed.press("<Enter><Enter>")
+        #expect(played.state.detail?.detail?.summary.id != nil)
+        #expect(played.state == typed.state)
+    }
+}

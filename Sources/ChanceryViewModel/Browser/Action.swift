@@ -117,6 +117,17 @@ public enum Effect: Hashable, Sendable {
         }
     }
 
+    /// For a read whose answer the state takes only for its newest request (one pending at a time), what it reads: a later
+    /// read of the same slot supersedes it, so a caller holding both may run the later alone. Nil for the rest.
+    var readSlot: String? {
+        switch self {
+        case .loadPage(let pane, _, _, _, _): "page \(pane)"
+        case .loadDateSpread: "date spread"
+        case .searchRecords: "records"
+        default: nil
+        }
+    }
+
     /// The action that answers the read with `failure`, without reading (a read superseded before it ran); nil for a
     /// copy, which nothing answers.
     public func answer(with failure: ReadFailure) -> Action? {

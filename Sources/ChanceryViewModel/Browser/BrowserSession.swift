@@ -26,9 +26,16 @@ public struct BrowserSession {
 
     /// Sends `action`, then runs every read it leads to until none is left.
     public mutating func send(_ action: Action) {
-        var effects = state.send(action)
+        run(state.send(action))
+    }
+
+    /// Runs `effects` and every read their answers lead to, until none is left. A read a later one of the same slot
+    /// supersedes is not run: the state would ignore its answer.
+    private mutating func run(_ pending: [Effect]) {
+        var effects = pending
         while !effects.isEmpty {
             let effect = effects.removeFirst()
+            if let slot = effect.readSlot, effects.contains(where: { $0.readSlot == slot }) { continue }
             if case .copyToClipboard(let text) = effect { clipboard = text }
             if case .editInEditor(let record, let text) = effect {
                 // No terminal to lend: the editor given, if any, stands in for the user's.
@@ -39,14 +46,32 @@ public struct BrowserSession {
         }
     }
 
-    /// Presses the keys of a key script in order (a resize step resizes), stopping once the user quits.
+    /// Presses the keys of a key script in order (a resize step resizes), stopping once the user quits. While a line is
+    /// typed, the reads of a keystroke that the next one supersedes (the next types or deletes a character) wait and
+    /// are dropped for the newer, as the browser drops a read a key typed ahead interrupts: `/arbitration` reads the
+    /// lists once, for the whole word, not once a letter. The last screen is the one typing key by key gives.
     public mutating func play(_ steps: [ScriptStep]) {
-        for step in steps where !state.shouldQuit {
+        var waiting: [Effect] = []
+        for (index, step) in steps.enumerated() where !state.shouldQuit {
             switch step {
-            case .key(let key): send(.keyPressed(key))
-            case .resize(let width, let height): send(.resized(width: width, height: height))
-            case .mouse(let event): send(.mouse(event))
+            case .key(let key): waiting += state.send(.keyPressed(key))
+            case .resize(let width, let height): waiting += state.send(.resized(width: width, height: height))
+            case .mouse(let event): waiting += state.send(.mouse(event))
             }
+            if state.input != nil, index + 1 < steps.count, case .key(let next) = steps[index + 1], next.typesOrDeletes { continue }
+            run(waiting)
+            waiting = []
+        }
+        run(waiting)
+    }
+}
+
+extension Key {
+    /// True for a character typed or Backspace: keys that only change the text of a line.
+    fileprivate var typesOrDeletes: Bool {
+        switch self {
+        case .character, .backspace: true
+        default: false
         }
     }
 }
