@@ -12,6 +12,29 @@ import Testing
         store = try RealData.store()
     }
 
+    @Test func aWindowAfterAKnownRowIsTheWindowAtItsOffset() throws {
+        // Every order, with and without words (words put title matches first, which cannot be sought) and a date range.
+        var filters: [EntityFilter] = []
+        for kind in [EntityKind.event, .organization, .visit] {
+            for order in ListOrder.allCases {
+                filters.append(EntityFilter(kind: kind, order: order))
+                filters.append(EntityFilter(kind: kind, text: "azerbaijan", order: order))
+            }
+            filters.append(EntityFilter(kind: kind, since: EDTFDate("1995"), until: EDTFDate("2020")))
+        }
+        for filter in filters {
+            let whole = try store.page(filter, offset: 0, limit: 1_000).rows
+            for offset in stride(from: 1, to: whole.count, by: 7) {
+                let sought = try store.page(filter, offset: offset, limit: 10, after: whole[offset - 1].id)
+                #expect(sought.rows.map(\.id) == Array(whole[offset..<min(whole.count, offset + 10)]).map(\.id),
+                        "\(filter.kind) \(filter.order) \(filter.text) at \(offset)")
+                #expect(sought.offset == offset && sought.total == whole.count)
+            }
+        }
+        let gone = try store.page(EntityFilter(kind: .event), offset: 5, limit: 3, after: "event-no-such-row")
+        #expect(gone.rows.count == 3, "an anchor the store lacks falls back to the offset")
+    }
+
     // MARK: - Order and paging
 
     @Test func eventsListInChronologicalOrderWithUndatedLast() throws {

@@ -249,7 +249,7 @@ private let dataset = TestStore.dataset
         #expect(effects.suffix(5) == [.loadCategories(.timeline), .loadCategories(.organizations), .loadCategories(.sources),
                                       .loadCodedKinds, .readWorkingSet],
                 "the kinds the store holds, whether any is machine-coded, and the analyst's marks and notes")
-        guard case .loadPage(let pane, let request, _, _, _) = effects[0] else { Issue.record("expected a page read"); return }
+        guard case .loadPage(let pane, let request, _, _, _, _) = effects[0] else { Issue.record("expected a page read"); return }
         let page = EntityPage(rows: [EntitySummary(id: "event-x", kind: .event, category: "other", name: "X")], offset: 0, total: 1, unfilteredTotal: 1)
         _ = state.send(.pageLoaded(pane, request: request + 100, .success(page)))
         #expect(state[pane].total == nil)

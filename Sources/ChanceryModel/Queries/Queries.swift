@@ -385,6 +385,9 @@ public struct QueryInterrupted: Error, Hashable, Sendable {
 public protocol EntityQueries: Sendable {
     /// A window of the entities matching `filter`, in list order, and how many match in all.
     func page(_ filter: EntityFilter, offset: Int, limit: Int) throws -> EntityPage
+    /// The same window, given the id of the row just before `offset` in this list (`after`, when the caller has it):
+    /// a store may then seek to the rows after it rather than step over `offset` rows.
+    func page(_ filter: EntityFilter, offset: Int, limit: Int, after: String?) throws -> EntityPage
     /// Everything about the entity `id`, or nil when there is none.
     func detail(id: String) throws -> EntityDetail?
     /// How the dates of what `filter` keeps spread over the years (within one year, possibly in several, undated).
@@ -404,6 +407,13 @@ public protocol EntityQueries: Sendable {
     func contentFingerprint() throws -> String
     /// Stops the read under way on another thread, which then throws `QueryInterrupted`; later reads are not affected.
     func interrupt()
+}
+
+extension EntityQueries {
+    /// Reads the window by its offset alone, for queries that have no faster way.
+    public func page(_ filter: EntityFilter, offset: Int, limit: Int, after: String?) throws -> EntityPage {
+        try page(filter, offset: offset, limit: limit)
+    }
 }
 
 /// What a frequency view counts the entities of a list by.

@@ -144,8 +144,8 @@ private final class GDELTImporter {
         let (traveller, host) = visiting ? (first, second) : (second, first)
         var destination = place
         if destination == nil, let country = (visiting ? row.actor2 : row.actor1)?.country { destination = try countryID(country) }
-        // The sender is an organization that travelled (a known group or a named actor); a country travelling is a
-        // visitor link, as is a person the name matched.
+        // An organization that travelled (a known group or a named actor) sent the visit and a person a named actor
+        // matched heads it; a country that travelled is linked as the visitor.
         let sender = traveller.first { EntityKind(id: $0) == .organization }
         let visit = Visit(id: row.visitID, date: row.day, dateNote: nil, title: row.title,
                           head: traveller.first { EntityKind(id: $0) == .person }, sender: sender,

@@ -10,6 +10,8 @@ struct FilterSQL {
     /// The list order, and its reverse.
     var order: String
     var reverseOrder: String
+    /// The list order the SQL is for, when it is the order's columns alone (no title matches put first).
+    let listOrder: ListOrder?
     /// Set when the filter is only "linked to this entity", and only by links into it: then the link index
     /// holds the list in order, and windows are read off it instead of scanning the kind.
     var inbound: (id: String, kind: EntityKind)?
@@ -105,6 +107,8 @@ struct FilterSQL {
         sql = clauses.joined(separator: " AND ")
         self.arguments = arguments
         (order, reverseOrder) = Self.orderBy(filter.order)
+        // Title matches first puts an expression before the order's columns: no row value to seek by.
+        listOrder = titleMiss == nil ? filter.order : nil
         if let titleMiss {
             // Matches in titles first, each group in the order asked for.
             order = "\(titleMiss), \(order)"
@@ -159,6 +163,17 @@ struct FilterSQL {
         return ("\(key) IS NULL, \(key), e.dateStart, e.id", "\(key) IS NULL DESC, \(key) DESC, e.dateStart DESC, e.id DESC")
     }
 
+    /// The columns of the list order, for an order that ascends on every one (oldest first, by name, by kind): rows after
+    /// a row are those whose columns compare greater, as a row value. Nil for the other orders.
+    var seekKey: [String]? {
+        switch listOrder {
+        case .oldestFirst: ["dateStart", "id"]
+        case .byName: ["sortName", "id"]
+        case .byKind: ["category", "dateStart", "id"]
+        default: nil
+        }
+    }
+
     /// The first day (`yyyymmdd`) of an organization's earliest membership event; after every date, an undated one;
     /// after that, none: a lookup in the counts kept (`member_since`) per row.
     static let memberSinceKey = "coalesce((SELECT firstDayKey FROM member_since WHERE organizationID = e.id), 99999999)"
@@ -174,7 +189,14 @@ struct FilterSQL {
     }
 
     /// Lists the window `offset..<offset + limit` of a list of `total`; a reversed window comes last row first.
-    func window(offset: Int, limit: Int, total: Int) -> (sql: String, arguments: StatementArguments, isReversed: Bool) {
+    func window(offset: Int, limit: Int, total: Int, after: String? = nil) -> (sql: String, arguments: StatementArguments, isReversed: Bool) {
+        if inbound == nil, let after, let key = seekKey {
+            return ("""
+                SELECT e.* FROM entity e WHERE \(sql) AND (\(key.map { "e." + $0 }.joined(separator: ", ")))
+                    > (SELECT \(key.joined(separator: ", ")) FROM entity WHERE id = ?)
+                ORDER BY \(order) LIMIT ?
+                """, arguments + [after, limit], false)
+        }
         if let inbound {
             return ("""
                 SELECT e.* FROM (SELECT fromID FROM link WHERE toID = ? AND fromKind = ? GROUP BY fromDateStart, fromID

@@ -7,11 +7,23 @@ import Synchronization
 extension ChanceryStore {
     /// A window of the entities matching `filter`, in list order, and how many match.
     public func page(_ filter: EntityFilter, offset: Int, limit: Int) throws -> EntityPage {
+        try page(filter, offset: offset, limit: limit, after: nil)
+    }
+
+    /// A window of the entities matching `filter`, in list order, and how many match. With `after`, the id of the row
+    /// just before `offset`, a list in an ascending order seeks past that row's sort key along the order's index
+    /// (PageDown in the middle of a million events reads its rows, not the half million before them).
+    public func page(_ filter: EntityFilter, offset: Int, limit: Int, after: String?) throws -> EntityPage {
         return try reading { db in
             let query = try FilterSQL(filter, in: db)
             let total = try count(filter, query, in: db)
             let offset = max(0, offset)
-            let window = query.window(offset: offset, limit: max(0, limit), total: total)
+            // A row no longer there (the store changed since it was read) is no place to seek from: count the offset then.
+            var anchor: String?
+            if let after, offset > 0, try Bool.fetchOne(db, sql: "SELECT 1 FROM entity WHERE id = ?", arguments: [after]) != nil {
+                anchor = after
+            }
+            let window = query.window(offset: offset, limit: max(0, limit), total: total, after: anchor)
             var rows = try EntityRecord.fetchAll(db, sql: window.sql, arguments: window.arguments)
             if window.isReversed { rows.reverse() }
             let kind = EntityFilter(kind: filter.kind)

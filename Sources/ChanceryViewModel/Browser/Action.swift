@@ -74,7 +74,7 @@ public struct ReadFailure: Error, Hashable, Sendable {
 /// terminal's clipboard, which nothing answers.
 public enum Effect: Hashable, Sendable {
     /// Read a window of a pane's list.
-    case loadPage(Pane, request: Int, filter: EntityFilter, offset: Int, limit: Int)
+    case loadPage(Pane, request: Int, filter: EntityFilter, offset: Int, limit: Int, after: String?)
     /// Read the detail of an entity.
     case loadDetail(request: Int, id: String)
     /// Read which categories a pane's kind has.
@@ -121,7 +121,7 @@ public enum Effect: Hashable, Sendable {
     /// read of the same slot supersedes it, so a caller holding both may run the later alone. Nil for the rest.
     var readSlot: String? {
         switch self {
-        case .loadPage(let pane, _, _, _, _): "page \(pane)"
+        case .loadPage(let pane, _, _, _, _, _): "page \(pane)"
         case .loadDateSpread: "date spread"
         case .searchRecords: "records"
         default: nil
@@ -132,7 +132,7 @@ public enum Effect: Hashable, Sendable {
     /// copy, which nothing answers.
     public func answer(with failure: ReadFailure) -> Action? {
         switch self {
-        case .loadPage(let pane, let request, _, _, _): .pageLoaded(pane, request: request, .failure(failure))
+        case .loadPage(let pane, let request, _, _, _, _): .pageLoaded(pane, request: request, .failure(failure))
         case .loadDetail(let request, _): .detailLoaded(request: request, .failure(failure))
         case .loadCategories(let pane): .categoriesLoaded(pane, .failure(failure))
         case .loadCodedKinds: .codedKindsLoaded(.failure(failure))
@@ -156,8 +156,8 @@ public enum Effect: Hashable, Sendable {
     /// copy, which is the terminal's to do.
     public func perform(using queries: some EntityQueries, keeper: any WorkingSetKeeper) -> Action? {
         switch self {
-        case .loadPage(let pane, let request, let filter, let offset, let limit):
-            return .pageLoaded(pane, request: request, Result { try queries.page(filter, offset: offset, limit: limit) }
+        case .loadPage(let pane, let request, let filter, let offset, let limit, let after):
+            return .pageLoaded(pane, request: request, Result { try queries.page(filter, offset: offset, limit: limit, after: after) }
                 .mapError(ReadFailure.init))
         case .loadDetail(let request, let id):
             return .detailLoaded(request: request, Result { try queries.detail(id: id) }

@@ -621,7 +621,8 @@ extension BrowserState {
         }
         for pane in Pane.allCases {
             if let request = self[pane].reconcile(rows: layout.visibleRows(pane), nextID: takeID) {
-                effects.append(.loadPage(pane, request: request.id, filter: request.filter, offset: request.offset, limit: request.limit))
+                effects.append(.loadPage(pane, request: request.id, filter: request.filter, offset: request.offset, limit: request.limit,
+                                         after: request.after))
             }
         }
         if !isDetailOpen {

@@ -60,6 +60,8 @@ struct PageRequest: Hashable, Sendable {
     var filter: EntityFilter
     var offset: Int
     var limit: Int
+    /// The id of the row just before `offset`, when it is loaded for this filter: the store may seek past it.
+    var after: String?
 }
 
 /// What happens to one list pane.
@@ -204,7 +206,9 @@ public struct PaneState: Hashable, Sendable {
         let visible = scroll..<(scroll + rows)
         let covered = pending.map { $0.filter == filter && $0.offset <= visible.lowerBound && $0.offset + $0.limit >= visible.upperBound } ?? false
         guard !hasRows(visible) && !covered else { return nil }
-        let request = PageRequest(id: nextID(), filter: filter, offset: max(0, scroll - rows), limit: rows * 3)
+        let offset = max(0, scroll - rows)
+        let request = PageRequest(id: nextID(), filter: filter, offset: offset, limit: rows * 3,
+                                  after: offset > 0 ? row(at: offset - 1)?.id : nil)
         pending = request
         return request
     }

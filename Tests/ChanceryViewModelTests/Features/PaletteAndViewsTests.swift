@@ -70,6 +70,25 @@ import Testing
         #expect(state.paneFocus == .visits && state[.visits].filter.order == .newestFirst)
     }
 
+    @Test func aViewKeepsTheCodedFactsFiltersAndOrders() throws {
+        var state = BrowserState(width: 80, height: 24)
+        _ = state.send(.started)
+        var workingSet = WorkingSet()
+        workingSet.apply(.saveView(name: "conflict", fields: ["timeline.cameo": "19,20", "timeline.quad": "4", "timeline.order": "byGoldstein"]),
+                         at: "")
+        _ = state.send(.workingSetRead(.success(KeptWorkingSet(workingSet: workingSet))))
+        _ = state.send(.viewRequested("conflict"))
+        #expect(state[.timeline].filter.cameoRoots == ["19", "20"])
+        #expect(state[.timeline].filter.quadClasses == [.materialConflict])
+        #expect(state[.timeline].filter.order == .byGoldstein)
+        // And saved again, the same fields.
+        let fields = SavedViewFields.fields(of: state)
+        #expect(fields["timeline.cameo"] == "19,20" && fields["timeline.quad"] == "4" && fields["timeline.order"] == "byGoldstein")
+        workingSet.apply(.saveView(name: "bad", fields: ["timeline.quad": "5"]), at: "")
+        let session = try browser(MemoryWorkingSetKeeper(workingSet), keys: ":view bad<Enter>")
+        #expect(session.state.message?.text == "the view “bad” has a bad “timeline.quad”: 5")
+    }
+
     @Test func aHandEditedViewThatCannotBeReadSaysWhichField() throws {
         var workingSet = WorkingSet()
         workingSet.apply(.saveView(name: "bad", fields: ["timeline.since": "199X-13"]), at: "")
