@@ -121,14 +121,10 @@ public final class ChanceryStore: EntityQueries {
                 return try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'origin'") == "import" ? .import : .data
             }
             var version = try database.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema'") }
-            if version == Schema.previousVersion, origin != .data, !configuration.readonly {
-                // The user's store of the version before lacks only the table of coded events: it is added, nothing
-                // else is touched.
-                try database.write { db in
-                    guard try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema'") == Schema.previousVersion else { return }
-                    try Schema.addCodedEvents(db)
-                    try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'schema'", arguments: [Schema.version])
-                }
+            if version == Schema.previousVersion, origin != .data {
+                // The user's store of the version before lacks only the table of coded events. Reading writes nothing to
+                // it: this connection gets an empty table of its own (TEMP, in memory); the next import adds the table.
+                try database.inDatabase { db in try Schema.addCodedEvents(db, temporary: true) }
                 version = Schema.version
             }
             guard version == Schema.version else {

@@ -194,13 +194,21 @@ private func totals(_ store: ChanceryStore) throws -> [EntityKind: Int] {
         #expect(try store.detail(id: "place-azerbaijan")?.summary.linkedEventCount == 2)
     }
 
-    @Test func aStoreOfTheSchemaBeforeIsUpgradedInPlaceNotRefused() throws {
+    @Test func aStoreOfTheSchemaBeforeIsReadWithoutAWriteAndUpgradedByTheNextImport() throws {
         let directory = try TemporaryDirectory()
         let path = directory.path("old.sqlite")
         _ = try importGDELT(Self.row(), into: path)
         try SQLiteFile(path: path).execute("DROP TABLE coded_event; UPDATE meta SET value = '7' WHERE key = 'schema'")
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
         let store = try ChanceryStore.open(path: path)
-        #expect(try totals(store)[.event] == 1, "its events are kept")
-        #expect(try store.codedKinds() == [], "the table is there again, empty")
+        #expect(try totals(store)[.event] == 1, "its events are read")
+        #expect(try store.codedKinds() == [], "with no coded facts")
+        #expect(try store.page(EntityFilter(kind: .event, order: .byGoldstein), offset: 0, limit: 5).rows.count == 1)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before, "reading it wrote nothing")
+        let later = try importGDELT(Self.row(id: "900000002"), into: path)
+        #expect(later.summary.summary.importedEvents == 1)
+        let upgraded = try ChanceryStore.open(path: path)
+        #expect(try upgraded.codedKinds() == [.event, .visit], "the import gave it the table and filled it")
+        #expect(try totals(upgraded)[.event] == 2)
     }
 }

@@ -1,5 +1,5 @@
 import ChanceryModel
-import ChanceryStore
+@testable import ChanceryStore
 import Foundation
 import Testing
 
@@ -523,5 +523,24 @@ import Testing
         #expect(spread.spanning[DateSpread.Years(first: 2000, last: nil)] == 14, "14 agreements signed on an unknown date since 2000")
         #expect(spread.withinYear.values.reduce(0, +) + spread.spanning.values.reduce(0, +) + spread.undated == dataset.events.count)
         #expect(spread.undated == dataset.events.filter { $0.date == nil }.count)
+    }
+}
+
+/// Every matching record once, whatever the batches: words must not put title matches first in a read that resumes
+/// after a sort key (`list --text` repeated title matches and lost the rest, a batch at a time).
+@Suite struct StreamedLists {
+    @Test(arguments: ["azerbaijan", "prosecutor OR women", "baku -process", ""])
+    func everyMatchOnceInTheStandardOrderWhateverTheBatch(_ words: String) throws {
+        let store = try RealData.store()
+        for kind in [EntityKind.event, .organization, .visit] {
+            let filter = EntityFilter(kind: kind, text: words)
+            let page = try store.page(filter, offset: 0, limit: 10_000)
+            var streamed: [EntitySummary] = []
+            try store.forEach(filter, batchSize: 3) { streamed.append($0) }
+            #expect(streamed.count == page.total, "\(kind) \(words)")
+            #expect(Set(streamed.map(\.id)) == Set(page.rows.map(\.id)))
+            let standard = try store.page(EntityFilter(kind: kind, order: .standard(for: kind)), offset: 0, limit: 10_000).rows.map(\.id)
+            #expect(streamed.map(\.id) == standard.filter(Set(streamed.map(\.id)).contains), "in the kind's standard order")
+        }
     }
 }

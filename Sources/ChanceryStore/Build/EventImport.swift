@@ -121,6 +121,7 @@ extension ChanceryStore {
             return try database.write { db in
                 // From here on the store is the user's: never rebuilt from data (see `StoreOrigin`).
                 try db.execute(sql: "PRAGMA application_id = \(StoreMark.applicationID); PRAGMA user_version = \(StoreMark.usersData)")
+                try Schema.upgradeFromPrevious(db)
                 let result = try body(db)
                 beforeCommit?()
                 return result

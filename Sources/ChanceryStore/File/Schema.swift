@@ -4,7 +4,8 @@ import GRDB
 enum Schema {
     /// Bumped whenever the derived content changes shape, so old stores are rebuilt.
     static let version = "8"
-    /// The version before: its stores lack only `coded_event`, so the user's are upgraded in place (`addCodedEvents`).
+    /// The version before: its stores lack only `coded_event`. The user's are read with a temporary one and given the
+    /// table by their next import (`upgradeFromPrevious`).
     static let previousVersion = "7"
 
     static var migrator: DatabaseMigrator {
@@ -104,8 +105,8 @@ enum Schema {
     /// Creates `coded_event`: what machine coding (GDELT) says of an event or visit beyond its entity row, one row per
     /// coded entity, keyed by the entity's rowid; filters and orders read it. `rowHash` is the hash of the input line
     /// it came from, so that importing the same line again changes nothing.
-    static func addCodedEvents(_ db: Database) throws {
-        try db.create(table: "coded_event") { table in
+    static func addCodedEvents(_ db: Database, temporary: Bool = false) throws {
+        try db.create(table: "coded_event", options: temporary ? [.temporary] : []) { table in
             table.column("entityRowid", .integer).primaryKey()
             table.column("cameoCode", .text).notNull()
             table.column("rootCode", .text).notNull()
@@ -118,5 +119,13 @@ enum Schema {
             table.column("seen", .integer).notNull()
             table.column("rowHash", .integer).notNull()
         }
+    }
+
+    /// Brings a store of `previousVersion` to this version inside the caller's transaction (an import's): adds
+    /// `coded_event` and nothing else. A store of this version is left as it is.
+    static func upgradeFromPrevious(_ db: Database) throws {
+        guard try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema'") == previousVersion else { return }
+        try addCodedEvents(db)
+        try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'schema'", arguments: [version])
     }
 }

@@ -40,9 +40,15 @@ extension ChanceryStore {
 
     /// Calls `body` with every entity matching `filter`, in the kind's standard order (whatever `filter.order`
     /// says). Rows are read a thousand at a time, each batch a read of its own that resumes after the last row's sort
-    /// key, so memory stays flat however many match and an import waiting to commit is never held up for long.
+    /// key, so memory stays flat however many match and an import waiting to commit is never held up for long. Words
+    /// are matched anew by each batch, which costs as much as the words have matches: with words, batches are of 20,000
+    /// (`list --text agency`, 300,000 matches among a million events, took 18 s in batches of 1,000).
     public func forEach(_ filter: EntityFilter, _ body: (EntitySummary) throws -> Void) throws {
-        let batchSize = 1_000
+        try forEach(filter, batchSize: SearchQuery(filter.text).hasSearchableTerm ? 20_000 : 1_000, body)
+    }
+
+    /// `forEach` in batches of `batchSize` rows.
+    func forEach(_ filter: EntityFilter, batchSize: Int, _ body: (EntitySummary) throws -> Void) throws {
         var standard = filter
         standard.order = .standard(for: filter.kind)
         let sortKey = standard.order == .oldestFirst ? "e.dateStart" : "e.sortName"
@@ -56,7 +62,8 @@ extension ChanceryStore {
                     sql += " AND (\(sortKey), e.id) > (?, ?)"
                     arguments += after
                 }
-                return try EntityRecord.fetchAll(db, sql: sql + " ORDER BY \(query.order) LIMIT \(batchSize)", arguments: arguments)
+                // The sort key alone, which each batch resumes after: words would put title matches first in `query.order`.
+                return try EntityRecord.fetchAll(db, sql: sql + " ORDER BY \(sortKey), e.id LIMIT \(batchSize)", arguments: arguments)
             }
             for row in rows { try body(row.summary) }
             guard let last = rows.last, rows.count == batchSize else { return }
