@@ -142,7 +142,10 @@ public struct GDELTEventRow: Hashable, Sendable {
     public var visitID: String { "visit-gdelt-\(globalEventID)" }
 
     /// True for "Make a visit" (`042`, the first actor travels) and "Host a visit" (`043`, the second does).
-    public var isVisit: Bool { facts.cameoCode.hasPrefix("042") || facts.cameoCode.hasPrefix("043") }
+    public var isVisit: Bool { firstActorTravels || facts.cameoCode.hasPrefix("043") }
+
+    /// True for "Make a visit" (`042`): the first actor is the one who travels.
+    public var firstActorTravels: Bool { facts.cameoCode.hasPrefix("042") }
 
     /// Reads a line's tab-separated fields; throws for a row to skip: a wrong number of columns, an id that is not a
     /// number, a `SQLDATE` that is not a day, an event code that is not CAMEO's, or a number column holding something else.

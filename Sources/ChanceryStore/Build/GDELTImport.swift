@@ -128,8 +128,7 @@ private final class GDELTImporter {
         let place = try place(row.place)
         // In a visit the traveller is the visitor and the other actor the host: the first actor makes a visit (042),
         // the first actor hosts one (043). Otherwise the first actor acts and the second is its target.
-        let visiting = row.facts.cameoCode.hasPrefix("042")
-        let (firstRole, secondRole): (LinkRole, LinkRole) = row.isVisit ? (visiting ? (.visitor, .host) : (.host, .visitor))
+        let (firstRole, secondRole): (LinkRole, LinkRole) = row.isVisit ? (row.firstActorTravels ? (.visitor, .host) : (.host, .visitor))
                                                                          : (.participant, .target)
         var links = first.map { Link(to: $0, role: firstRole) } + second.map { Link(to: $0, role: secondRole) }
         if let place { links.append(Link(to: place, role: .location)) }
@@ -138,26 +137,38 @@ private final class GDELTImporter {
                           summary: row.summary, links: links, citations: citations)
         var batch = event.pendingEntities(names: events.writer.name)
         batch[0].record.fields = StoredField.encode(fields)
-        try insertFacts(row.facts, lineHash: lineHash, rowid: try events.writer.write(batch, linkable: false, newRowids: true)[0])
+        if row.isVisit {
+            var visit = try visitEntities(row, first: first, second: second, place: place, citations: citations)
+            visit[0].record.fields = batch[0].record.fields
+            batch += visit
+        }
+        // Written together, so that the visit links to the event it was coded from (and the event shows the visit).
+        for rowid in try events.writer.write(batch, linkable: false, newRowids: true) {
+            try insertFacts(row.facts, lineHash: lineHash, rowid: rowid)
+        }
         try events.countImported()
-        guard row.isVisit else { return }
+        if row.isVisit { events.summary.importedVisits += 1 }
+    }
+
+    /// The visit of a `042`/`043` row: the traveller to the place of the action, else to the host's country, linked to
+    /// the event it was coded from.
+    private func visitEntities(_ row: GDELTEventRow, first: [String], second: [String], place: String?,
+                               citations: [Citation]) throws -> [PendingEntity] {
+        let visiting = row.firstActorTravels
         let (traveller, host) = visiting ? (first, second) : (second, first)
         var destination = place
         if destination == nil, let country = (visiting ? row.actor2 : row.actor1)?.country { destination = try countryID(country) }
         // An organization that travelled (a known group or a named actor) sent the visit and a person a named actor
         // matched heads it; a country that travelled is linked as the visitor.
-        let sender = traveller.first { EntityKind(id: $0) == .organization }
         let visit = Visit(id: row.visitID, date: row.day, dateNote: nil, title: row.title,
-                          head: traveller.first { EntityKind(id: $0) == .person }, sender: sender,
+                          head: traveller.first { EntityKind(id: $0) == .person },
+                          sender: traveller.first { EntityKind(id: $0) == .organization },
                           destinations: destination.map { [$0] } ?? [], purpose: nil,
                           links: traveller.filter { EntityKind(id: $0) == .place }.map { Link(to: $0, role: .visitor) }
-                              + host.filter { $0 != destination }.map { Link(to: $0, role: .host) },
+                              + host.filter { $0 != destination }.map { Link(to: $0, role: .host) }
+                              + [Link(to: row.eventID, role: .subject)],
                           meetings: [], citations: citations)
-        var visitBatch = visit.pendingEntities(names: events.writer.name)
-        visitBatch[0].record.fields = StoredField.encode(fields)
-        try insertFacts(row.facts, lineHash: lineHash,
-                        rowid: try events.writer.write(visitBatch, linkable: false, newRowids: true)[0])
-        events.summary.importedVisits += 1
+        return visit.pendingEntities(names: events.writer.name)
     }
 
     /// The detail's fields of coded facts: values as GDELT gives them, worded by the view-model.
