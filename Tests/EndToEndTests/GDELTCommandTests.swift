@@ -61,6 +61,21 @@ final class GDELTCommandTests {
         #expect(!FileManager.default.fileExists(atPath: store), "no store is made for an import that cannot run")
     }
 
+    @Test func machineCodedEventsExportAndImportBackAsEvents() throws {
+        let store = path("coded.sqlite"), copy = path("copy.sqlite"), table = path("events.csv")
+        _ = try Chancery.run(["import", "--format", "gdelt", TestStore.gdeltSampleFile.path, "--store", store])
+        let exported = try Chancery.run(["export", "--store", store, "--format", "csv", "--type", "events"])
+        try exported.stdout.write(toFile: table, atomically: true, encoding: .utf8)
+        let imported = try Chancery.run(["import", table, "--store", copy])
+        #expect(imported.status == 0 && imported.stderr.isEmpty, "\(imported.stderr.prefix(300))")
+        #expect(imported.stdout.hasPrefix("imported 3000 events"))
+        // The events come back whole as the CSV carries them (the coded facts are GDELT's file's to give again).
+        let before = try Chancery.run(["show", "gdelt-661114881", "--store", store]).stdout
+        let after = try Chancery.run(["show", "gdelt-661114881", "--store", copy]).stdout
+        #expect(after.contains("Guatemala — Use conventional military force, not specified below — Syria"))
+        #expect(after.contains("No verbatim quote") && before.contains("No verbatim quote"))
+    }
+
     @Test func theBrowserShowsTheSampleVisits() throws {
         let store = path("browse.sqlite")
         _ = try Chancery.run(["import", "--format", "gdelt", TestStore.gdeltSampleFile.path, "--store", store])

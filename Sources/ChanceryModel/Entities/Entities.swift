@@ -31,11 +31,19 @@ public enum EntityKind: String, CaseIterable, Hashable, Sendable, Encodable {
         }
     }
 
-    /// The kind named by an id's prefix, or nil for an id of no known kind.
+    /// The kind named by an id's prefix, or nil for an id of no known kind. Events imported from GDELT keep GDELT's
+    /// id after `gdelt-` (`gdelt-669666350`).
     public init?(id: String) {
+        if id.hasPrefix(Self.gdeltEventPrefix) {
+            self = .event
+            return
+        }
         guard let kind = EntityKind.allCases.first(where: { id.hasPrefix($0.idPrefix) }) else { return nil }
         self = kind
     }
+
+    /// The prefix of the ids of events imported from GDELT.
+    public static let gdeltEventPrefix = "gdelt-"
 
     /// True for the kinds whose records carry a date.
     public var isDated: Bool {

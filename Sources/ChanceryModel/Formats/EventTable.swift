@@ -234,7 +234,7 @@ public struct EventTableRow: Hashable, Sendable {
         id = cell("id").trimmedOfSpaces
         guard !id.isEmpty else { throw EventTableError("missing id") }
         guard EntityKind(id: id) == .event, Dataset.isWellFormedID(id) else {
-            throw EventTableError("id \"\(id)\" must start with \"event-\" and hold only lowercase letters, digits and '-'")
+            throw EventTableError("id \"\(id)\" must start with \"event-\" (or \"gdelt-\", a GDELT event's) and hold only lowercase letters, digits and '-'")
         }
         let dateText = cell("date").trimmedOfSpaces
         if dateText.isEmpty {

@@ -137,7 +137,7 @@ public struct GDELTEventRow: Hashable, Sendable {
     public var sourceURL: String
 
     /// The event's id in the store.
-    public var eventID: String { "gdelt-\(globalEventID)" }
+    public var eventID: String { EntityKind.gdeltEventPrefix + String(globalEventID) }
     /// The id of the visit a `042`/`043` row also becomes.
     public var visitID: String { "visit-gdelt-\(globalEventID)" }
 
