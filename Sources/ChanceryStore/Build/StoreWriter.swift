@@ -203,8 +203,9 @@ final class StoreWriter {
     }
 
     /// Counts again, from the whole store, how many entities of each kind and category are dated from which year to
-    /// which, in all (`date_spread`) and linked to each organization (`organization_date_spread`), and when each
-    /// organization's first membership began (`member_since`), after a build or an import.
+    /// which, in all (`date_spread`), linked to each organization (`organization_date_spread`) and to each country or a
+    /// place inside it (`country_date_spread`), and when each organization's first membership began (`member_since`),
+    /// after a build or an import.
     func tallyAggregates() throws {
         try db.execute(sql: "DELETE FROM member_since")
         // SQLite takes the other columns of a min() from the row holding the minimum.
@@ -228,6 +229,23 @@ final class StoreWriter {
             FROM (SELECT toID AS organizationID, fromID AS entityID FROM link WHERE toKind = 'organization'
                   UNION SELECT fromID, toID FROM link WHERE fromKind = 'organization') AS linked
             JOIN entity e ON e.id = linked.entityID
+            GROUP BY 1, 2, 3, 4, 5, 6
+            """)
+        try Schema.addCountryDateSpread(db)
+        try db.execute(sql: "DELETE FROM country_date_spread")
+        // Each place is mapped to its country once (itself, for a country); UNION keeps each pair of a country and an
+        // entity once, however many of its places the entity links to, either way.
+        try db.execute(sql: """
+            WITH pc(place, country) AS MATERIALIZED (
+                SELECT id, CASE WHEN category = 'country' THEN id
+                                ELSE (SELECT toID FROM link WHERE fromID = entity.id AND role = 'country' LIMIT 1) END
+                FROM entity WHERE kind = 'place')
+            INSERT INTO country_date_spread (countryID, kind, category, dated, firstYear, lastYear, count)
+            SELECT linked.country, e.kind, e.category, \(DateSpreadSQL.columns), count(*)
+            FROM (SELECT pc.country AS country, l.fromID AS entityID FROM pc JOIN link l ON l.toID = pc.place
+                  UNION SELECT pc.country, l.toID FROM pc JOIN link l ON l.fromID = pc.place) AS linked
+            JOIN entity e ON e.id = linked.entityID
+            WHERE linked.country IS NOT NULL
             GROUP BY 1, 2, 3, 4, 5, 6
             """)
     }

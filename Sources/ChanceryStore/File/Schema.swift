@@ -98,8 +98,24 @@ enum Schema {
                 CREATE VIRTUAL TABLE entity_fts USING fts5(title, text, content='', prefix='1 2 3', tokenize='unicode61 remove_diacritics 2')
                 """)
             try addCodedEvents(db)
+            try addCountryDateSpread(db)
         }
         return migrator
+    }
+
+    /// Creates `country_date_spread` when the store lacks it (stores of schema 8 made before it was added): the counts of
+    /// `organization_date_spread`, per country, of what links to the country or to a place inside it, each entity once a
+    /// country. The facet view counts a list by country from it.
+    static func addCountryDateSpread(_ db: Database) throws {
+        try db.create(table: "country_date_spread", options: [.ifNotExists]) { table in
+            table.column("countryID", .text).notNull()
+            table.column("kind", .text).notNull()
+            table.column("category", .text).notNull()
+            table.column("dated", .boolean).notNull()
+            table.column("firstYear", .integer)
+            table.column("lastYear", .integer)
+            table.column("count", .integer).notNull()
+        }
     }
 
     /// Creates `coded_event`: what machine coding (GDELT) says of an event or visit beyond its entity row, one row per

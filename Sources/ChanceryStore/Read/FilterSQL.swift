@@ -230,11 +230,21 @@ enum DateSpreadSQL {
     /// The table and condition that count what `filter` keeps, when the counts kept can tell: a filter by kind,
     /// categories and a range of whole years (from 1 January, to 31 December), narrowed to at most one organization
     /// that has no sub-bodies in the filter (`narrowedTo`, the group the narrowing expands to). Nil otherwise.
-    /// `byOrganization` reads the counts kept per organization, to count a list by organization.
-    static func fromTally(_ filter: EntityFilter, narrowedTo group: [String]?, byOrganization: Bool = false)
+    /// `per` reads the counts kept per organization or per country, to count a list by them (a list narrowed to an
+    /// organization then has none).
+    /// What a tally counts per: `organization_date_spread` and `country_date_spread`.
+    enum TallyGroup {
+        case organization, country
+
+        var table: String { self == .organization ? "organization_date_spread" : "country_date_spread" }
+    }
+
+    static func fromTally(_ filter: EntityFilter, narrowedTo group: [String]?, per: TallyGroup? = nil)
         -> (table: String, sql: String, arguments: StatementArguments)? {
-        guard !SearchQuery(filter.text).hasSearchableTerm, filter.countries.isEmpty, filter.onlyIDs == nil else { return nil }
-        var table = byOrganization ? "organization_date_spread" : "date_spread"
+        guard !SearchQuery(filter.text).hasSearchableTerm, filter.countries.isEmpty, filter.onlyIDs == nil,
+              filter.cameoRoots.isEmpty, filter.quadClasses.isEmpty else { return nil }
+        if per == .country, !filter.linkedTo.isEmpty { return nil }
+        var table = per?.table ?? "date_spread"
         var clauses: [String] = [], arguments: StatementArguments = []
         switch (filter.linkedTo.count, group?.count) {
         case (0, _): break

@@ -318,7 +318,7 @@ extension ChanceryStore {
     public func facets(_ filter: EntityFilter, by facet: Facet) throws -> [FacetCount] {
         if facet == .year { return try dateSpread(filter).yearCounts }
         if facet == .organization, filter.linkedTo.isEmpty,
-           let tallied = DateSpreadSQL.fromTally(filter, narrowedTo: nil, byOrganization: true) {
+           let tallied = DateSpreadSQL.fromTally(filter, narrowedTo: nil, per: .organization) {
             // A list filtered by kind and whole years alone is counted from what is kept per organization.
             return try reading { db in
                 try Row.fetchAll(db, sql: """
@@ -328,10 +328,23 @@ extension ChanceryStore {
                     """, arguments: tallied.arguments).facetCounts(of: facet)
             }
         }
+        if facet == .country, let tallied = DateSpreadSQL.fromTally(filter, narrowedTo: nil, per: .country),
+           let counts = try reading({ db -> [FacetCount]? in
+               // Stores of this schema made before the table was added have none until their next import.
+               guard try db.tableExists("country_date_spread") else { return nil }
+               return try Row.fetchAll(db, sql: """
+                   SELECT v.name AS value, v.id AS id, t.count AS count FROM (
+                       SELECT countryID, sum(count) AS count FROM country_date_spread WHERE \(tallied.sql)
+                       GROUP BY countryID) AS t JOIN entity v ON v.id = t.countryID
+                   """, arguments: tallied.arguments).facetCounts(of: facet)
+           }) {
+            // A list filtered by kind and whole years alone, by country: from the counts kept per country.
+            return counts
+        }
         if facet == .country, filter == EntityFilter(kind: filter.kind, order: filter.order) {
-            // A whole list by country: each place is mapped to its country once, and its links are read through the
-            // link indexes by place, without visiting the entities themselves (1.4 s instead of 6.7 s for a million
-            // events in chancery-bench, which the general query below takes mapping every link and joining every entity).
+            // A whole list by country in a store without those counts: each place is mapped to its country once, and its
+            // links are read through the link indexes by place, without visiting the entities themselves (1.4 s instead
+            // of 6.7 s for a million events, which the general query below takes mapping every link and joining every entity).
             return try reading { db in
                 try Row.fetchAll(db, sql: """
                     WITH pc(place, country) AS MATERIALIZED (
