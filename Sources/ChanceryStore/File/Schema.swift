@@ -64,15 +64,6 @@ enum Schema {
             }
             // How many entities of each kind and category are dated from one year to another (NULL: open or unknown),
             // or undated: the year histogram of a list filtered by kind or whole years alone, without a scan.
-            // Both tables have the same counting columns, which `DateSpreadSQL.fromTally` reads alike.
-            func spreadColumns(_ table: TableDefinition) {
-                table.column("kind", .text).notNull()
-                table.column("category", .text).notNull()
-                table.column("dated", .boolean).notNull()
-                table.column("firstYear", .integer)
-                table.column("lastYear", .integer)
-                table.column("count", .integer).notNull()
-            }
             try db.create(table: "date_spread", body: spreadColumns)
             // The same counts for what links to or from each organization, each entity once however many its links.
             try db.create(table: "organization_date_spread") { table in
@@ -109,13 +100,19 @@ enum Schema {
     static func addCountryDateSpread(_ db: Database) throws {
         try db.create(table: "country_date_spread", options: [.ifNotExists]) { table in
             table.column("countryID", .text).notNull()
-            table.column("kind", .text).notNull()
-            table.column("category", .text).notNull()
-            table.column("dated", .boolean).notNull()
-            table.column("firstYear", .integer)
-            table.column("lastYear", .integer)
-            table.column("count", .integer).notNull()
+            spreadColumns(table)
         }
+    }
+
+    /// The counting columns the date spreads share (all, per organization, per country), which
+    /// `DateSpreadSQL.fromTally` reads alike.
+    private static func spreadColumns(_ table: TableDefinition) {
+        table.column("kind", .text).notNull()
+        table.column("category", .text).notNull()
+        table.column("dated", .boolean).notNull()
+        table.column("firstYear", .integer)
+        table.column("lastYear", .integer)
+        table.column("count", .integer).notNull()
     }
 
     /// Creates `coded_event`: what machine coding (GDELT) says of an event or visit beyond its entity row, one row per
