@@ -131,6 +131,12 @@ private func totals(_ store: ChanceryStore) throws -> [EntityKind: Int] {
         let first = try store.page(EntityFilter(kind: .event, order: .byGoldstein), offset: 0, limit: 1).rows[0]
         #expect(try store.detail(id: first.id)?.fields.first { $0.kind == .goldstein }.flatMap { Double($0.values[0]) } == lowest)
         #expect(try store.codedKinds() == [.event, .visit])
+        // The year histogram of a list filtered by CAMEO root counts that list, not the whole kind the counts kept hold.
+        var fights = EntityFilter(kind: .event)
+        fights.cameoRoots = ["19"]
+        let spread = try store.dateSpread(fights)
+        let counted = spread.withinYear.values.reduce(0, +) + spread.spanning.values.reduce(0, +) + spread.undated
+        #expect(counted == rows.filter { $0["EventRootCode"] == "19" }.count)
     }
 
     @Test func importingTheSameFileAgainAddsNothing() throws {

@@ -227,11 +227,6 @@ enum DateSpreadSQL {
         "CASE WHEN e.date IS NULL OR \(key) \(open) THEN NULL WHEN \(key) < 0 THEN (\(key) - 9999) / 10000 ELSE \(key) / 10000 END"
     }
 
-    /// The table and condition that count what `filter` keeps, when the counts kept can tell: a filter by kind,
-    /// categories and a range of whole years (from 1 January, to 31 December), narrowed to at most one organization
-    /// that has no sub-bodies in the filter (`narrowedTo`, the group the narrowing expands to). Nil otherwise.
-    /// `per` reads the counts kept per organization or per country, to count a list by them (a list narrowed to an
-    /// organization then has none).
     /// What a tally counts per: `organization_date_spread` and `country_date_spread`.
     enum TallyGroup {
         case organization, country
@@ -239,6 +234,11 @@ enum DateSpreadSQL {
         var table: String { self == .organization ? "organization_date_spread" : "country_date_spread" }
     }
 
+    /// The table and condition that count what `filter` keeps, when the counts kept can tell: a filter by kind,
+    /// categories and a range of whole years (from 1 January, to 31 December), narrowed to at most one organization
+    /// that has no sub-bodies in the filter (`narrowedTo`, the group the narrowing expands to). Nil otherwise.
+    /// `per` reads the counts kept per organization or per country, to count a list by them; per country, a list linked
+    /// to an entity has none. Machine-coded facts are not in any of them.
     static func fromTally(_ filter: EntityFilter, narrowedTo group: [String]?, per: TallyGroup? = nil)
         -> (table: String, sql: String, arguments: StatementArguments)? {
         guard !SearchQuery(filter.text).hasSearchableTerm, filter.countries.isEmpty, filter.onlyIDs == nil,
