@@ -180,6 +180,22 @@ private func totals(_ store: ChanceryStore) throws -> [EntityKind: Int] {
         #expect(outcome.summary.summary.importedEvents == 2 && outcome.summary.summary.skippedRows == 4)
     }
 
+    @Test func aLineWithNoEndIsSkippedNotKeptWhole() throws {
+        // Three mebibytes with no line end, in chunks, then a good row: the long line is reported and the row imported.
+        let long = Array(repeating: UInt8(ascii: "x"), count: 3 << 20)
+        var chunks = [Array(long[..<(1 << 20)]), Array(long[(1 << 20)...]), Array(("\n" + Self.row()).utf8)]
+        var lines = LineReader(nextChunk: { chunks.isEmpty ? nil : chunks.removeFirst() })
+        let first = try #require(try lines.next())
+        #expect(first.line == 1 && first.text.isEmpty, "cut, not kept")
+        let second = try #require(try lines.next())
+        #expect(second.line == 2 && second.text == Self.row())
+        #expect(try lines.next() == nil)
+        let directory = try TemporaryDirectory()
+        let outcome = try importGDELT(String(decoding: long, as: UTF8.self) + "\n" + Self.row(), into: directory.path("long.sqlite"))
+        #expect(outcome.issues == ["export.CSV:1: longer than 1024 KiB; a GDELT row is under 2 KiB"])
+        #expect(outcome.summary.summary.importedEvents == 1)
+    }
+
     @Test func aLaterRowWithTheSameIDReplacesTheEarlierAndItsWordsGoWithIt() throws {
         let directory = try TemporaryDirectory()
         let path = directory.path("gdelt.sqlite")

@@ -113,7 +113,8 @@ public struct GDELTRowError: Error, Hashable, Sendable {
     /// What is wrong, naming the column.
     public var message: String
 
-    init(_ message: String) { self.message = message }
+    /// A reason to skip a row.
+    public init(_ message: String) { self.message = message }
 }
 
 /// One event row of a GDELT 2.0 export, read from its 61 tab-separated fields.

@@ -49,6 +49,9 @@ extension ChanceryStore {
                     rows += 1
                     let row: GDELTEventRow
                     do throws(GDELTRowError) {
+                        guard !text.isEmpty else {
+                            throw GDELTRowError("longer than \(LineReader.maximumLineLength / 1024) KiB; a GDELT row is under 2 KiB")
+                        }
                         row = try GDELTEventRow(line: text)
                     } catch {
                         importer.events.summary.skippedRows += 1
