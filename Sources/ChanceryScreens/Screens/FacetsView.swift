@@ -7,7 +7,7 @@ import TerminalUI
 enum FacetsView {
     static func render(_ view: FacetsState, area: Rect, into buffer: inout ScreenBuffer) {
         let order = view.byValue ? "by value" : "most first"
-        let title = "\(view.pane.title) by \(view.facet.rawValue), \(order) · Tab facet · s order · Enter filters · Esc"
+        let title = "\(view.pane.title) by \(view.facet.title), \(order) · Tab facet · s order · Enter filters · Esc"
         let rows = view.rows ?? []
         let box = Overlay(width: min(area.width, max(50, area.width * 3 / 4)), height: min(area.height, max(5, rows.count + 2)),
                           block: Block(title: title, isFocused: true, focusedStyle: Theme.focusedBorder))
@@ -18,7 +18,7 @@ enum FacetsView {
             return
         }
         guard !rows.isEmpty else {
-            _ = buffer.write("No \(view.facet.rawValue) to count in this list", x: inner.x + 1, y: inner.y,
+            _ = buffer.write("No \(view.facet.title) to count in this list", x: inner.x + 1, y: inner.y,
                              style: Theme.placeholder, clip: inner)
             return
         }

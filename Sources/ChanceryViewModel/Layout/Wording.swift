@@ -85,6 +85,15 @@ extension ListOrder {
 }
 
 extension Facet {
+    /// What the facet view calls the facet: "year", "kind", …, "CAMEO root", "quad class".
+    public var title: String {
+        switch self {
+        case .cameo: "CAMEO root"
+        case .quad: "quad class"
+        default: rawValue
+        }
+    }
+
     /// How the facet view and the filter chip show a value: a kind's label, a CAMEO root with its codebook name
     /// (`04 consult`), a quad class with its name (`1 verbal cooperation`); other values as they are.
     public func label(of value: String) -> String {
