@@ -7,18 +7,11 @@ public enum SearchFolding {
     public static func fold(_ text: String) -> String {
         // ASCII text only needs lowercasing, and so does text whose other characters are general punctuation (— “ ” ’ …),
         // which folding leaves as it is; Foundation's folding costs far more, which tells on large imports.
-        var hasCapitals = false
-        for byte in text.utf8 where byte >= 0x80 || (0x41...0x5A).contains(byte) {
-            guard byte < 0x80 else {
-                guard text.unicodeScalars.allSatisfy({ $0.isASCII || (0x2000...0x206F).contains($0.value) }) else {
-                    return foldingUnicode(text)
-                }
-                hasCapitals = true
-                break
-            }
-            hasCapitals = true
+        if text.utf8.contains(where: { $0 >= 0x80 }),
+           !text.unicodeScalars.allSatisfy({ $0.isASCII || (0x2000...0x206F).contains($0.value) }) {
+            return foldingUnicode(text)
         }
-        guard hasCapitals else { return text }
+        guard text.utf8.contains(where: { (0x41...0x5A).contains($0) }) else { return text }
         return String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
             for (index, byte) in text.utf8.enumerated() {
                 buffer[index] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte

@@ -47,19 +47,13 @@ extension ChanceryStore {
             while var input = try nextInput() {
                 while let (line, text) = try input.lines.next() {
                     rows += 1
-                    let row: GDELTEventRow
-                    do throws(GDELTRowError) {
-                        guard !text.isEmpty else {
-                            throw GDELTRowError("longer than \(LineReader.maximumLineLength / 1024) KiB; a GDELT row is under 2 KiB")
-                        }
-                        row = try GDELTEventRow(line: text)
-                    } catch {
+                    switch Result(catching: { () throws(GDELTRowError) in try Self.gdeltRow(text) }) {
+                    case .success(let row):
+                        try importer.add(row, lineHash: Self.hash(text))
+                    case .failure(let error):
                         importer.events.summary.skippedRows += 1
                         reportIssue(input.name, ImportIssue(line: line, message: error.message))
-                        try progress(ImportProgress(rows: rows, bytes: bytesBefore + input.lines.bytesRead))
-                        continue
                     }
-                    try importer.add(row, lineHash: Self.hash(text))
                     try progress(ImportProgress(rows: rows, bytes: bytesBefore + input.lines.bytesRead))
                 }
                 bytesBefore += input.lines.bytesRead
@@ -69,6 +63,14 @@ extension ChanceryStore {
             result.summary = importer.events.summary
             return result
         }
+    }
+
+    /// The row of a line; the only empty lines a `LineReader` returns are those it cut for being too long.
+    private static func gdeltRow(_ text: String) throws(GDELTRowError) -> GDELTEventRow {
+        guard !text.isEmpty else {
+            throw GDELTRowError("longer than \(LineReader.maximumLineLength / 1024) KiB; a GDELT row is under 2 KiB")
+        }
+        return try GDELTEventRow(line: text)
     }
 
     /// FNV-1a of a line's UTF-8: the same line always hashes alike, on every machine and run (unlike `Hasher`).
@@ -146,7 +148,7 @@ private final class GDELTImporter {
             batch += visit
         }
         // Written together, so that the visit links to the event it was coded from (and the event shows the visit).
-        for rowid in try events.writer.write(batch, linkable: false, newRowids: true) {
+        for rowid in try events.writer.write(batch, linkable: false) {
             try insertFacts(row.facts, lineHash: lineHash, rowid: rowid)
         }
         try events.countImported()

@@ -65,17 +65,14 @@ final class StoreWriter {
 
     /// Writes `batch`, whose records may link to one another (a visit and its meetings, or a whole dataset), and
     /// returns their rowids. Later records may link to them too unless `linkable` is false, which saves memory on large
-    /// imports. With `newRowids`, each record takes a rowid above every one the store has (see `remove`).
+    /// imports. Each record takes the rowid after the highest the store has used, removed ones included (see `remove`).
     @discardableResult
-    func write(_ batch: [PendingEntity], linkable: Bool = true, newRowids: Bool = false) throws -> [Int64] {
+    func write(_ batch: [PendingEntity], linkable: Bool = true) throws -> [Int64] {
         for entity in batch {
             targets[entity.record.id] = LinkTarget(kind: entity.record.kind, name: entity.linkName)
         }
         var rowids: [Int64] = []
-        for entity in batch {
-            let rowid = newRowids ? highestRowidEver + 1 : nil
-            rowids.append(try write(entity, rowid: rowid))
-        }
+        for entity in batch { rowids.append(try write(entity, rowid: highestRowidEver + 1)) }
         if !linkable {
             for entity in batch { targets[entity.record.id] = nil }
         }
@@ -88,11 +85,11 @@ final class StoreWriter {
     /// Removes the entity `id` with its links, citations and coded facts, taking back what its links and citations added
     /// to the linked events counted when they were there before this writer. Its words stay in the search index, which
     /// keeps no text to delete them by (`content=''`), under a rowid no entity has again: rowids taken after a removal
-    /// come from above the highest ever used (`write(_:newRowids:)`), so the words match nothing.
+    /// come from above the highest ever used (`write`), so the words match nothing.
     func remove(_ id: String) throws {
         guard let row = try Row.fetchOne(db, sql: "SELECT rowid, kind FROM entity WHERE id = ?", arguments: [id]) else { return }
         let rowid: Int64 = row["rowid"]
-        highestRowidEver = max(highestRowidEver, try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM entity") ?? 0)
+        _ = highestRowidEver  // read before the row goes, so that a removed highest rowid still counts
         if row["kind"] == EntityKind.event.rawValue {
             try db.execute(sql: """
                 UPDATE entity SET linkedEventCount = linkedEventCount - gone.count
@@ -109,18 +106,17 @@ final class StoreWriter {
         targets[id] = nil
     }
 
-    private func write(_ entity: PendingEntity, rowid: Int64?) throws -> Int64 {
+    private func write(_ entity: PendingEntity, rowid: Int64) throws -> Int64 {
         let record = entity.record
         try run(insertEntity) { bind in
-            bind.optionalInteger(rowid)
+            bind.integer(rowid)
             bind.text(record.id); bind.text(record.kind.rawValue); bind.text(record.category); bind.text(record.name)
             bind.text(record.sortName); bind.text(record.acronym); bind.text(record.text); bind.text(record.date)
             bind.integer(record.dateStart); bind.integer(record.dateEnd); bind.integer(record.dateFirst)
             bind.text(record.dateNote)
             bind.text(record.context); bind.text(record.fields)
         }
-        let rowid = db.lastInsertedRowID
-        highestRowidEver = max(highestRowidEver, rowid)
+        highestRowidEver = rowid
         var words = entity.words
         for (position, link) in entity.links.enumerated() {
             guard let target = targets[link.to] else { continue }
@@ -190,10 +186,6 @@ final class StoreWriter {
                 sqlite3_bind_null(statement, index)
             }
             index += 1
-        }
-
-        mutating func optionalInteger(_ value: Int64?) {
-            if let value { integer(value) } else { sqlite3_bind_null(statement, index); index += 1 }
         }
 
         mutating func integer(_ value: Int64) {

@@ -10,8 +10,9 @@ struct FilterSQL {
     /// The list order, and its reverse.
     var order: String
     var reverseOrder: String
-    /// The list order the SQL is for, when it is the order's columns alone (no title matches put first).
-    let listOrder: ListOrder?
+    /// The columns of the list order, when it ascends on every one (oldest first, by name, by kind) and no title matches
+    /// are put first: rows after a row are those whose columns compare greater, as a row value. Nil otherwise.
+    let seekKey: [String]?
     /// Set when the filter is only "linked to this entity", and only by links into it: then the link index
     /// holds the list in order, and windows are read off it instead of scanning the kind.
     var inbound: (id: String, kind: EntityKind)?
@@ -108,7 +109,7 @@ struct FilterSQL {
         self.arguments = arguments
         (order, reverseOrder) = Self.orderBy(filter.order)
         // Title matches first puts an expression before the order's columns: no row value to seek by.
-        listOrder = titleMiss == nil ? filter.order : nil
+        seekKey = titleMiss == nil ? Self.seekKey(of: filter.order) : nil
         if let titleMiss {
             // Matches in titles first, each group in the order asked for.
             order = "\(titleMiss), \(order)"
@@ -163,10 +164,9 @@ struct FilterSQL {
         return ("\(key) IS NULL, \(key), e.dateStart, e.id", "\(key) IS NULL DESC, \(key) DESC, e.dateStart DESC, e.id DESC")
     }
 
-    /// The columns of the list order, for an order that ascends on every one (oldest first, by name, by kind): rows after
-    /// a row are those whose columns compare greater, as a row value. Nil for the other orders.
-    var seekKey: [String]? {
-        switch listOrder {
+    /// The columns of `order` when it ascends on every one; nil for the orders that do not.
+    private static func seekKey(of order: ListOrder) -> [String]? {
+        switch order {
         case .oldestFirst: ["dateStart", "id"]
         case .byName: ["sortName", "id"]
         case .byKind: ["category", "dateStart", "id"]
