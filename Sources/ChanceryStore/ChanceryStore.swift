@@ -54,7 +54,10 @@ public enum StoreError: Error, CustomStringConvertible {
 /// The local data store: an SQLite database derived from `Data/` (or filled by imports), and the queries the browser runs.
 public final class ChanceryStore: EntityQueries {
     let database: DatabaseQueue
+    /// How many entities each filter read so far keeps (the store does not change while open).
     let counts = Mutex<[EntityFilter: Int]>([:])
+    /// How many of them match the filter's words in titles, for the lists with words.
+    let titledCounts = Mutex<[EntityFilter: Int]>([:])
     /// The store file's path.
     public let path: String
     /// Whether the store is derived from data (and may be rebuilt) or holds the user's imported events.

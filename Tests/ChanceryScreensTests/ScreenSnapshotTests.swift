@@ -1,3 +1,4 @@
+import ChanceryModel
 import ChanceryScreens
 import ChanceryTestSupport
 import ChanceryViewModel
@@ -121,6 +122,23 @@ private let gdeltScenarios = [
     @Test func theKindChipReadsAsTheListsDo() throws {
         let header = try screen("t", width: 80, height: 24).plainText().split(separator: "\n")[0]
         #expect(header.contains("Timeline: kind agreement ·"), "\(header)")
+    }
+
+    /// Rows that came before their count: the pane says how many are known, and that there are more.
+    @Test func aListBeingCountedSaysHowManyAtLeast() throws {
+        var state = BrowserState(width: 80, height: 24)
+        guard case .loadPage(let pane, let request, _, _, let limit, _) = state.send(.started)[0] else { Issue.record("expected a page read"); return }
+        let rows = (0..<limit).map { EntitySummary(id: "event-\($0)", kind: .event, category: "other", name: "Event \($0)") }
+        _ = state.send(.pageLoaded(pane, request: request, .success(EntityPage(rows: rows, offset: 0, total: 1_000, unfilteredTotal: 1_000))))
+        var effects: [Effect] = []
+        for key in "/event" { effects += state.send(.keyPressed(.character(key))) }
+        guard case .loadPage(_, let typed, _, _, _, _) = effects.last(where: { if case .loadPage(.timeline, _, _, _, _, _) = $0 { true } else { false } })
+        else { Issue.record("expected a page read for the words"); return }
+        _ = state.send(.pageLoaded(pane, request: typed, .success(EntityPage(rows: rows, offset: 0, total: limit, isCounted: false, unfilteredTotal: 1_000))))
+        let counting = BrowserScreen.render(state).buffer.plainText()
+        #expect(counting.contains("1 Timeline \(limit)+/1000"), "\(counting)")
+        _ = state.send(.rowsCounted(pane, request: typed, .success(4_321)))
+        #expect(BrowserScreen.render(state).buffer.plainText().contains("1 Timeline 4321/1000"))
     }
 
     @Test func tooSmall() throws {

@@ -35,6 +35,49 @@ import Testing
         #expect(gone.rows.count == 3, "an anchor the store lacks falls back to the offset")
     }
 
+    @Test(arguments: [1, Int.max])
+    func aWindowWithWordsIsThePagesWindowWithItsCountLeftForLater(manyMatches: Int) throws {
+        // Read along the order's index (every group counts as having many matches) or match by match (none does).
+        var filters: [EntityFilter] = []
+        for kind in [EntityKind.event, .organization, .visit] {
+            for order in ListOrder.allCases {
+                for text in ["azerbaijan", "minister", "baku OR dushanbe", "\"foreign minister\"", "republic -azerbaijan", "zzzz"] {
+                    filters.append(EntityFilter(kind: kind, text: text, order: order))
+                }
+            }
+            filters.append(EntityFilter(kind: kind, text: "minister", categories: ["meeting"]))
+            var noted = EntityFilter(kind: kind, text: "minister")
+            noted.notedIDs = try store.page(EntityFilter(kind: kind), offset: 0, limit: 2).rows.map(\.id)
+            filters.append(noted)
+        }
+        filters.append(EntityFilter(kind: .event, text: "agreement", since: EDTFDate("1995"), until: EDTFDate("2020")))
+        for filter in filters {
+            let whole = try store.page(filter, offset: 0, limit: 1_000)
+            #expect(whole.isCounted)
+            for (offset, limit) in [(0, 3), (0, 1_000), (2, 5), (7, 40), (whole.total, 5), (whole.total + 3, 5)] {
+                let window = try store.page(filter, offset: offset, limit: limit, after: nil, countingLater: true,
+                                            manyMatches: manyMatches)
+                let expected = whole.rows.dropFirst(offset).prefix(limit).map(\.id)
+                #expect(window.rows.map(\.id) == expected, "\(filter.kind) \(filter.order) “\(filter.text)” at \(offset)")
+                if window.isCounted {
+                    #expect(window.total == whole.total, "\(filter.kind) \(filter.order) “\(filter.text)” at \(offset)")
+                } else {
+                    #expect(window.total == offset + limit && window.total <= whole.total, "a lower bound: the window's end")
+                }
+            }
+            // Once counted, the count is known to every later window.
+            #expect(try store.count(filter) == whole.total)
+        }
+        // A filter no other test reads, so that its count is not known yet.
+        let common = EntityFilter(kind: .event, text: manyMatches == 1 ? "minis" : "minist", order: .newestFirst)
+        let first = try store.page(common, offset: 0, limit: 3, after: nil, countingLater: true, manyMatches: manyMatches)
+        #expect(!first.isCounted && first.total == 3, "three rows of more: the count is left for later")
+        #expect(try store.window(common, offset: 0, limit: 3, after: nil).isCounted == false)
+        let counted = try store.count(common)
+        #expect(counted > 3)
+        #expect(try store.window(common, offset: 0, limit: 3, after: nil).isCounted, "counted once, known since")
+    }
+
     // MARK: - Order and paging
 
     @Test func eventsListInChronologicalOrderWithUndatedLast() throws {

@@ -257,6 +257,36 @@ private let dataset = TestStore.dataset
         #expect(state[pane].total == 1)
     }
 
+    @Test func rowsThatComeWithoutTheirCountAreShownAndTheCountIsAskedAfter() throws {
+        var state = BrowserState(width: 100, height: 30)
+        let effects = state.send(.started)
+        guard case .loadPage(let pane, let request, let filter, _, let limit, _) = effects[0] else { Issue.record("expected a page read"); return }
+        let rows = (0..<limit).map { EntitySummary(id: "event-\($0)", kind: .event, category: "other", name: "Event \($0)") }
+        let uncounted = EntityPage(rows: rows, offset: 0, total: limit, isCounted: false, unfilteredTotal: 1_000)
+        let asked = state.send(.pageLoaded(pane, request: request, .success(uncounted)))
+        #expect(asked.contains(.countRows(pane, request: request, filter: filter)), "the count is asked once the rows are in")
+        #expect(state[pane].total == nil && state[pane].knownRows == limit && state[pane].selectedRow?.id == "event-0")
+        #expect(!state.send(.keyPressed(.character("j"))).contains { if case .countRows = $0 { true } else { false } },
+                "asked once")
+        #expect(state[pane].selected == 1, "the rows move before the count comes")
+        // G before the count: the last row known, then the end once counted.
+        _ = state.send(.keyPressed(.character("G")))
+        #expect(state[pane].selected == limit - 1)
+        _ = state.send(.rowsCounted(pane, request: request + 100, .success(500)))
+        #expect(state[pane].total == nil, "a stale count is ignored")
+        _ = state.send(.rowsCounted(pane, request: request, .success(500)))
+        #expect(state[pane].total == 500 && state[pane].selected == 499)
+    }
+
+    @Test func anInterruptedCountIsAskedAgain() throws {
+        var state = BrowserState(width: 100, height: 30)
+        guard case .loadPage(let pane, let request, let filter, _, let limit, _) = state.send(.started)[0] else { Issue.record("expected a page read"); return }
+        let rows = (0..<limit).map { EntitySummary(id: "event-\($0)", kind: .event, category: "other", name: "Event \($0)") }
+        _ = state.send(.pageLoaded(pane, request: request, .success(EntityPage(rows: rows, offset: 0, total: limit, isCounted: false, unfilteredTotal: 1_000))))
+        let again = state.send(.rowsCounted(pane, request: request, .failure(ReadFailure(message: "interrupted", wasInterrupted: true))))
+        #expect(again.contains(.countRows(pane, request: request, filter: filter)))
+    }
+
     @Test func readmeListsTheKeysOfTheBindingTable() throws {
         let readme = try String(contentsOf: TestStore.dataDirectory.deletingLastPathComponent().appendingPathComponent("README.md"), encoding: .utf8)
         #expect(readme.contains(KeyBindings.markdown()), "run `chancery keys` and paste its table into README.md")
@@ -410,6 +440,11 @@ private final class CountingQueries: EntityQueries, @unchecked Sendable {
         lock.withLock { pageReads += 1 }
         return try base.page(filter, offset: offset, limit: limit)
     }
+    func window(_ filter: EntityFilter, offset: Int, limit: Int, after: String?) throws -> EntityPage {
+        lock.withLock { pageReads += 1 }
+        return try base.window(filter, offset: offset, limit: limit, after: after)
+    }
+    func count(_ filter: EntityFilter) throws -> Int { try base.count(filter) }
     func detail(id: String) throws -> EntityDetail? { try base.detail(id: id) }
     func dateSpread(_ filter: EntityFilter) throws -> DateSpread { try base.dateSpread(filter) }
     func facets(_ filter: EntityFilter, by facet: Facet) throws -> [FacetCount] { try base.facets(filter, by: facet) }

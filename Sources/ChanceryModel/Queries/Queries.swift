@@ -144,18 +144,25 @@ public struct EntityPage: Hashable, Sendable {
     public var rows: [EntitySummary]
     /// Position of the first row in the whole list.
     public var offset: Int
-    /// How many entities match the filter.
+    /// How many entities match the filter; while `isCounted` is false, only how many the list holds up to the
+    /// window's end, at least.
     public var total: Int
+    /// False when counting the whole list would have held up the rows, so `total` is a lower bound and the count is
+    /// still to be read (`EntityQueries.count`).
+    public var isCounted: Bool
     /// How many entities of the kind there are, filter or not.
     public var unfilteredTotal: Int
     /// When the filter has a date range, how many the other `DateMatch` would keep (the count the chip offers).
     public var otherDateMatchTotal: Int?
 
-    /// A page of `rows` starting at `offset` in a list of `total`, out of `unfilteredTotal` of the kind.
-    public init(rows: [EntitySummary], offset: Int, total: Int, unfilteredTotal: Int, otherDateMatchTotal: Int? = nil) {
+    /// A page of `rows` starting at `offset` in a list of `total` (or at least that many, when not `isCounted`), out of
+    /// `unfilteredTotal` of the kind.
+    public init(rows: [EntitySummary], offset: Int, total: Int, isCounted: Bool = true, unfilteredTotal: Int,
+                otherDateMatchTotal: Int? = nil) {
         self.rows = rows
         self.offset = offset
         self.total = total
+        self.isCounted = isCounted
         self.unfilteredTotal = unfilteredTotal
         self.otherDateMatchTotal = otherDateMatchTotal
     }
@@ -388,6 +395,11 @@ public protocol EntityQueries: Sendable {
     /// The same window, given the id of the row just before `offset` in this list (`after`, when the caller has it):
     /// a store may then seek to the rows after it rather than step over `offset` rows.
     func page(_ filter: EntityFilter, offset: Int, limit: Int, after: String?) throws -> EntityPage
+    /// The same window for a screen that must not wait for the count: a store may leave the total uncounted
+    /// (`EntityPage.isCounted`) when counting costs more than reading the rows, and give it later through `count`.
+    func window(_ filter: EntityFilter, offset: Int, limit: Int, after: String?) throws -> EntityPage
+    /// How many entities match `filter`.
+    func count(_ filter: EntityFilter) throws -> Int
     /// Everything about the entity `id`, or nil when there is none.
     func detail(id: String) throws -> EntityDetail?
     /// How the dates of what `filter` keeps spread over the years (within one year, possibly in several, undated).
@@ -413,6 +425,16 @@ extension EntityQueries {
     /// Reads the window by its offset alone, for queries that have no faster way.
     public func page(_ filter: EntityFilter, offset: Int, limit: Int, after: String?) throws -> EntityPage {
         try page(filter, offset: offset, limit: limit)
+    }
+
+    /// The window with its count, for queries whose counting costs no more than their rows.
+    public func window(_ filter: EntityFilter, offset: Int, limit: Int, after: String?) throws -> EntityPage {
+        try page(filter, offset: offset, limit: limit, after: after)
+    }
+
+    /// The count an empty window carries.
+    public func count(_ filter: EntityFilter) throws -> Int {
+        try page(filter, offset: 0, limit: 0).total
     }
 }
 

@@ -92,9 +92,11 @@ public enum BrowserScreen {
         let paneState = state[pane]
         let focused = state.focus == .pane(pane)
         let counts: String
-        if let total = paneState.total {
+        // While the list is being counted, as many as are known and a plus.
+        if let known = paneState.knownRows {
+            let total = paneState.total.map(String.init) ?? "\(known)+"
             counts = paneState.filter.hasOwnConditions || !paneState.filter.linkedTo.isEmpty
-                ? "\(total)/\(paneState.unfilteredTotal.map(String.init) ?? "?")" : "\(total)"
+                ? "\(total)/\(paneState.unfilteredTotal.map(String.init) ?? "?")" : total
         } else {
             counts = "…"
         }
@@ -113,7 +115,7 @@ public enum BrowserScreen {
         let memberSince = showsMemberSince(paneState.filter, width: inner.width)
             && visible.contains { paneState.row(at: $0)?.memberSince != nil }
         let rows: [[Span]] = visible.compactMap { index in
-            guard paneState.total.map({ index < $0 }) ?? (index == paneState.scroll) else { return nil }
+            guard paneState.knownRows.map({ index < $0 }) ?? (index == paneState.scroll) else { return nil }
             guard let row = paneState.row(at: index) else { return [Span("…", style: Theme.placeholder)] }
             return cells(row, pane: pane, sideways: paneState.sideways, showsMemberSince: memberSince)
         }

@@ -16,41 +16,66 @@ struct FilterSQL {
     /// Set when the filter is only "linked to this entity", and only by links into it: then the link index
     /// holds the list in order, and windows are read off it instead of scanning the kind.
     var inbound: (id: String, kind: EntityKind)?
+    /// With words, the list as two groups read one after the other: the matches in titles, then the rest.
+    private(set) var titleGroups: TitleGroups?
+
+    /// Conditions over `entity e` with their arguments.
+    struct Condition {
+        var sql: String
+        var arguments: StatementArguments
+    }
+
+    /// A list with words, split where title matches end: each group lists in the order asked for, so each can be read
+    /// along that order's index and stop once the window is full, where the whole list would be sorted first.
+    struct TitleGroups {
+        /// What matches the words in titles.
+        var titled: Condition
+        /// What matches the words elsewhere only.
+        var untitled: Condition
+        /// The list order, which each group keeps.
+        var order: String
+        /// The FTS5 expressions of each group's words (the second is the words anywhere).
+        var titleMatch: String
+        var wordsMatch: String
+        /// The index that holds the list in its order, when words and the kind are the only conditions: a group with
+        /// many matches is then read along it (one in fifty rows matching fills a window after a few thousand index
+        /// entries), where one with few is read match by match and sorted.
+        var orderIndex: String?
+    }
 
     init(_ filter: EntityFilter, in db: Database) throws {
-        var clauses = ["e.kind = ?"]
-        var arguments: StatementArguments = [filter.kind]
+        // Each condition with its arguments, so that the words' condition can be swapped for the title groups'.
+        var conditions: [(sql: String, arguments: StatementArguments)] = [("e.kind = ?", [filter.kind])]
+        func require(_ sql: String, _ arguments: StatementArguments = []) { conditions.append((sql, arguments)) }
+        func marks(_ count: Int) -> String { Array(repeating: "?", count: count).joined(separator: ", ") }
         if !filter.categories.isEmpty {
-            clauses.append("e.category IN (\(filter.categories.map { _ in "?" }.joined(separator: ", ")))")
-            arguments += StatementArguments(filter.categories)
+            require("e.category IN (\(marks(filter.categories.count)))", StatementArguments(filter.categories))
         }
         if filter.since != nil || filter.until != nil {
-            clauses.append("e.date IS NOT NULL")
+            require("e.date IS NOT NULL")
         }
         // Machine-coded facts live in `coded_event`, one row per coded entity under its rowid.
-        var codedConditions: [String] = []
+        var codedConditions: [String] = [], codedArguments: StatementArguments = []
         if !filter.cameoRoots.isEmpty {
-            codedConditions.append("rootCode IN (\(filter.cameoRoots.map { _ in "?" }.joined(separator: ", ")))")
-            arguments += StatementArguments(filter.cameoRoots)
+            codedConditions.append("rootCode IN (\(marks(filter.cameoRoots.count)))")
+            codedArguments += StatementArguments(filter.cameoRoots)
         }
         if !filter.quadClasses.isEmpty {
-            codedConditions.append("quadClass IN (\(filter.quadClasses.map { _ in "?" }.joined(separator: ", ")))")
-            arguments += StatementArguments(filter.quadClasses.map(\.rawValue))
+            codedConditions.append("quadClass IN (\(marks(filter.quadClasses.count)))")
+            codedArguments += StatementArguments(filter.quadClasses.map(\.rawValue))
         }
         if !codedConditions.isEmpty {
-            clauses.append("e.rowid IN (SELECT entityRowid FROM coded_event WHERE \(codedConditions.joined(separator: " AND ")))")
+            require("e.rowid IN (SELECT entityRowid FROM coded_event WHERE \(codedConditions.joined(separator: " AND ")))", codedArguments)
         }
         // Within: every day the date may cover lies in the range (an open or unknown end never does). Overlapping: some
         // day does (an open or unknown end may lie after any date, as an open or unknown start may lie before).
         let (sinceClause, untilClause) = filter.dateMatch == .within
             ? ("e.dateFirst >= ?", "e.dateEnd <= ?") : ("e.dateEnd >= ?", "e.dateFirst <= ?")
         if let since = filter.since {
-            clauses.append(sinceClause)
-            arguments += [Int64(since.firstDayKey)]
+            require(sinceClause, [Int64(since.firstDayKey)])
         }
         if let until = filter.until {
-            clauses.append(untilClause)
-            arguments += [Int64(until.endKey)]
+            require(untilClause, [Int64(until.endKey)])
         }
         // Within a range, the same range on the start key, which `entity_by_date` holds, so a short range reads only its
         // rows (May 2018 among a million events: 22 ms, not 2 s). A known start's key never passes its first day nor
@@ -59,61 +84,66 @@ struct FilterSQL {
         // for years before 0, whose keys count down) up to `until`: these conditions keep exactly the rows the ones
         // above keep. (Overlapping gets none: an open start overlaps a range its start key lies after.)
         if filter.dateMatch == .within, let since = filter.since, since.firstDayKey >= 0 {
-            clauses.append("e.dateStart >= ?")
-            arguments += [Int64(since.firstDayKey / 10_000 * 10_000)]
+            require("e.dateStart >= ?", [Int64(since.firstDayKey / 10_000 * 10_000)])
         }
         if filter.dateMatch == .within, let until = filter.until, until.endKey != Int.max {
-            clauses.append("e.dateStart <= ?")
-            arguments += [Int64(until.endKey)]
+            require("e.dateStart <= ?", [Int64(until.endKey)])
         }
         let query = SearchQuery(filter.text)
-        var titleMiss: String?
         if let ids = filter.onlyIDs {
-            clauses.append("e.id IN (\(ids.map { _ in "?" }.joined(separator: ", ")))")
-            arguments += StatementArguments(ids)
+            require("e.id IN (\(marks(ids.count)))", StatementArguments(ids))
         }
+        var words: (index: Int, required: String)?
         if let required = Self.match(query.required) {
             // The analyst's notes are not in the store: the entities whose notes hold the words come as ids.
-            let noted = filter.notedIDs.isEmpty ? "" : " OR e.id IN (\(filter.notedIDs.map { _ in "?" }.joined(separator: ", ")))"
-            clauses.append("(e.rowid IN (SELECT rowid FROM entity_fts WHERE entity_fts MATCH ?)\(noted))")
-            arguments += [required] + StatementArguments(filter.notedIDs)
-            // Folded words hold only letters and digits, so the expression can sit in the SQL as a literal.
-            titleMiss = "e.rowid NOT IN (SELECT rowid FROM entity_fts WHERE entity_fts MATCH 'title : (\(required))')"
+            let noted = filter.notedIDs.isEmpty ? "" : " OR e.id IN (\(marks(filter.notedIDs.count)))"
+            words = (conditions.count, required)
+            require("(e.rowid IN (SELECT rowid FROM entity_fts WHERE entity_fts MATCH ?)\(noted))",
+                    [required] + StatementArguments(filter.notedIDs))
         }
         if let excluded = Self.match([query.excluded]) {
-            clauses.append("e.rowid NOT IN (SELECT rowid FROM entity_fts WHERE entity_fts MATCH ?)")
-            arguments += [excluded]
+            require("e.rowid NOT IN (SELECT rowid FROM entity_fts WHERE entity_fts MATCH ?)", [excluded])
         }
         var groups: [[String]] = []
         for id in filter.linkedTo where EntityKind(id: id) == .source {
             // What cites the source.
-            clauses.append("e.id IN (SELECT entityID FROM citation WHERE sourceID = ?)")
-            arguments += [id]
+            require("e.id IN (SELECT entityID FROM citation WHERE sourceID = ?)", [id])
         }
         for id in filter.linkedTo where EntityKind(id: id) != .source {
             // The entity and, when asked, its sub-bodies; links both ways, each side restricted to the kind listed so
             // the indexes do the narrowing.
             let group = filter.includesSubBodies ? try Self.withSubBodies(id, in: db) : [id]
-            let marks = group.map { _ in "?" }.joined(separator: ", ")
-            clauses.append("e.id IN (SELECT fromID FROM link WHERE toID IN (\(marks)) AND fromKind = ? UNION ALL SELECT toID FROM link WHERE fromID IN (\(marks)) AND toKind = ?)")
-            arguments += StatementArguments(group) + [filter.kind] + StatementArguments(group) + [filter.kind]
+            require("e.id IN (SELECT fromID FROM link WHERE toID IN (\(marks(group.count))) AND fromKind = ? UNION ALL SELECT toID FROM link WHERE fromID IN (\(marks(group.count))) AND toKind = ?)",
+                    StatementArguments(group) + [filter.kind] + StatementArguments(group) + [filter.kind])
             groups.append(group)
         }
         for country in filter.countries {
-            clauses.append("""
-                e.id IN (SELECT fromID FROM link WHERE toID = ?1c OR toID IN (SELECT fromID FROM link WHERE toID = ?1c AND role = 'country' AND fromKind = 'place'))
-                """.replacingOccurrences(of: "?1c", with: "?"))
-            arguments += [country, country]
+            require("e.id IN (SELECT fromID FROM link WHERE toID = ? OR toID IN (SELECT fromID FROM link WHERE toID = ? AND role = 'country' AND fromKind = 'place'))",
+                    [country, country])
         }
-        sql = clauses.joined(separator: " AND ")
-        self.arguments = arguments
+        func joined(_ conditions: [(sql: String, arguments: StatementArguments)]) -> Condition {
+            Condition(sql: conditions.map(\.sql).joined(separator: " AND "), arguments: conditions.reduce([]) { $0 + $1.arguments })
+        }
+        let whole = joined(conditions)
+        sql = whole.sql
+        arguments = whole.arguments
         (order, reverseOrder) = Self.orderBy(filter.order)
-        // Title matches first puts an expression before the order's columns: no row value to seek by.
-        seekKey = titleMiss == nil ? Self.seekKey(of: filter.order) : nil
-        if let titleMiss {
+        seekKey = words == nil ? Self.seekKey(of: filter.order) : nil
+        if let words {
+            // Folded words hold only letters and digits, so the expression can sit in the SQL as a literal.
+            let titleMatch = "title : (\(words.required))"
+            let inTitles = "e.rowid IN (SELECT rowid FROM entity_fts WHERE entity_fts MATCH '\(titleMatch)')"
+            // A match in the title is a match: the title group needs only the title's condition.
+            var titled = conditions
+            titled[words.index] = (inTitles, [])
+            let onlyWords = conditions.count == (query.excluded.isEmpty ? 2 : 3)
+            titleGroups = TitleGroups(
+                titled: joined(titled), untitled: joined(conditions + [("NOT \(inTitles)", [])]), order: order,
+                titleMatch: titleMatch, wordsMatch: words.required,
+                orderIndex: onlyWords ? Self.index(of: filter.order) : nil)
             // Matches in titles first, each group in the order asked for.
-            order = "\(titleMiss), \(order)"
-            reverseOrder = "\(titleMiss) DESC, \(reverseOrder)"
+            order = "\(inTitles) DESC, \(order)"
+            reverseOrder = "\(inTitles), \(reverseOrder)"
         }
         if filter.order == .oldestFirst, let id = filter.linkedTo.first, groups == [[id]],
            filter == EntityFilter(kind: filter.kind, linkedTo: [id], includesSubBodies: filter.includesSubBodies, order: .oldestFirst),
@@ -162,6 +192,15 @@ struct FilterSQL {
     private static func codedOrder(_ column: String) -> (String, String) {
         let key = "(SELECT \(column) FROM coded_event WHERE entityRowid = e.rowid)"
         return ("\(key) IS NULL, \(key), e.dateStart, e.id", "\(key) IS NULL DESC, \(key) DESC, e.dateStart DESC, e.id DESC")
+    }
+
+    /// The index of `entity` whose entries for one kind are in the list order `order`, if one is.
+    private static func index(of order: ListOrder) -> String? {
+        switch order {
+        case .oldestFirst: "entity_by_date"
+        case .byName: "entity_by_name"
+        default: nil
+        }
     }
 
     /// The columns of `order` when it ascends on every one; nil for the orders that do not.

@@ -14,28 +14,103 @@ extension ChanceryStore {
     /// just before `offset`, a list in an ascending order seeks past that row's sort key along the order's index
     /// (PageDown in the middle of a million events reads its rows, not the half million before them).
     public func page(_ filter: EntityFilter, offset: Int, limit: Int, after: String?) throws -> EntityPage {
+        try page(filter, offset: offset, limit: limit, after: after, countingLater: false)
+    }
+
+    /// The window `page` reads, its total left uncounted when the filter has words (and no dates) and the count is not
+    /// known yet: counting 300,000 matches of a common word among a million events takes ten times as long as reading
+    /// the rows a screen shows.
+    public func window(_ filter: EntityFilter, offset: Int, limit: Int, after: String?) throws -> EntityPage {
+        try page(filter, offset: offset, limit: limit, after: after, countingLater: true)
+    }
+
+    /// How many entities match `filter`.
+    public func count(_ filter: EntityFilter) throws -> Int {
+        try reading { db in try count(filter, FilterSQL(filter, in: db), in: db) }
+    }
+
+    /// A group of a list with words that holds at least this many matches of its words in the store is read along the
+    /// order's index; one with fewer, match by match.
+    static let manyMatches = 4_000
+
+    func page(_ filter: EntityFilter, offset: Int, limit: Int, after: String?, countingLater: Bool,
+              manyMatches: Int = manyMatches) throws -> EntityPage {
         return try reading { db in
             let query = try FilterSQL(filter, in: db)
-            let total = try count(filter, query, in: db)
-            let offset = max(0, offset)
-            // A row no longer there (the store changed since it was read) is no place to seek from: count the offset then.
-            var anchor: String?
-            if let after, offset > 0, try Bool.fetchOne(db, sql: "SELECT 1 FROM entity WHERE id = ?", arguments: [after]) != nil {
-                anchor = after
+            let offset = max(0, offset), limit = max(0, limit)
+            var rows: [EntityRecord]
+            var total: Int?
+            if let groups = query.titleGroups {
+                let known: Int? = countingLater && filter.since == nil && filter.until == nil
+                    ? counts.withLock { $0[filter] } : try count(filter, query, in: db)
+                (rows, total) = try Self.window(groups, offset: offset, limit: limit, total: known,
+                                                titled: { try titledCount(filter, groups, in: db) }, manyMatches: manyMatches, in: db)
+                // Past the end of a list not counted yet, only the count tells where the end is.
+                if total == nil, rows.isEmpty { total = try count(filter, query, in: db) }
+                if let total { Self.remember(total, of: filter, in: counts) }
+            } else {
+                total = try count(filter, query, in: db)
+                // A row no longer there (the store changed since it was read) is no place to seek from: count the offset then.
+                var anchor: String?
+                if let after, offset > 0, try Bool.fetchOne(db, sql: "SELECT 1 FROM entity WHERE id = ?", arguments: [after]) != nil {
+                    anchor = after
+                }
+                let window = query.window(offset: offset, limit: limit, total: total!, after: anchor)
+                rows = try EntityRecord.fetchAll(db, sql: window.sql, arguments: window.arguments)
+                if window.isReversed { rows.reverse() }
             }
-            let window = query.window(offset: offset, limit: max(0, limit), total: total, after: anchor)
-            var rows = try EntityRecord.fetchAll(db, sql: window.sql, arguments: window.arguments)
-            if window.isReversed { rows.reverse() }
             let kind = EntityFilter(kind: filter.kind)
-            let unfilteredTotal = filter == kind ? total : try count(kind, FilterSQL(kind, in: db), in: db)
+            let unfilteredTotal = filter == kind ? total! : try count(kind, FilterSQL(kind, in: db), in: db)
             var other = filter
             other.dateMatch = filter.dateMatch.toggled
             let otherTotal = filter.since == nil && filter.until == nil ? nil : try count(other, FilterSQL(other, in: db), in: db)
             var summaries = rows.map(\.summary)
             if filter.kind == .organization { try Self.addMemberSince(to: &summaries, in: db) }
-            return EntityPage(rows: summaries, offset: offset, total: total, unfilteredTotal: unfilteredTotal,
-                              otherDateMatchTotal: otherTotal)
+            return EntityPage(rows: summaries, offset: offset, total: total ?? offset + rows.count, isCounted: total != nil,
+                              unfilteredTotal: unfilteredTotal, otherDateMatchTotal: otherTotal)
         }
+    }
+
+    /// The window `offset..<offset + limit` of a list with words, read a group at a time, and the list's total when
+    /// known: `total` if given, else when the window ends the list. `titled` counts the title group, needed only past
+    /// its start.
+    private static func window(_ groups: FilterSQL.TitleGroups, offset: Int, limit: Int, total: Int?,
+                               titled: () throws -> Int, manyMatches: Int, in db: Database) throws -> ([EntityRecord], Int?) {
+        func read(_ condition: FilterSQL.Condition, words: String, offset: Int, limit: Int) throws -> [EntityRecord] {
+            guard limit > 0 else { return [] }
+            var index = ""
+            if let orderIndex = groups.orderIndex, try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM (SELECT 1 FROM entity_fts WHERE entity_fts MATCH ? LIMIT ?)
+                """, arguments: [words, manyMatches]) == manyMatches {
+                index = "INDEXED BY \(orderIndex)"
+            }
+            return try EntityRecord.fetchAll(db, sql: """
+                SELECT e.* FROM entity e \(index) WHERE \(condition.sql) ORDER BY \(groups.order) LIMIT ? OFFSET ?
+                """, arguments: condition.arguments + [limit, offset])
+        }
+        let inTitles: Int
+        var rows: [EntityRecord]
+        if offset == 0 {
+            // From the top, the title group's rows tell its size when they do not fill the window.
+            rows = try read(groups.titled, words: groups.titleMatch, offset: 0, limit: limit)
+            if rows.count == limit { return (rows, total) }
+            inTitles = rows.count
+        } else {
+            inTitles = try titled()
+            rows = try read(groups.titled, words: groups.titleMatch, offset: offset, limit: min(limit, max(0, inTitles - offset)))
+        }
+        rows += try read(groups.untitled, words: groups.wordsMatch, offset: max(0, offset - inTitles), limit: limit - rows.count)
+        // A window short of its limit ends the list, unless it is empty past the top (it may lie past the end).
+        let ended = rows.count < limit && (offset == 0 || !rows.isEmpty)
+        return (rows, total ?? (ended ? offset + rows.count : nil))
+    }
+
+    /// How many of what `filter` keeps match its words in titles; counted once per filter, as the lists' counts are.
+    private func titledCount(_ filter: EntityFilter, _ groups: FilterSQL.TitleGroups, in db: Database) throws -> Int {
+        if let known = titledCounts.withLock({ $0[filter] }) { return known }
+        let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM entity e WHERE \(groups.titled.sql)", arguments: groups.titled.arguments) ?? 0
+        Self.remember(total, of: filter, in: titledCounts)
+        return total
     }
 
     /// Calls `body` with every entity matching `filter`, in the kind's standard order (whatever `filter.order`
@@ -135,12 +210,17 @@ extension ChanceryStore {
         if let known = counts.withLock({ $0[filter] }) { return known }
         let counting = query.count
         let total = try Int.fetchOne(db, sql: counting.sql, arguments: counting.arguments) ?? 0
-        counts.withLock { known in
+        Self.remember(total, of: filter, in: counts)
+        return total
+    }
+
+    /// Keeps `total` as the count of `filter` in `memo` while the store is open.
+    private static func remember(_ total: Int, of filter: EntityFilter, in memo: borrowing Mutex<[EntityFilter: Int]>) {
+        memo.withLock { known in
             // A bounded memo: typing a filter makes one entry a keystroke.
             if known.count >= 256 { known.removeAll() }
             known[filter] = total
         }
-        return total
     }
 
     /// What the store holds, as a line of counts and the length of names and dates (one scan of each table).

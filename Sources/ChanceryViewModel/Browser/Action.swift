@@ -15,6 +15,8 @@ public enum Action: Hashable, Sendable {
     case resized(width: Int, height: Int)
     /// A window of a pane's list arrived, or could not be read.
     case pageLoaded(Pane, request: Int, Result<EntityPage, ReadFailure>)
+    /// The count of a pane's list, left for later by the window that came first, arrived or could not be read.
+    case rowsCounted(Pane, request: Int, Result<Int, ReadFailure>)
     /// The categories a pane's kind has in the store arrived, or could not be read.
     case categoriesLoaded(Pane, Result<[String], ReadFailure>)
     /// Which kinds have machine-coded entities in the store arrived, or could not be read.
@@ -73,8 +75,10 @@ public struct ReadFailure: Error, Hashable, Sendable {
 /// Something the shell does for the browser: a read against the store, answered with an action, or a copy to the
 /// terminal's clipboard, which nothing answers.
 public enum Effect: Hashable, Sendable {
-    /// Read a window of a pane's list.
+    /// Read a window of a pane's list; the store may leave its count for later.
     case loadPage(Pane, request: Int, filter: EntityFilter, offset: Int, limit: Int, after: String?)
+    /// Count a pane's list, whose window came without its count.
+    case countRows(Pane, request: Int, filter: EntityFilter)
     /// Read the detail of an entity.
     case loadDetail(request: Int, id: String)
     /// Read which categories a pane's kind has.
@@ -122,6 +126,7 @@ public enum Effect: Hashable, Sendable {
     var readSlot: String? {
         switch self {
         case .loadPage(let pane, _, _, _, _, _): "page \(pane)"
+        case .countRows(let pane, _, _): "count \(pane)"
         case .loadDateSpread: "date spread"
         case .searchRecords: "records"
         default: nil
@@ -133,6 +138,7 @@ public enum Effect: Hashable, Sendable {
     public func answer(with failure: ReadFailure) -> Action? {
         switch self {
         case .loadPage(let pane, let request, _, _, _, _): .pageLoaded(pane, request: request, .failure(failure))
+        case .countRows(let pane, let request, _): .rowsCounted(pane, request: request, .failure(failure))
         case .loadDetail(let request, _): .detailLoaded(request: request, .failure(failure))
         case .loadCategories(let pane): .categoriesLoaded(pane, .failure(failure))
         case .loadCodedKinds: .codedKindsLoaded(.failure(failure))
@@ -157,8 +163,10 @@ public enum Effect: Hashable, Sendable {
     public func perform(using queries: some EntityQueries, keeper: any WorkingSetKeeper) -> Action? {
         switch self {
         case .loadPage(let pane, let request, let filter, let offset, let limit, let after):
-            return .pageLoaded(pane, request: request, Result { try queries.page(filter, offset: offset, limit: limit, after: after) }
+            return .pageLoaded(pane, request: request, Result { try queries.window(filter, offset: offset, limit: limit, after: after) }
                 .mapError(ReadFailure.init))
+        case .countRows(let pane, let request, let filter):
+            return .rowsCounted(pane, request: request, Result { try queries.count(filter) }.mapError(ReadFailure.init))
         case .loadDetail(let request, let id):
             return .detailLoaded(request: request, Result { try queries.detail(id: id) }
                 .mapError(ReadFailure.init))

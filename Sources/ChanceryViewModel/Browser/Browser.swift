@@ -46,6 +46,8 @@ extension BrowserState {
             openDetail(of: id)
         case .pageLoaded(let pane, let request, let result):
             reduce(pane, .pageLoaded(request: request, result))
+        case .rowsCounted(let pane, let request, let result):
+            reduce(pane, .counted(request: request, result))
         case .categoriesLoaded(let pane, let result):
             switch result {
             case .success(let categories): self[pane].presentCategories = Set(categories)
@@ -623,6 +625,9 @@ extension BrowserState {
             if let request = self[pane].reconcile(rows: layout.visibleRows(pane), nextID: takeID) {
                 effects.append(.loadPage(pane, request: request.id, filter: request.filter, offset: request.offset, limit: request.limit,
                                          after: request.after))
+            }
+            if let request = self[pane].countRequest() {
+                effects.append(.countRows(pane, request: request, filter: self[pane].filter))
             }
         }
         if !isDetailOpen {

@@ -22,7 +22,7 @@ extension BrowserState {
             switch event.kind {
             case .click:
                 let index = self[pane].scroll + row
-                guard index < self[pane].total ?? 0 else { return focusPane(pane) }
+                guard index < self[pane].knownRows ?? 0 else { return focusPane(pane) }
                 focusPane(pane)
                 reduce(pane, .movedTo(row: index))
             case .wheelUp, .wheelDown:

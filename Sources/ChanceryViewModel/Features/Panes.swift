@@ -64,6 +64,12 @@ struct PageRequest: Hashable, Sendable {
     var after: String?
 }
 
+/// Rows that came without their count: the read that brought them, and whether their count is asked.
+struct UncountedRows: Hashable, Sendable {
+    var request: Int
+    var isAsked = false
+}
+
 /// What happens to one list pane.
 enum PaneAction: Hashable, Sendable {
     /// The selection moved by this many rows.
@@ -74,6 +80,8 @@ enum PaneAction: Hashable, Sendable {
     case filterChanged(EntityFilter)
     /// A window of the list arrived, or could not be read.
     case pageLoaded(request: Int, Result<EntityPage, ReadFailure>)
+    /// The count of the list arrived, or could not be read.
+    case counted(request: Int, Result<Int, ReadFailure>)
     /// The titles were scrolled sideways by this many columns (left when negative).
     case scrolledSideways(by: Int)
 }
@@ -111,6 +119,11 @@ public struct PaneState: Hashable, Sendable {
     public internal(set) var loaded: EntityPage?
     var loadedFilter: EntityFilter?
     var pending: PageRequest?
+    /// When the rows came without their count: the id of the read that brought them, which the count is asked under
+    /// (so that whether a store counts at once or later changes no other read's id), and whether it is asked yet.
+    var uncounted: UncountedRows?
+    /// True when the end was asked for (`G`) before the list was counted: the selection goes there once it is.
+    var goesToEndWhenCounted = false
     /// How many entities the pane lists with no filter at all, once known.
     public internal(set) var unfilteredTotal: Int?
     /// The categories its entities have in the store, once read: the kind filter offers only these.
@@ -134,8 +147,11 @@ public struct PaneState: Hashable, Sendable {
         filter = EntityFilter(kind: kind)
     }
 
-    /// How many rows match the filter, once known.
-    public var total: Int? { loadedFilter == filter ? loaded?.total : nil }
+    /// How many rows match the filter, once counted.
+    public var total: Int? { loadedFilter == filter && loaded?.isCounted == true ? loaded?.total : nil }
+
+    /// How many rows the list is known to hold: all of them once counted, else those up to the end of the rows loaded.
+    public var knownRows: Int? { loadedFilter == filter ? loaded?.total : nil }
 
     /// With a date range, how many rows the other date match would give, once known.
     public var otherDateMatchTotal: Int? { loadedFilter == filter ? loaded?.otherDateMatchTotal : nil }
@@ -151,8 +167,8 @@ public struct PaneState: Hashable, Sendable {
 
     /// True when the rows `range` (clamped to the list) are loaded for the current filter.
     func hasRows(_ range: Range<Int>) -> Bool {
-        guard let total else { return false }
-        let wanted = range.clamped(to: 0..<total)
+        guard let knownRows else { return false }
+        let wanted = range.clamped(to: 0..<knownRows)
         return wanted.isEmpty || (row(at: wanted.lowerBound) != nil && row(at: wanted.upperBound - 1) != nil)
     }
 
@@ -160,12 +176,16 @@ public struct PaneState: Hashable, Sendable {
     mutating func reduce(_ action: PaneAction, rows: Int) -> StatusMessage? {
         switch action {
         case .moved(let delta):
+            goesToEndWhenCounted = false
             move(to: selected + delta, rows: rows)
         case .movedTo(let row):
+            goesToEndWhenCounted = row == Int.max && total == nil
             move(to: row, rows: rows)
         case .filterChanged(let filter):
             guard filter != self.filter else { break }
             self.filter = filter
+            uncounted = nil
+            goesToEndWhenCounted = false
             selected = 0
             scroll = 0
             sideways = 0
@@ -173,12 +193,30 @@ public struct PaneState: Hashable, Sendable {
             guard let pending, pending.id == request else { break }
             self.pending = nil
             switch result {
-            case .success(let page):
+            case .success(var page):
+                // A count that came meanwhile stays.
+                if !page.isCounted, loadedFilter == pending.filter, let loaded, loaded.isCounted { page.total = loaded.total; page.isCounted = true }
+                uncounted = page.isCounted ? nil : UncountedRows(request: request)
                 loaded = page
                 loadedFilter = pending.filter
                 unfilteredTotal = page.unfilteredTotal
             case .failure(let failure):
                 if !failure.wasInterrupted { return StatusMessage(text: failure.message, isError: true) }
+            }
+        case .counted(let request, let result):
+            guard let asked = uncounted, asked.request == request, asked.isAsked else { break }
+            uncounted = nil
+            switch result {
+            case .success(let total):
+                loaded?.total = total
+                loaded?.isCounted = true
+                if goesToEndWhenCounted {
+                    goesToEndWhenCounted = false
+                    move(to: total - 1, rows: rows)
+                }
+            case .failure(let failure):
+                // An interrupted count is asked again.
+                if failure.wasInterrupted { uncounted = UncountedRows(request: request) } else { return StatusMessage(text: failure.message, isError: true) }
             }
         case .scrolledSideways(let columns):
             // No further than leaves a step of the longest text loaded in view.
@@ -189,7 +227,7 @@ public struct PaneState: Hashable, Sendable {
     }
 
     private mutating func move(to index: Int, rows: Int) {
-        let target = min(max(0, index), max(0, (total ?? 1) - 1))
+        let target = min(max(0, index), max(0, (knownRows ?? 1) - 1))
         guard target != selected else { return }
         selected = target
         scroll = ListView.offsetKeepingVisible(selected: target, offset: scroll, height: rows)
@@ -198,9 +236,9 @@ public struct PaneState: Hashable, Sendable {
     /// Keeps the selection and scroll inside the list and on screen for `rows` rows, and returns the read of the
     /// visible window when it is neither loaded nor asked for (it is then pending, with the id `nextID` gives).
     mutating func reconcile(rows: Int, nextID: () -> Int) -> PageRequest? {
-        if let total {
-            selected = min(selected, max(0, total - 1))
-            scroll = min(scroll, max(0, total - rows))
+        if let knownRows {
+            selected = min(selected, max(0, knownRows - 1))
+            scroll = min(scroll, max(0, knownRows - rows))
             scroll = ListView.offsetKeepingVisible(selected: selected, offset: scroll, height: rows)
         }
         let visible = scroll..<(scroll + rows)
@@ -213,10 +251,18 @@ public struct PaneState: Hashable, Sendable {
         return request
     }
 
-    /// The pane as back and forward restore it: the read under way is forgotten, and asked again if still needed.
+    /// The id of a count to ask for, when the rows loaded for the filter came without theirs and it is not asked yet.
+    mutating func countRequest() -> Int? {
+        guard loadedFilter == filter, let request = uncounted?.request, uncounted?.isAsked == false else { return nil }
+        uncounted?.isAsked = true
+        return request
+    }
+
+    /// The pane as back and forward restore it: the reads under way are forgotten, and asked again if still needed.
     var restored: PaneState {
         var pane = self
         pane.pending = nil
+        pane.uncounted?.isAsked = false
         return pane
     }
 }
