@@ -62,11 +62,14 @@ public final class ChanceryStore: EntityQueries {
     public let path: String
     /// Whether the store is derived from data (and may be rebuilt) or holds the user's imported events.
     public let origin: StoreOrigin
+    /// Whether the store has `entity_years` (stores of schema 8 made before it was added get it from their next import).
+    let hasEntityYears: Bool
 
-    private init(database: DatabaseQueue, path: String, origin: StoreOrigin) {
+    private init(database: DatabaseQueue, path: String, origin: StoreOrigin) throws {
         self.database = database
         self.path = path
         self.origin = origin
+        hasEntityYears = try database.read { db in try db.tableExists("entity_years") }
     }
 
     /// What opening a store file found: a store, or a chancery store SQLite cannot read, and why.
@@ -144,7 +147,7 @@ public final class ChanceryStore: EntityQueries {
             }
             let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value
             guard size == expectedSize else { return .unreadable(reason: "the file is truncated") }
-            return .store(ChanceryStore(database: database, path: path, origin: origin))
+            return .store(try ChanceryStore(database: database, path: path, origin: origin))
         } catch let error as StoreError {
             throw error
         } catch let error as DatabaseError {

@@ -53,7 +53,7 @@ import Testing
         filters.append(EntityFilter(kind: .event, text: "agreement", since: EDTFDate("1995"), until: EDTFDate("2020")))
         for filter in filters {
             let whole = try store.page(filter, offset: 0, limit: 1_000)
-            #expect(whole.isCounted)
+            #expect(whole.isCounted && whole.total == whole.rows.count, "the count agrees with the rows")
             for (offset, limit) in [(0, 3), (0, 1_000), (2, 5), (7, 40), (whole.total, 5), (whole.total + 3, 5)] {
                 let window = try store.page(filter, offset: offset, limit: limit, after: nil, countingLater: true,
                                             manyMatches: manyMatches)
@@ -573,9 +573,35 @@ import Testing
         EntityFilter(kind: .event, since: EDTFDate("2018"), linkedTo: ["org-unhcr"], includesSubBodies: true),
         EntityFilter(kind: .event, linkedTo: ["place-azerbaijan"]),
         EntityFilter(kind: .visit), EntityFilter(kind: .organization),
+        EntityFilter(kind: .event, text: "agreement", categories: ["agreementSigned", "membership"]),
+        EntityFilter(kind: .event, text: "republic -azerbaijan"), EntityFilter(kind: .visit, text: "president"),
     ])
     func theDateSpreadAgreesWithTheList(filter: EntityFilter) throws {
         #expect(try store.dateSpread(filter) == (try spreadOfTheList(filter)))
+    }
+
+    /// Lists with words are counted, and their years spread, from `entity_years`; a store made before it (schema 8)
+    /// gives the same from `entity`.
+    @Test func wordsAreCountedAlikeWithAndWithoutTheYearsKeptPerEntity() throws {
+        let directory = try TemporaryDirectory()
+        let copy = directory.path("copy.sqlite")
+        _ = try ChanceryStore.openFresh(dataDirectory: Repository.data, path: copy)
+        try SQLiteFile(path: copy).execute("DROP TABLE entity_years")
+        let without = try ChanceryStore.open(path: copy)
+        #expect(store.hasEntityYears && !without.hasEntityYears)
+        // Years moved on by one in the table: the spread of a list with words shows it, so the table is what is read.
+        let moved = directory.path("moved.sqlite")
+        _ = try ChanceryStore.openFresh(dataDirectory: Repository.data, path: moved)
+        try SQLiteFile(path: moved).execute("UPDATE entity_years SET firstYear = firstYear + 1")
+        let prosecutor = EntityFilter(kind: .event, text: "prosecutor")
+        #expect(try ChanceryStore.open(path: moved).dateSpread(prosecutor) != store.dateSpread(prosecutor))
+        for filter in [EntityFilter(kind: .event, text: "prosecutor"), EntityFilter(kind: .event, text: "agreement", categories: ["agreementSigned"]),
+                       EntityFilter(kind: .event, text: "republic -azerbaijan"), EntityFilter(kind: .visit, text: "president"),
+                       EntityFilter(kind: .organization, text: "prosecutor OR union")] {
+            #expect(try store.count(filter) == without.count(filter), "\(filter.text)")
+            #expect(try store.count(filter) == store.all(filter).count, "\(filter.text)")
+            #expect(try store.dateSpread(filter) == without.dateSpread(filter), "\(filter.text)")
+        }
     }
 
     @Test func in2018SixEventsLieWithinTheYearAndTheAgreementsSinceTwoThousandAreApart() throws {

@@ -197,8 +197,14 @@ final class StoreWriter {
     /// Counts again, from the whole store, how many entities of each kind and category are dated from which year to
     /// which, in all (`date_spread`), linked to each organization (`organization_date_spread`) and to each country or a
     /// place inside it (`country_date_spread`), and when each organization's first membership began (`member_since`),
-    /// after a build or an import.
+    /// and copies each entity's kind, category and years (`entity_years`), after a build or an import.
     func tallyAggregates() throws {
+        try Schema.addEntityYears(db)
+        try db.execute(sql: "DELETE FROM entity_years")
+        try db.execute(sql: """
+            INSERT INTO entity_years (rowid, kind, category, dated, firstYear, lastYear)
+            SELECT rowid, kind, category, \(DateSpreadSQL.columns) FROM entity e ORDER BY rowid
+            """)
         try db.execute(sql: "DELETE FROM member_since")
         // SQLite takes the other columns of a min() from the row holding the minimum.
         try db.execute(sql: """

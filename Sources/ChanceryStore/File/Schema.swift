@@ -90,6 +90,7 @@ enum Schema {
                 """)
             try addCodedEvents(db)
             try addCountryDateSpread(db)
+            try addEntityYears(db)
         }
         return migrator
     }
@@ -101,6 +102,20 @@ enum Schema {
         try db.create(table: "country_date_spread", options: [.ifNotExists]) { table in
             table.column("countryID", .text).notNull()
             spreadColumns(table)
+        }
+    }
+
+    /// Creates `entity_years` when the store lacks it (stores of schema 8 made before it was added): each entity's kind,
+    /// category and years (`DateSpreadSQL.columns`) under its rowid, refilled by every build and import. A list with
+    /// words is counted, and its years spread, by joining its matches to this narrow table rather than to `entity`.
+    static func addEntityYears(_ db: Database) throws {
+        try db.create(table: "entity_years", options: [.ifNotExists]) { table in
+            table.column("rowid", .integer).primaryKey()
+            table.column("kind", .text).notNull()
+            table.column("category", .text).notNull()
+            table.column("dated", .boolean).notNull()
+            table.column("firstYear", .integer)
+            table.column("lastYear", .integer)
         }
     }
 

@@ -18,6 +18,11 @@ struct FilterSQL {
     var inbound: (id: String, kind: EntityKind)?
     /// With words, the list as two groups read one after the other: the matches in titles, then the rest.
     private(set) var titleGroups: TitleGroups?
+    /// With words, and the kind and categories as the only other conditions: the matches joined to `entity_years` (each
+    /// entity's kind, category and years under its rowid, 15 MB for a million events) instead of to `entity`, a `FROM`
+    /// and `WHERE` clause whose rows are `e`. Counting 300,000 matches of a common word among a million events this way
+    /// takes 53 ms, against 270 ms over `entity`. Nil otherwise.
+    private(set) var matchedYears: Condition?
 
     /// Conditions over `entity e` with their arguments.
     struct Condition {
@@ -48,6 +53,9 @@ struct FilterSQL {
         var conditions: [(sql: String, arguments: StatementArguments)] = [("e.kind = ?", [filter.kind])]
         func require(_ sql: String, _ arguments: StatementArguments = []) { conditions.append((sql, arguments)) }
         func marks(_ count: Int) -> String { Array(repeating: "?", count: count).joined(separator: ", ") }
+        func joined(_ conditions: [(sql: String, arguments: StatementArguments)]) -> Condition {
+            Condition(sql: conditions.map(\.sql).joined(separator: " AND "), arguments: conditions.reduce([]) { $0 + $1.arguments })
+        }
         if !filter.categories.isEmpty {
             require("e.category IN (\(marks(filter.categories.count)))", StatementArguments(filter.categories))
         }
@@ -104,6 +112,14 @@ struct FilterSQL {
         if let excluded = Self.match([query.excluded]) {
             require("e.rowid NOT IN (SELECT rowid FROM entity_fts WHERE entity_fts MATCH ?)", [excluded])
         }
+        if let words, filter.notedIDs.isEmpty, filter.linkedTo.isEmpty, filter.countries.isEmpty, conditions.count == 2 + (filter.categories.isEmpty ? 0 : 1) + (query.excluded.isEmpty ? 0 : 1) {
+            var years = conditions
+            years.remove(at: words.index)
+            let clauses = joined(years)
+            matchedYears = Condition(sql: """
+                FROM entity_fts f CROSS JOIN entity_years e ON e.rowid = f.rowid WHERE f.entity_fts MATCH ? AND \(clauses.sql)
+                """, arguments: [words.required] + clauses.arguments)
+        }
         var groups: [[String]] = []
         for id in filter.linkedTo where EntityKind(id: id) == .source {
             // What cites the source.
@@ -120,9 +136,6 @@ struct FilterSQL {
         for country in filter.countries {
             require("e.id IN (SELECT fromID FROM link WHERE toID = ? OR toID IN (SELECT fromID FROM link WHERE toID = ? AND role = 'country' AND fromKind = 'place'))",
                     [country, country])
-        }
-        func joined(_ conditions: [(sql: String, arguments: StatementArguments)]) -> Condition {
-            Condition(sql: conditions.map(\.sql).joined(separator: " AND "), arguments: conditions.reduce([]) { $0 + $1.arguments })
         }
         let whole = joined(conditions)
         sql = whole.sql
@@ -217,8 +230,11 @@ struct FilterSQL {
     /// after that, none: a lookup in the counts kept (`member_since`) per row.
     static let memberSinceKey = "coalesce((SELECT firstDayKey FROM member_since WHERE organizationID = e.id), 99999999)"
 
-    /// Counts the entities kept.
-    var count: (sql: String, arguments: StatementArguments) {
+    /// Counts the entities kept; through `matchedYears` when the store has `entity_years` and the filter allows.
+    func count(overEntityYears: Bool) -> (sql: String, arguments: StatementArguments) {
+        if overEntityYears, let matchedYears {
+            return ("SELECT count(*) \(matchedYears.sql)", matchedYears.arguments)
+        }
         if let inbound {
             // An entity linked in two roles has two links: count it once.
             return ("SELECT count(*) FROM (SELECT 1 FROM link WHERE toID = ? AND fromKind = ? GROUP BY fromDateStart, fromID)",

@@ -208,7 +208,7 @@ extension ChanceryStore {
     /// How many entities match `filter`; counted once per filter, since the store does not change while open.
     func count(_ filter: EntityFilter, _ query: FilterSQL, in db: Database) throws -> Int {
         if let known = counts.withLock({ $0[filter] }) { return known }
-        let counting = query.count
+        let counting = query.count(overEntityYears: hasEntityYears)
         let total = try Int.fetchOne(db, sql: counting.sql, arguments: counting.arguments) ?? 0
         Self.remember(total, of: filter, in: counts)
         return total
@@ -267,6 +267,9 @@ extension ChanceryStore {
                     SELECT dated, firstYear, lastYear, sum(count) AS count FROM \(tallied.table) WHERE \(tallied.sql)
                     GROUP BY 1, 2, 3
                     """, arguments: tallied.arguments)
+            } else if hasEntityYears, let years = try FilterSQL(filter, in: db).matchedYears {
+                rows = try Row.fetchAll(db, sql: "SELECT e.dated, e.firstYear, e.lastYear, count(*) AS count \(years.sql) GROUP BY 1, 2, 3",
+                                        arguments: years.arguments)
             } else {
                 let condition = try FilterSQL(filter, in: db)
                 rows = try Row.fetchAll(db, sql: """
