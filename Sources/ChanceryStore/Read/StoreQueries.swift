@@ -268,8 +268,12 @@ extension ChanceryStore {
                     GROUP BY 1, 2, 3
                     """, arguments: tallied.arguments)
             } else if hasEntityYears, let years = try FilterSQL(filter, in: db).matchedYears {
-                rows = try Row.fetchAll(db, sql: "SELECT e.dated, e.firstYear, e.lastYear, count(*) AS count \(years.sql) GROUP BY 1, 2, 3",
-                                        arguments: years.arguments)
+                // Added up here rather than grouped by SQLite, whose sort of 300,000 matches cost as much as finding them.
+                let matches = try Row.fetchCursor(db, sql: "SELECT e.dated, e.firstYear, e.lastYear \(years.sql)", arguments: years.arguments)
+                while let match = try matches.next() {
+                    spread.add(1, dated: match[0], first: match[1], last: match[2])
+                }
+                return spread
             } else {
                 let condition = try FilterSQL(filter, in: db)
                 rows = try Row.fetchAll(db, sql: """
