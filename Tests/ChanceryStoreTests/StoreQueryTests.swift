@@ -510,10 +510,7 @@ import Testing
         }
         // The same store without the counts (made before they were kept) reads a whole list by place.
         let directory = try TemporaryDirectory()
-        let copy = directory.path("copy.sqlite")
-        _ = try ChanceryStore.openFresh(dataDirectory: Repository.data, path: copy)
-        try SQLiteFile(path: copy).execute("DROP TABLE country_date_spread")
-        let byPlace = try ChanceryStore.open(path: copy).facets(EntityFilter(kind: kind), by: .country)
+        let byPlace = try directory.store(changedBy: "DROP TABLE country_date_spread").facets(EntityFilter(kind: kind), by: .country)
         #expect(byPlace == (try store.facets(EntityFilter(kind: kind), by: .country)))
     }
 
@@ -580,21 +577,43 @@ import Testing
         #expect(try store.dateSpread(filter) == (try spreadOfTheList(filter)))
     }
 
+    /// A range kept overlapping reads the entities starting near it and those reaching further (`entity_by_long_span`):
+    /// every month and year from 1989 to 2025, alone and as the start of a longer range, keeps what a store without the
+    /// index keeps (reading every entity of the kind).
+    @Test func overlappingRangesKeepWhatTheWholeKindGives() throws {
+        let directory = try TemporaryDirectory()
+        let whole = try directory.store(changedBy: "DROP INDEX entity_by_long_span")
+        var ranges: [(String, String?)] = []
+        for year in 1989...2025 {
+            ranges.append(("\(year)", "\(year)"))
+            ranges.append(("\(year)", nil))
+            for month in 1...12 {
+                let start = "\(year)-\(month < 10 ? "0" : "")\(month)"
+                ranges += [(start, start), (start, "\(year + 1)")]
+            }
+        }
+        var kept = 0
+        for kind in [EntityKind.event, .visit] {
+            for (since, until) in ranges {
+                let filter = EntityFilter(kind: kind, since: EDTFDate(since), until: until.flatMap(EDTFDate.init), dateMatch: .overlapping)
+                let ids = try store.ids(filter)
+                kept += ids.count
+                #expect(ids == (try whole.ids(filter)), "\(kind) \(since)–\(until ?? "")")
+            }
+        }
+        #expect(kept > 1_000)
+    }
+
     /// Lists with words are counted, and their years spread, from `entity_years`; a store made before it (schema 8)
     /// gives the same from `entity`.
     @Test func wordsAreCountedAlikeWithAndWithoutTheYearsKeptPerEntity() throws {
         let directory = try TemporaryDirectory()
-        let copy = directory.path("copy.sqlite")
-        _ = try ChanceryStore.openFresh(dataDirectory: Repository.data, path: copy)
-        try SQLiteFile(path: copy).execute("DROP TABLE entity_years")
-        let without = try ChanceryStore.open(path: copy)
+        let without = try directory.store(changedBy: "DROP TABLE entity_years")
         #expect(store.hasEntityYears && !without.hasEntityYears)
         // Years moved on by one in the table: the spread of a list with words shows it, so the table is what is read.
-        let moved = directory.path("moved.sqlite")
-        _ = try ChanceryStore.openFresh(dataDirectory: Repository.data, path: moved)
-        try SQLiteFile(path: moved).execute("UPDATE entity_years SET firstYear = firstYear + 1")
+        let moved = try directory.store(changedBy: "UPDATE entity_years SET firstYear = firstYear + 1", named: "moved.sqlite")
         let prosecutor = EntityFilter(kind: .event, text: "prosecutor")
-        #expect(try ChanceryStore.open(path: moved).dateSpread(prosecutor) != store.dateSpread(prosecutor))
+        #expect(try moved.dateSpread(prosecutor) != store.dateSpread(prosecutor))
         for filter in [EntityFilter(kind: .event, text: "prosecutor"), EntityFilter(kind: .event, text: "agreement", categories: ["agreementSigned"]),
                        EntityFilter(kind: .event, text: "republic -azerbaijan"), EntityFilter(kind: .visit, text: "president"),
                        EntityFilter(kind: .organization, text: "prosecutor OR union")] {
@@ -629,5 +648,14 @@ import Testing
             let standard = try store.page(EntityFilter(kind: kind, order: .standard(for: kind)), offset: 0, limit: 10_000).rows.map(\.id)
             #expect(streamed.map(\.id) == standard.filter(Set(streamed.map(\.id)).contains), "in the kind's standard order")
         }
+    }
+}
+
+extension TemporaryDirectory {
+    /// A store built here from the curated data, then changed by `sql` (as a store made by an earlier version, say).
+    func store(changedBy sql: String, named name: String = "copy.sqlite") throws -> ChanceryStore {
+        _ = try ChanceryStore.openFresh(dataDirectory: Repository.data, path: path(name))
+        try SQLiteFile(path: path(name)).execute(sql)
+        return try ChanceryStore.open(path: path(name))
     }
 }

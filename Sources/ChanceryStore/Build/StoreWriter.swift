@@ -199,6 +199,7 @@ final class StoreWriter {
     /// place inside it (`country_date_spread`), and when each organization's first membership began (`member_since`),
     /// and copies each entity's kind, category and years (`entity_years`), after a build or an import.
     func tallyAggregates() throws {
+        try Schema.addLongSpanIndex(db)
         try Schema.addEntityYears(db)
         try db.execute(sql: "DELETE FROM entity_years")
         try db.execute(sql: """

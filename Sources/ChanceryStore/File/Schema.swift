@@ -91,6 +91,7 @@ enum Schema {
             try addCodedEvents(db)
             try addCountryDateSpread(db)
             try addEntityYears(db)
+            try addLongSpanIndex(db)
         }
         return migrator
     }
@@ -117,6 +118,15 @@ enum Schema {
             table.column("firstYear", .integer)
             table.column("lastYear", .integer)
         }
+    }
+
+    /// Creates `entity_by_long_span` when the store lacks it: the dated entities whose dates may lie more than a year
+    /// from their start key (`FilterSQL.longSpan`), by kind and end. A date range kept overlapping reads the entities
+    /// starting near it along `entity_by_date` and those of these ending after its start, not the whole kind.
+    static func addLongSpanIndex(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE INDEX IF NOT EXISTS entity_by_long_span ON entity (kind, dateEnd, dateFirst) WHERE \(FilterSQL.longSpan)
+            """)
     }
 
     /// The counting columns the date spreads share (all, per organization, per country), which

@@ -97,6 +97,19 @@ struct FilterSQL {
         if filter.dateMatch == .within, let until = filter.until, until.endKey != Int.max {
             require("e.dateStart <= ?", [Int64(until.endKey)])
         }
+        // Overlapping, the entities starting near the range and those whose dates reach further (few: open ends, long
+        // spans, years before 0), read along `entity_by_date` and `entity_by_long_span`. A dated entity with neither open
+        // end nor a start key below 0 whose dates lie within a year (10,000 in keys) of its start key, and which
+        // overlaps the range, starts no more than a year before `since` and no later than `until`.
+        if filter.dateMatch == .overlapping, let since = filter.since, since.firstDayKey >= 0,
+           try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'entity_by_long_span')") == true {
+            let until = Int64(filter.until?.endKey ?? Int.max)
+            require("""
+                e.rowid IN (SELECT rowid FROM entity WHERE kind = ? AND dateStart BETWEEN ? AND ?
+                            UNION ALL
+                            SELECT rowid FROM entity WHERE kind = ? AND dateEnd >= ? AND dateFirst <= ? AND \(Self.longSpan))
+                """, [filter.kind, Int64(since.firstDayKey - 10_000), until, filter.kind, Int64(since.firstDayKey), until])
+        }
         let query = SearchQuery(filter.text)
         if let ids = filter.onlyIDs {
             require("e.id IN (\(marks(ids.count)))", StatementArguments(ids))
@@ -165,6 +178,13 @@ struct FilterSQL {
             inbound = (id, filter.kind)
         }
     }
+
+    /// The dated entities whose dates may lie more than a year (10,000 in keys) from their start key: an open or unknown
+    /// start or end, a start key below 0 (years before 0 count down), or a span of more than a year. The condition of
+    /// the partial index `entity_by_long_span`, written alike in queries so that SQLite uses it.
+    static let longSpan = """
+        date IS NOT NULL AND (dateStart < 0 OR dateFirst <= -1000000000000 OR dateEnd >= 1000000000000 OR dateEnd - dateStart > 10000)
+        """
 
     /// The FTS5 expression holding when every term holds (a term: one of its phrases occurs); nil for no terms.
     static func match(_ terms: [[SearchQuery.Phrase]]) -> String? {
