@@ -352,6 +352,11 @@ public struct DateSpread: Hashable, Sendable {
         self.undated = undated
     }
 
+    /// How many entities the spread counts, each once: dated or not.
+    public var total: Int {
+        withinYear.values.reduce(0, +) + spanning.values.reduce(0, +) + undated
+    }
+
     /// A row a year from the first to the last year any date names: what lies within it (`count`), and what may fall
     /// in it (`possibly`, those within it included).
     public var yearCounts: [FacetCount] {

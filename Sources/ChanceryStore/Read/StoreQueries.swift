@@ -273,6 +273,8 @@ extension ChanceryStore {
                 while let match = try matches.next() {
                     spread.add(1, dated: match[0], first: match[1], last: match[2])
                 }
+                // Every match was read once: the list's count comes with it (the Timeline asks for both).
+                Self.remember(spread.total, of: filter, in: counts)
                 return spread
             } else {
                 let condition = try FilterSQL(filter, in: db)
