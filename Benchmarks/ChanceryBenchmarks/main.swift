@@ -180,6 +180,12 @@ for facet in [Facet.year, .kind, .organization, .country] {
     for _ in 0..<options.runs { samples.values.append(try milliseconds { _ = try histogramStore.facets(EntityFilter(kind: .event), by: facet) }) }
     results.append(samples)
 }
+for facet in [Facet.year, .kind] {
+    var samples = Samples(name: "facets of the common word by \(facet.rawValue)")
+    let filter = EntityFilter(kind: .event, text: options.commonWord)
+    for _ in 0..<options.runs { samples.values.append(try milliseconds { _ = try histogramStore.facets(filter, by: facet) }) }
+    results.append(samples)
+}
 let countries = try histogramStore.page(EntityFilter(kind: .place, categories: ["country"]), offset: 0, limit: 2).rows.map(\.id)
 if countries.count == 2 {
     var samples = Samples(name: "pair ledger \(countries[0]) / \(countries[1])")

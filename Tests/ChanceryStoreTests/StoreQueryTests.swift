@@ -622,6 +622,10 @@ import Testing
             #expect(try store.dateSpread(filter).total == store.all(filter).count, "\(filter.text)")
             #expect(try store.count(filter) == without.count(filter), "\(filter.text)")
             #expect(try store.count(filter) == store.all(filter).count, "\(filter.text)")
+            let kinds = Dictionary(grouping: try store.all(filter), by: \.category).mapValues(\.count)
+            let faceted = try store.facets(filter, by: .kind)
+            #expect(Dictionary(uniqueKeysWithValues: faceted.map { ($0.value, $0.count) }) == kinds, "\(filter.text)")
+            #expect(faceted == (try without.facets(filter, by: .kind)), "\(filter.text)")
         }
     }
 

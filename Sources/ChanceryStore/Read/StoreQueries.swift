@@ -453,6 +453,13 @@ extension ChanceryStore {
             let query = try FilterSQL(filter, in: db)
             let sql: String, arguments: StatementArguments
             switch facet {
+            case .kind where hasEntityYears && query.matchedYears != nil:
+                // A list with words: its matches' categories, read from `entity_years` and added up here.
+                let years = query.matchedYears!
+                var counts: [String: Int] = [:]
+                let categories = try String.fetchCursor(db, sql: "SELECT e.category \(years.sql)", arguments: years.arguments)
+                while let category = try categories.next() { counts[category, default: 0] += 1 }
+                return FacetCount.ordered(counts.map { FacetCount(value: $0.key, id: nil, count: $0.value) }, facet: facet, byValue: false)
             case .kind:
                 sql = "SELECT e.category AS value, NULL AS id, count(*) AS count FROM entity e WHERE \(query.sql) GROUP BY 1"
                 arguments = query.arguments
