@@ -164,6 +164,7 @@ for (label, filter) in [
     ("kind meeting", EntityFilter(kind: .event, categories: ["meeting"])),
     ("within 2018", EntityFilter(kind: .event, since: EDTFDate("2018"), until: EDTFDate("2018"))),
     ("common word", EntityFilter(kind: .event, text: options.commonWord)),
+    ("common word within 2018", EntityFilter(kind: .event, text: options.commonWord, since: EDTFDate("2018"), until: EDTFDate("2018"))),
     ("narrowed to the busiest organization", EntityFilter(kind: .event, linkedTo: [busiestID], includesSubBodies: true)),
     ("April to September 2018, within", EntityFilter(kind: .event, since: EDTFDate("2018-04"), until: EDTFDate("2018-09"))),
     ("April to September 2018, overlapping", EntityFilter(kind: .event, since: EDTFDate("2018-04"), until: EDTFDate("2018-09"),

@@ -18,8 +18,9 @@ struct FilterSQL {
     var inbound: (id: String, kind: EntityKind)?
     /// With words, the list as two groups read one after the other: the matches in titles, then the rest.
     private(set) var titleGroups: TitleGroups?
-    /// With words, and the kind and categories as the only other conditions: the matches joined to `entity_years` (each
-    /// entity's kind, category and years under its rowid, 15 MB for a million events) instead of to `entity`, a `FROM`
+    /// With words, and the kind, categories and whole years as the only other conditions: the matches joined to
+    /// `entity_years` (each entity's kind, category and years under its rowid, 15 MB for a million events) instead of to
+    /// `entity`, a `FROM`
     /// and `WHERE` clause whose rows are `e`. Counting 300,000 matches of a common word among a million events this way
     /// takes 53 ms, against 270 ms over `entity`. Nil otherwise.
     private(set) var matchedYears: Condition?
@@ -125,13 +126,13 @@ struct FilterSQL {
         if let excluded = Self.match([query.excluded]) {
             require("e.rowid NOT IN (SELECT rowid FROM entity_fts WHERE entity_fts MATCH ?)", [excluded])
         }
-        if let words, filter.notedIDs.isEmpty, filter.linkedTo.isEmpty, filter.countries.isEmpty, conditions.count == 2 + (filter.categories.isEmpty ? 0 : 1) + (query.excluded.isEmpty ? 0 : 1) {
-            var years = conditions
-            years.remove(at: words.index)
-            let clauses = joined(years)
+        if let words, filter.notedIDs.isEmpty, filter.linkedTo.isEmpty, filter.countries.isEmpty, filter.onlyIDs == nil,
+           filter.cameoRoots.isEmpty, filter.quadClasses.isEmpty, let years = DateSpreadSQL.yearConditions(filter) {
+            let excluded = Self.match([query.excluded])
             matchedYears = Condition(sql: """
-                FROM entity_fts f CROSS JOIN entity_years e ON e.rowid = f.rowid WHERE f.entity_fts MATCH ? AND \(clauses.sql)
-                """, arguments: [words.required] + clauses.arguments)
+                FROM entity_fts f CROSS JOIN entity_years e ON e.rowid = f.rowid WHERE f.entity_fts MATCH ? AND \(years.sql)
+                \(excluded == nil ? "" : "AND e.rowid NOT IN (SELECT rowid FROM entity_fts WHERE entity_fts MATCH ?)")
+                """, arguments: [words.required] + years.arguments + (excluded.map { [$0] } ?? []))
         }
         var groups: [[String]] = []
         for id in filter.linkedTo where EntityKind(id: id) == .source {
@@ -329,17 +330,25 @@ enum DateSpreadSQL {
             arguments += [filter.linkedTo[0]]
         default: return nil
         }
+        guard let years = yearConditions(filter) else { return nil }
+        return (table, (clauses + [years.sql]).joined(separator: " AND "), arguments + years.arguments)
+    }
+
+    /// The kind, categories and a range of whole years (from 1 January, to 31 December) of `filter` as conditions on the
+    /// columns the date spreads and `entity_years` share (`kind`, `category`, `dated`, `firstYear`, `lastYear`); nil
+    /// for a range of other days. They keep exactly what FilterSQL's conditions on days keep.
+    static func yearConditions(_ filter: EntityFilter) -> (sql: String, arguments: StatementArguments)? {
         let since = filter.since.map(\.firstDayKey), until = filter.until.map(\.endKey)
         if let since, since < 0 || since % 10_000 != 101 { return nil }
         if let until, until < 0 || until == Int.max || until % 10_000 != 1231 { return nil }
-        clauses.append("kind = ?")
-        arguments += [filter.kind]
+        var clauses = ["kind = ?"]
+        var arguments: StatementArguments = [filter.kind]
         if !filter.categories.isEmpty {
             clauses.append("category IN (\(filter.categories.map { _ in "?" }.joined(separator: ", ")))")
             arguments += StatementArguments(filter.categories)
         }
         if since != nil || until != nil { clauses.append("dated") }
-        // The same conditions as FilterSQL's, on years: an open end (NULL) never lies within a range, and may overlap any.
+        // An open end (NULL) never lies within a range, and may overlap any.
         if let since {
             clauses.append(filter.dateMatch == .within ? "firstYear >= ?" : "(lastYear >= ? OR lastYear IS NULL)")
             arguments += [EDTFDate.year(ofKey: since)]
@@ -348,6 +357,6 @@ enum DateSpreadSQL {
             clauses.append(filter.dateMatch == .within ? "lastYear <= ?" : "(firstYear <= ? OR firstYear IS NULL)")
             arguments += [EDTFDate.year(ofKey: until)]
         }
-        return (table, clauses.joined(separator: " AND "), arguments)
+        return (clauses.joined(separator: " AND "), arguments)
     }
 }
