@@ -158,6 +158,7 @@ results.append(detail)
 // The year histogram (issue: ≤ 100 ms at 1,000,000 events), read straight from the store for the filters an analyst
 // sets: none, a kind, whole years (all three from the counts kept at build time), words, a narrowing, months (counted).
 let histogramStore = try ChanceryStore.open(path: options.store)
+let countries = try histogramStore.page(EntityFilter(kind: .place, categories: ["country"]), offset: 0, limit: 2).rows.map(\.id)
 let busiestID = organizations.isEmpty ? "" : organizations[busiest].id
 for (label, filter) in [
     ("whole timeline", EntityFilter(kind: .event)),
@@ -166,6 +167,9 @@ for (label, filter) in [
     ("common word", EntityFilter(kind: .event, text: options.commonWord)),
     ("common word within 2018", EntityFilter(kind: .event, text: options.commonWord, since: EDTFDate("2018"), until: EDTFDate("2018"))),
     ("narrowed to the busiest organization", EntityFilter(kind: .event, linkedTo: [busiestID], includesSubBodies: true)),
+    ("common word, narrowed to the busiest organization",
+     EntityFilter(kind: .event, text: options.commonWord, linkedTo: [busiestID], includesSubBodies: true)),
+    ("a country", EntityFilter(kind: .event, countries: Array(countries.prefix(1)))),
     ("April to September 2018, within", EntityFilter(kind: .event, since: EDTFDate("2018-04"), until: EDTFDate("2018-09"))),
     ("April to September 2018, overlapping", EntityFilter(kind: .event, since: EDTFDate("2018-04"), until: EDTFDate("2018-09"),
                                                           dateMatch: .overlapping)),
@@ -187,7 +191,6 @@ for facet in [Facet.year, .kind] {
     for _ in 0..<options.runs { samples.values.append(try milliseconds { _ = try histogramStore.facets(filter, by: facet) }) }
     results.append(samples)
 }
-let countries = try histogramStore.page(EntityFilter(kind: .place, categories: ["country"]), offset: 0, limit: 2).rows.map(\.id)
 if countries.count == 2 {
     var samples = Samples(name: "pair ledger \(countries[0]) / \(countries[1])")
     for _ in 0..<options.runs { samples.values.append(try milliseconds { _ = try histogramStore.pairLedger(countries[0], countries[1]) }) }
