@@ -137,7 +137,7 @@ extension ChanceryStore {
                     sql += " AND (\(sortKey), e.id) > (?, ?)"
                     arguments += after
                 }
-                // The sort key alone, which each batch resumes after: words would put title matches first in `query.order`.
+                // The sort key alone, which each batch resumes after (a list with words puts title matches first).
                 return try EntityRecord.fetchAll(db, sql: sql + " ORDER BY \(sortKey), e.id LIMIT \(batchSize)", arguments: arguments)
             }
             for row in rows { try body(row.summary) }
@@ -451,15 +451,15 @@ extension ChanceryStore {
         }
         return try reading { db in
             let query = try FilterSQL(filter, in: db)
-            let sql: String, arguments: StatementArguments
-            switch facet {
-            case .kind where hasEntityYears && query.matchedYears != nil:
+            if facet == .kind, hasEntityYears, let years = query.matchedYears {
                 // A list with words: its matches' categories, read from `entity_years` and added up here.
-                let years = query.matchedYears!
                 var counts: [String: Int] = [:]
                 let categories = try String.fetchCursor(db, sql: "SELECT e.category \(years.sql)", arguments: years.arguments)
                 while let category = try categories.next() { counts[category, default: 0] += 1 }
                 return FacetCount.ordered(counts.map { FacetCount(value: $0.key, id: nil, count: $0.value) }, facet: facet, byValue: false)
+            }
+            let sql: String, arguments: StatementArguments
+            switch facet {
             case .kind:
                 sql = "SELECT e.category AS value, NULL AS id, count(*) AS count FROM entity e WHERE \(query.sql) GROUP BY 1"
                 arguments = query.arguments
