@@ -267,17 +267,18 @@ extension ChanceryStore {
                     SELECT dated, firstYear, lastYear, sum(count) AS count FROM \(tallied.table) WHERE \(tallied.sql)
                     GROUP BY 1, 2, 3
                     """, arguments: tallied.arguments)
-            } else if hasEntityYears, let years = try FilterSQL(filter, in: db).matchedYears {
-                // Added up here rather than grouped by SQLite, whose sort of 300,000 matches cost as much as finding them.
-                let matches = try Row.fetchCursor(db, sql: "SELECT e.dated, e.firstYear, e.lastYear \(years.sql)", arguments: years.arguments)
-                while let match = try matches.next() {
-                    spread.add(1, dated: match[0], first: match[1], last: match[2])
-                }
-                // Every match was read once: the list's count comes with it (the Timeline asks for both).
-                Self.remember(spread.total, of: filter, in: counts)
-                return spread
             } else {
                 let condition = try FilterSQL(filter, in: db)
+                if hasEntityYears, let years = condition.matchedYears {
+                    // Added up here rather than grouped by SQLite, whose sort of 300,000 matches cost as much as finding them.
+                    let matches = try Row.fetchCursor(db, sql: "SELECT e.dated, e.firstYear, e.lastYear \(years.sql)", arguments: years.arguments)
+                    while let match = try matches.next() {
+                        spread.add(1, dated: match[0], first: match[1], last: match[2])
+                    }
+                    // Every match was read once: the list's count comes with it (the Timeline asks for both).
+                    Self.remember(spread.total, of: filter, in: counts)
+                    return spread
+                }
                 rows = try Row.fetchAll(db, sql: """
                     SELECT \(DateSpreadSQL.columns), count(*) AS count FROM entity e WHERE \(condition.sql) GROUP BY 1, 2, 3
                     """, arguments: condition.arguments)
