@@ -125,6 +125,16 @@ for (label, word) in [("common", options.commonWord), ("rare", options.rareWord)
     results.append(settled)
 }
 
+// `G` on the common word's list, once typed and counted: the far end of its second group is read from the end.
+var wordEnd = Samples(name: "G on the common word's list")
+for _ in 0..<max(1, options.runs / 4) {
+    var session = try openSession()
+    for key in "/\(options.commonWord)" { session.send(.keyPressed(.character(key))) }
+    session.send(.keyPressed(.enter))
+    wordEnd.values.append(milliseconds { press(.character("G"), in: &session) })
+}
+results.append(wordEnd)
+
 var session = try openSession()
 let total = session.state[.timeline].total ?? 0
 var pageDown = Samples(name: "PageDown in the middle of the timeline")

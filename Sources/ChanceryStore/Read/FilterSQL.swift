@@ -37,8 +37,9 @@ struct FilterSQL {
         var titled: Condition
         /// What matches the words elsewhere only.
         var untitled: Condition
-        /// The list order, which each group keeps.
+        /// The list order, which each group keeps, and its exact reverse (to read the far half of a group from its end).
         var order: String
+        var reverseOrder: String
         /// The FTS5 expressions of each group's words (the second is the words anywhere).
         var titleMatch: String
         var wordsMatch: String
@@ -164,7 +165,8 @@ struct FilterSQL {
             titled[words.index] = (inTitles, [])
             let onlyWords = conditions.count == (query.excluded.isEmpty ? 2 : 3)
             titleGroups = TitleGroups(
-                titled: joined(titled), untitled: joined(conditions + [("NOT \(inTitles)", [])]), order: order,
+                titled: joined(titled), untitled: joined(conditions + [("NOT \(inTitles)", [])]),
+                order: order, reverseOrder: reverseOrder,
                 titleMatch: titleMatch, wordsMatch: words.required,
                 orderIndex: onlyWords ? Self.index(of: filter.order) : nil)
         }
