@@ -606,6 +606,32 @@ import Testing
         #expect(kept > 1_000)
     }
 
+    /// Lists narrowed to an organization read its entities' rowids from `organization_links`; a store made before it
+    /// (schema 8) keeps the same through the links' text ids.
+    @Test func narrowedListsKeepTheSameWithAndWithoutTheOrganizationsLinksKept() throws {
+        let directory = try TemporaryDirectory()
+        let without = try directory.store(changedBy: "DROP TABLE organization_links")
+        var filters: [EntityFilter] = []
+        for id in ["org-un", "org-iap", "org-az-prosecutor-general", "org-unhcr"] {
+            for kind in [EntityKind.event, .visit, .organization] {
+                filters.append(EntityFilter(kind: kind, linkedTo: [id]))
+                filters.append(EntityFilter(kind: kind, linkedTo: [id], includesSubBodies: true))
+            }
+            filters.append(EntityFilter(kind: .event, text: "prosecutor", linkedTo: [id], includesSubBodies: true))
+            filters.append(EntityFilter(kind: .event, text: "of", since: EDTFDate("2018"), until: EDTFDate("2018"), linkedTo: [id]))
+            filters.append(EntityFilter(kind: .event, linkedTo: [id, "place-baku"]))
+        }
+        var kept = 0
+        for filter in filters {
+            let ids = try store.ids(filter)
+            kept += ids.count
+            #expect(ids == (try without.ids(filter)), "\(filter)")
+            #expect(try store.count(filter) == ids.count, "\(filter)")
+            #expect(try store.dateSpread(filter) == without.dateSpread(filter), "\(filter)")
+        }
+        #expect(kept > 100)
+    }
+
     /// Lists with words are counted, and their years spread, from `entity_years`; a store made before it (schema 8)
     /// gives the same from `entity`.
     @Test func wordsAreCountedAlikeWithAndWithoutTheYearsKeptPerEntity() throws {

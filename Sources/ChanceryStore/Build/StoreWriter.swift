@@ -197,7 +197,8 @@ final class StoreWriter {
     /// Counts again, from the whole store, how many entities of each kind and category are dated from which year to
     /// which, in all (`date_spread`), linked to each organization (`organization_date_spread`) and to each country or a
     /// place inside it (`country_date_spread`), and when each organization's first membership began (`member_since`),
-    /// and copies each entity's kind, category and years (`entity_years`), after a build or an import.
+    /// and copies each entity's kind, category and years (`entity_years`) and what links to or from each organization
+    /// (`organization_links`), after a build or an import.
     func tallyAggregates() throws {
         try Schema.addLongSpanIndex(db)
         try Schema.addEntityYears(db)
@@ -205,6 +206,16 @@ final class StoreWriter {
         try db.execute(sql: """
             INSERT INTO entity_years (rowid, kind, category, dated, firstYear, lastYear)
             SELECT rowid, kind, category, \(DateSpreadSQL.columns) FROM entity e ORDER BY rowid
+            """)
+        try Schema.addOrganizationLinks(db)
+        try db.execute(sql: "DELETE FROM organization_links")
+        try db.execute(sql: """
+            INSERT OR IGNORE INTO organization_links (organizationID, kind, entityRowid)
+            SELECT linked.organizationID, e.kind, e.rowid
+            FROM (SELECT toID AS organizationID, fromID AS entityID FROM link WHERE toKind = 'organization'
+                  UNION ALL SELECT fromID, toID FROM link WHERE fromKind = 'organization') AS linked
+            JOIN entity e ON e.id = linked.entityID
+            ORDER BY 1, 2, 3
             """)
         try db.execute(sql: "DELETE FROM member_since")
         // SQLite takes the other columns of a min() from the row holding the minimum.

@@ -92,6 +92,7 @@ enum Schema {
             try addCountryDateSpread(db)
             try addEntityYears(db)
             try addLongSpanIndex(db)
+            try addOrganizationLinks(db)
         }
         return migrator
     }
@@ -118,6 +119,17 @@ enum Schema {
             table.column("firstYear", .integer)
             table.column("lastYear", .integer)
         }
+    }
+
+    /// Creates `organization_links` when the store lacks it: each entity linked to or from an organization, by the
+    /// organization's id, the entity's kind and its rowid, once a pair; refilled by every build and import. A list
+    /// narrowed to an organization reads its entities' rowids off it in one range, not through their text ids.
+    static func addOrganizationLinks(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE IF NOT EXISTS organization_links (
+                organizationID TEXT NOT NULL, kind TEXT NOT NULL, entityRowid INTEGER NOT NULL,
+                PRIMARY KEY (organizationID, kind, entityRowid)) WITHOUT ROWID
+            """)
     }
 
     /// Creates `entity_by_long_span` when the store lacks it: the dated entities whose dates may lie more than a year

@@ -102,8 +102,11 @@ struct FilterSQL {
         // spans, years before 0), read along `entity_by_date` and `entity_by_long_span`. A dated entity with neither open
         // end nor a start key below 0 whose dates lie within a year (10,000 in keys) of its start key, and which
         // overlaps the range, starts no more than a year before `since` and no later than `until`.
-        if filter.dateMatch == .overlapping, let since = filter.since, since.firstDayKey >= 0,
-           try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'entity_by_long_span')") == true {
+        // Stores of schema 8 made before these were added have them from their next import.
+        let present = Set(try String.fetchAll(db, sql: """
+            SELECT name FROM sqlite_master WHERE name IN ('entity_by_long_span', 'organization_links')
+            """))
+        if filter.dateMatch == .overlapping, let since = filter.since, since.firstDayKey >= 0, present.contains("entity_by_long_span") {
             let until = Int64(filter.until?.endKey ?? Int.max)
             require("""
                 e.rowid IN (SELECT rowid FROM entity WHERE kind = ? AND dateStart BETWEEN ? AND ?
@@ -126,26 +129,39 @@ struct FilterSQL {
         if let excluded = Self.match([query.excluded]) {
             require("e.rowid NOT IN (SELECT rowid FROM entity_fts WHERE entity_fts MATCH ?)", [excluded])
         }
-        if let words, filter.notedIDs.isEmpty, filter.linkedTo.isEmpty, filter.countries.isEmpty, filter.onlyIDs == nil,
-           filter.cameoRoots.isEmpty, filter.quadClasses.isEmpty, let years = DateSpreadSQL.yearConditions(filter) {
+        // Linked to an organization (and, when asked, its sub-bodies): what `organization_links` keeps under them, as
+        // rowids. Each is a condition on `e.rowid` alone, so a list with words can take it to `entity_years` too.
+        var groups: [[String]] = []
+        var linkedOrganizations: [(sql: String, arguments: StatementArguments)] = []
+        for id in filter.linkedTo where EntityKind(id: id) != .source {
+            let group = filter.includesSubBodies ? try Self.withSubBodies(id, in: db) : [id]
+            groups.append(group)
+            if EntityKind(id: id) == .organization, present.contains("organization_links") {
+                linkedOrganizations.append(("""
+                    e.rowid IN (SELECT entityRowid FROM organization_links WHERE organizationID IN (\(marks(group.count))) AND kind = ?)
+                    """, StatementArguments(group) + [filter.kind]))
+            }
+        }
+        if let words, filter.notedIDs.isEmpty, filter.linkedTo.count == linkedOrganizations.count, filter.countries.isEmpty,
+           filter.onlyIDs == nil, filter.cameoRoots.isEmpty, filter.quadClasses.isEmpty, let years = DateSpreadSQL.yearConditions(filter) {
             let excluded = Self.match([query.excluded])
+            let linked = joined(linkedOrganizations)
             matchedYears = Condition(sql: """
                 FROM entity_fts f CROSS JOIN entity_years e ON e.rowid = f.rowid WHERE f.entity_fts MATCH ? AND \(years.sql)
                 \(excluded == nil ? "" : "AND e.rowid NOT IN (SELECT rowid FROM entity_fts WHERE entity_fts MATCH ?)")
-                """, arguments: [words.required] + years.arguments + (excluded.map { [$0] } ?? []))
+                \(linked.sql.isEmpty ? "" : "AND \(linked.sql)")
+                """, arguments: [words.required] + years.arguments + (excluded.map { [$0] } ?? []) + linked.arguments)
         }
-        var groups: [[String]] = []
         for id in filter.linkedTo where EntityKind(id: id) == .source {
             // What cites the source.
             require("e.id IN (SELECT entityID FROM citation WHERE sourceID = ?)", [id])
         }
-        for id in filter.linkedTo where EntityKind(id: id) != .source {
-            // The entity and, when asked, its sub-bodies; links both ways, each side restricted to the kind listed so
-            // the indexes do the narrowing.
-            let group = filter.includesSubBodies ? try Self.withSubBodies(id, in: db) : [id]
+        conditions += linkedOrganizations
+        for (id, group) in zip(filter.linkedTo.filter { EntityKind(id: $0) != .source }, groups)
+        where !(EntityKind(id: id) == .organization && present.contains("organization_links")) {
+            // Links both ways, each side restricted to the kind listed so the indexes do the narrowing.
             require("e.id IN (SELECT fromID FROM link WHERE toID IN (\(marks(group.count))) AND fromKind = ? UNION ALL SELECT toID FROM link WHERE fromID IN (\(marks(group.count))) AND toKind = ?)",
                     StatementArguments(group) + [filter.kind] + StatementArguments(group) + [filter.kind])
-            groups.append(group)
         }
         for country in filter.countries {
             require("e.id IN (SELECT fromID FROM link WHERE toID = ? OR toID IN (SELECT fromID FROM link WHERE toID = ? AND role = 'country' AND fromKind = 'place'))",
