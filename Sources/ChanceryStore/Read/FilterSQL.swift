@@ -138,25 +138,30 @@ struct FilterSQL {
             groups.append(group)
             if EntityKind(id: id) == .organization, present.contains("organization_links") {
                 linkedOrganizations.append(("""
-                    e.rowid IN (SELECT entityRowid FROM organization_links WHERE organizationID IN (\(marks(group.count))) AND kind = ?)
+                    IN (SELECT entityRowid FROM organization_links WHERE organizationID IN (\(marks(group.count))) AND kind = ?)
                     """, StatementArguments(group) + [filter.kind]))
             }
         }
         if let words, filter.notedIDs.isEmpty, filter.linkedTo.count == linkedOrganizations.count, filter.countries.isEmpty,
            filter.onlyIDs == nil, filter.cameoRoots.isEmpty, filter.quadClasses.isEmpty, let years = DateSpreadSQL.yearConditions(filter) {
-            let excluded = Self.match([query.excluded])
-            let linked = joined(linkedOrganizations)
+            // The match's rowid is checked against the excluded words and the organizations before `entity_years` is
+            // read for it (`+` keeps SQLite from handing the check to the search index): 94 ms instead of 121 for the
+            // common word narrowed to the busiest organization.
+            var checks: [(sql: String, arguments: StatementArguments)] = linkedOrganizations.map { ("+f.rowid \($0.sql)", $0.arguments) }
+            if let excluded = Self.match([query.excluded]) {
+                checks.append(("+f.rowid NOT IN (SELECT rowid FROM entity_fts WHERE entity_fts MATCH ?)", [excluded]))
+            }
+            let checked = joined(checks)
             matchedYears = Condition(sql: """
-                FROM entity_fts f CROSS JOIN entity_years e ON e.rowid = f.rowid WHERE f.entity_fts MATCH ? AND \(years.sql)
-                \(excluded == nil ? "" : "AND e.rowid NOT IN (SELECT rowid FROM entity_fts WHERE entity_fts MATCH ?)")
-                \(linked.sql.isEmpty ? "" : "AND \(linked.sql)")
-                """, arguments: [words.required] + years.arguments + (excluded.map { [$0] } ?? []) + linked.arguments)
+                FROM entity_fts f CROSS JOIN entity_years e ON e.rowid = f.rowid
+                WHERE f.entity_fts MATCH ? \(checked.sql.isEmpty ? "" : "AND \(checked.sql)") AND \(years.sql)
+                """, arguments: [words.required] + checked.arguments + years.arguments)
         }
         for id in filter.linkedTo where EntityKind(id: id) == .source {
             // What cites the source.
             require("e.id IN (SELECT entityID FROM citation WHERE sourceID = ?)", [id])
         }
-        conditions += linkedOrganizations
+        conditions += linkedOrganizations.map { ("e.rowid \($0.sql)", $0.arguments) }
         for (id, group) in zip(filter.linkedTo.filter { EntityKind(id: $0) != .source }, groups)
         where !(EntityKind(id: id) == .organization && present.contains("organization_links")) {
             // Links both ways, each side restricted to the kind listed so the indexes do the narrowing.
