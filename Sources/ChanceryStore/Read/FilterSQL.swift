@@ -98,14 +98,14 @@ struct FilterSQL {
         if filter.dateMatch == .within, let until = filter.until, until.endKey != Int.max {
             require("e.dateStart <= ?", [Int64(until.endKey)])
         }
-        // Overlapping, the entities starting near the range and those whose dates reach further (few: open ends, long
-        // spans, years before 0), read along `entity_by_date` and `entity_by_long_span`. A dated entity with neither open
-        // end nor a start key below 0 whose dates lie within a year (10,000 in keys) of its start key, and which
-        // overlaps the range, starts no more than a year before `since` and no later than `until`.
         // Stores of schema 8 made before these were added have them from their next import.
         let present = Set(try String.fetchAll(db, sql: """
             SELECT name FROM sqlite_master WHERE name IN ('entity_by_long_span', 'organization_links')
             """))
+        // Overlapping, the entities starting near the range and those whose dates reach further (few: open ends, long
+        // spans, years before 0), read along `entity_by_date` and `entity_by_long_span`. A dated entity with neither open
+        // end nor a start key below 0 whose dates lie within a year (10,000 in keys) of its start key, and which
+        // overlaps the range, starts no more than a year before `since` and no later than `until`.
         if filter.dateMatch == .overlapping, let since = filter.since, since.firstDayKey >= 0, present.contains("entity_by_long_span") {
             let until = Int64(filter.until?.endKey ?? Int.max)
             require("""
