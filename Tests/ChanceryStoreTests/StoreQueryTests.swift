@@ -516,6 +516,30 @@ import Testing
         #expect(byPlace == (try store.facets(EntityFilter(kind: kind), by: .country)))
     }
 
+    /// Facets by kind of a list the counts kept can answer (kind, categories, whole years, one organization) are read from
+    /// them, and agree with counting the list (a filter keeping every id of the kind keeps the same list but is counted).
+    @Test(arguments: [EntityKind.event, .visit, .organization])
+    func kindFacetsFromTheCountsKeptAgreeWithTheGeneralQuery(kind: EntityKind) throws {
+        let every = try store.ids(EntityFilter(kind: kind))
+        var filters = [EntityFilter(kind: kind), EntityFilter(kind: kind, linkedTo: ["org-un"], includesSubBodies: true),
+                       EntityFilter(kind: kind, linkedTo: ["org-az-prosecutor-general"])]
+        if kind == .event {
+            filters.append(EntityFilter(kind: kind, categories: ["agreementSigned", "membership"]))
+            filters.append(EntityFilter(kind: kind, since: EDTFDate("1991"), until: EDTFDate("2018")))
+            filters.append(EntityFilter(kind: kind, since: EDTFDate("2000"), until: EDTFDate("2024"), dateMatch: .overlapping))
+            filters.append(EntityFilter(kind: kind, since: EDTFDate("2000"), linkedTo: ["org-iap"], includesSubBodies: true))
+        }
+        var counted = 0
+        for filter in filters {
+            var general = filter
+            general.onlyIDs = every
+            let kept = try store.facets(filter, by: .kind)
+            #expect(kept == (try store.facets(general, by: .kind)), "\(filter)")
+            counted += kept.map(\.count).reduce(0, +)
+        }
+        #expect(counted > 0)
+    }
+
     @Test func visitsAreLinkedToWhomTheirMeetingsMet() throws {
         let visits = try store.ids(EntityFilter(kind: .visit, linkedTo: ["person-yusuf-rahmon"]))
         #expect(visits == ["visit-2024-05-az-pg-tajikistan"])

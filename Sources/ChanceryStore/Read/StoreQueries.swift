@@ -270,9 +270,7 @@ extension ChanceryStore {
         try reading { db in
             var spread = DateSpread()
             let rows: [Row]
-            let group = try filter.linkedTo.count == 1
-                ? (filter.includesSubBodies ? FilterSQL.withSubBodies(filter.linkedTo[0], in: db) : filter.linkedTo) : nil
-            if let tallied = DateSpreadSQL.fromTally(filter, narrowedTo: group) {
+            if let tallied = try Self.tally(of: filter, in: db) {
                 rows = try Row.fetchAll(db, sql: """
                     SELECT dated, firstYear, lastYear, sum(count) AS count FROM \(tallied.table) WHERE \(tallied.sql)
                     GROUP BY 1, 2, 3
@@ -300,7 +298,14 @@ extension ChanceryStore {
         }
     }
 
-    /// Everything about the entity `id`: fields, links both ways, meetings and citations.
+    /// The counts kept that answer `filter` (see `DateSpreadSQL.fromTally`), its narrowing expanded to the sub-bodies
+    /// when it asks for them.
+    private static func tally(of filter: EntityFilter, in db: Database) throws -> (table: String, sql: String, arguments: StatementArguments)? {
+        let group = try filter.linkedTo.count == 1
+            ? (filter.includesSubBodies ? FilterSQL.withSubBodies(filter.linkedTo[0], in: db) : filter.linkedTo) : nil
+        return DateSpreadSQL.fromTally(filter, narrowedTo: group)
+    }
+
     /// Sets each organization's `memberSince` from the counts kept at build and import time (`member_since`), in one
     /// read for the window.
     static func addMemberSince(to summaries: inout [EntitySummary], in db: Database) throws {
@@ -319,6 +324,7 @@ extension ChanceryStore {
         try reading { db in try String.fetchOne(db, sql: "SELECT text FROM source_text WHERE sourceID = ?", arguments: [id]) }
     }
 
+    /// Everything about the entity `id`: fields, links both ways, meetings and citations.
     public func detail(id: String) throws -> EntityDetail? {
         try reading { db in try Self.detail(id: id, in: db) }
     }
@@ -417,6 +423,16 @@ extension ChanceryStore {
     /// it, and also what may fall in it (`possibly`, as the overlapping date filter would keep).
     public func facets(_ filter: EntityFilter, by facet: Facet) throws -> [FacetCount] {
         if facet == .year { return try dateSpread(filter).yearCounts }
+        if facet == .kind, let counts = try reading({ db -> [FacetCount]? in
+            // Kinds are categories, which the counts kept are by: a list they can answer is counted from them.
+            guard let tallied = try Self.tally(of: filter, in: db) else { return nil }
+            return try Row.fetchAll(db, sql: """
+                SELECT category AS value, NULL AS id, sum(count) AS count FROM \(tallied.table) WHERE \(tallied.sql)
+                GROUP BY category HAVING sum(count) > 0
+                """, arguments: tallied.arguments).facetCounts(of: facet)
+        }) {
+            return counts
+        }
         if facet == .organization, filter.linkedTo.isEmpty,
            let tallied = DateSpreadSQL.fromTally(filter, narrowedTo: nil, per: .organization) {
             // A list filtered by kind and whole years alone is counted from what is kept per organization.
