@@ -227,18 +227,17 @@ final class StoreWriter {
             GROUP BY l.toID
             """)
         try db.execute(sql: "DELETE FROM date_spread")
+        // Both counted from the copies just made: each entity's years, and each pair of an organization and an entity
+        // once (as the narrowing's list keeps it), however many links join them.
         try db.execute(sql: """
             INSERT INTO date_spread (kind, category, dated, firstYear, lastYear, count)
-            SELECT kind, category, \(DateSpreadSQL.columns), count(*) FROM entity e GROUP BY 1, 2, 3, 4, 5
+            SELECT kind, category, dated, firstYear, lastYear, count(*) FROM entity_years GROUP BY 1, 2, 3, 4, 5
             """)
         try db.execute(sql: "DELETE FROM organization_date_spread")
-        // UNION keeps each pair of an organization and an entity once, as the narrowing's list does.
         try db.execute(sql: """
             INSERT INTO organization_date_spread (organizationID, kind, category, dated, firstYear, lastYear, count)
-            SELECT linked.organizationID, e.kind, e.category, \(DateSpreadSQL.columns), count(*)
-            FROM (SELECT toID AS organizationID, fromID AS entityID FROM link WHERE toKind = 'organization'
-                  UNION SELECT fromID, toID FROM link WHERE fromKind = 'organization') AS linked
-            JOIN entity e ON e.id = linked.entityID
+            SELECT l.organizationID, y.kind, y.category, y.dated, y.firstYear, y.lastYear, count(*)
+            FROM organization_links l JOIN entity_years y ON y.rowid = l.entityRowid
             GROUP BY 1, 2, 3, 4, 5, 6
             """)
         try Schema.addCountryDateSpread(db)
