@@ -62,14 +62,14 @@ public final class ChanceryStore: EntityQueries {
     public let path: String
     /// Whether the store is derived from data (and may be rebuilt) or holds the user's imported events.
     public let origin: StoreOrigin
-    /// Whether the store has `entity_years` (stores of schema 8 made before it was added get it from their next import).
-    let hasEntityYears: Bool
+    /// Which of the tables and indexes added after schema 8 was first made the store has, read once when it opens.
+    let derived: Schema.Derived
 
     private init(database: DatabaseQueue, path: String, origin: StoreOrigin) throws {
         self.database = database
         self.path = path
         self.origin = origin
-        hasEntityYears = try database.read { db in try db.tableExists("entity_years") }
+        derived = try database.read { db in try Schema.Derived.present(in: db) }
     }
 
     /// What opening a store file found: a store, or a chancery store SQLite cannot read, and why.

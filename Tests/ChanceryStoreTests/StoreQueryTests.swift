@@ -661,7 +661,7 @@ import Testing
     @Test func wordsAreCountedAlikeWithAndWithoutTheYearsKeptPerEntity() throws {
         let directory = try TemporaryDirectory()
         let without = try directory.store(changedBy: "DROP TABLE entity_years")
-        #expect(store.hasEntityYears && !without.hasEntityYears)
+        #expect(store.derived.entityYears && !without.derived.entityYears)
         // Years moved on by one in the table: the spread of a list with words shows it, so the table is what is read.
         let moved = try directory.store(changedBy: "UPDATE entity_years SET firstYear = firstYear + 1", named: "moved.sqlite")
         let prosecutor = EntityFilter(kind: .event, text: "prosecutor")

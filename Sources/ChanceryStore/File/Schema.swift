@@ -113,11 +113,7 @@ enum Schema {
     static func addEntityYears(_ db: Database) throws {
         try db.create(table: "entity_years", options: [.ifNotExists]) { table in
             table.column("rowid", .integer).primaryKey()
-            table.column("kind", .text).notNull()
-            table.column("category", .text).notNull()
-            table.column("dated", .boolean).notNull()
-            table.column("firstYear", .integer)
-            table.column("lastYear", .integer)
+            yearColumns(table)
         }
     }
 
@@ -141,15 +137,37 @@ enum Schema {
             """)
     }
 
-    /// The counting columns the date spreads share (all, per organization, per country), which
-    /// `DateSpreadSQL.fromTally` reads alike.
+    /// The counting columns the date spreads share (all, per organization, per country): the years and a count.
     private static func spreadColumns(_ table: TableDefinition) {
+        yearColumns(table)
+        table.column("count", .integer).notNull()
+    }
+
+    /// An entity's kind, category and years (`DateSpreadSQL.columns`), which the date spreads and `entity_years` share
+    /// and `DateSpreadSQL.yearConditions` reads alike.
+    private static func yearColumns(_ table: TableDefinition) {
         table.column("kind", .text).notNull()
         table.column("category", .text).notNull()
         table.column("dated", .boolean).notNull()
         table.column("firstYear", .integer)
         table.column("lastYear", .integer)
-        table.column("count", .integer).notNull()
+    }
+
+    /// Which of the tables and indexes added after schema 8 was first made a store has (the others it gets from its next
+    /// import); readers take the faster reads only where they are.
+    struct Derived: Hashable, Sendable {
+        var entityYears = false
+        var longSpans = false
+        var organizationLinks = false
+
+        /// What the store `db` has.
+        static func present(in db: Database) throws -> Derived {
+            let names = Set(try String.fetchAll(db, sql: """
+                SELECT name FROM sqlite_master WHERE name IN ('entity_years', 'entity_by_long_span', 'organization_links')
+                """))
+            return Derived(entityYears: names.contains("entity_years"), longSpans: names.contains("entity_by_long_span"),
+                           organizationLinks: names.contains("organization_links"))
+        }
     }
 
     /// Creates `coded_event`: what machine coding (GDELT) says of an event or visit beyond its entity row, one row per

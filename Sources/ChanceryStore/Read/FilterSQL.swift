@@ -18,9 +18,9 @@ struct FilterSQL {
     var inbound: (id: String, kind: EntityKind)?
     /// With words, the list as two groups read one after the other: the matches in titles, then the rest.
     private(set) var titleGroups: TitleGroups?
-    /// With words, and the kind, categories and whole years as the only other conditions: the matches joined to
-    /// `entity_years` (each entity's kind, category and years under its rowid, 34 MB for a million events) instead of
-    /// to `entity`, as a `FROM` and `WHERE` clause whose rows are `e`. Counting 300,000 matches of a common word among a
+    /// With words, and the kind, categories, whole years and organizations as the only other conditions, in a store
+    /// that has `entity_years`: the matches joined to `entity_years` (each entity's kind, category and years under its
+    /// rowid, 34 MB for a million events) instead of to `entity`, as a `FROM` and `WHERE` clause whose rows are `e`. Counting 300,000 matches of a common word among a
     /// million events this way takes 53 ms, against 270 ms over `entity`. Nil otherwise.
     private(set) var matchedYears: Condition?
 
@@ -49,7 +49,8 @@ struct FilterSQL {
         var orderIndex: String?
     }
 
-    init(_ filter: EntityFilter, in db: Database) throws {
+    /// The SQL of `filter` over the store `db`, which has the derived tables `derived`.
+    init(_ filter: EntityFilter, in db: Database, derived: Schema.Derived) throws {
         // Each condition with its arguments, so that the words' condition can be swapped for the title groups'.
         var conditions: [(sql: String, arguments: StatementArguments)] = [("e.kind = ?", [filter.kind])]
         func require(_ sql: String, _ arguments: StatementArguments = []) { conditions.append((sql, arguments)) }
@@ -98,15 +99,11 @@ struct FilterSQL {
         if filter.dateMatch == .within, let until = filter.until, until.endKey != Int.max {
             require("e.dateStart <= ?", [Int64(until.endKey)])
         }
-        // Stores of schema 8 made before these were added have them from their next import.
-        let present = Set(try String.fetchAll(db, sql: """
-            SELECT name FROM sqlite_master WHERE name IN ('entity_by_long_span', 'organization_links')
-            """))
         // Overlapping, the entities starting near the range and those whose dates reach further (few: open ends, long
         // spans, years before 0), read along `entity_by_date` and `entity_by_long_span`. A dated entity with neither open
         // end nor a start key below 0 whose dates lie within a year (10,000 in keys) of its start key, and which
         // overlaps the range, starts no more than a year before `since` and no later than `until`.
-        if filter.dateMatch == .overlapping, let since = filter.since, since.firstDayKey >= 0, present.contains("entity_by_long_span") {
+        if filter.dateMatch == .overlapping, let since = filter.since, since.firstDayKey >= 0, derived.longSpans {
             let until = Int64(filter.until?.endKey ?? Int.max)
             require("""
                 e.rowid IN (SELECT rowid FROM entity WHERE kind = ? AND dateStart BETWEEN ? AND ?
@@ -136,13 +133,13 @@ struct FilterSQL {
         for id in filter.linkedTo where EntityKind(id: id) != .source {
             let group = filter.includesSubBodies ? try Self.withSubBodies(id, in: db) : [id]
             groups.append(group)
-            if EntityKind(id: id) == .organization, present.contains("organization_links") {
+            if EntityKind(id: id) == .organization, derived.organizationLinks {
                 linkedOrganizations.append(("""
                     IN (SELECT entityRowid FROM organization_links WHERE organizationID IN (\(marks(group.count))) AND kind = ?)
                     """, StatementArguments(group) + [filter.kind]))
             }
         }
-        if let words, filter.notedIDs.isEmpty, filter.linkedTo.count == linkedOrganizations.count, filter.countries.isEmpty,
+        if let words, derived.entityYears, filter.notedIDs.isEmpty, filter.linkedTo.count == linkedOrganizations.count, filter.countries.isEmpty,
            filter.onlyIDs == nil, filter.cameoRoots.isEmpty, filter.quadClasses.isEmpty, let years = DateSpreadSQL.yearConditions(filter) {
             // The match's rowid is checked against the excluded words and the organizations before `entity_years` is
             // read for it (`+` keeps SQLite from handing the check to the search index): 94 ms instead of 121 for the
@@ -163,7 +160,7 @@ struct FilterSQL {
         }
         conditions += linkedOrganizations.map { ("e.rowid \($0.sql)", $0.arguments) }
         for (id, group) in zip(filter.linkedTo.filter { EntityKind(id: $0) != .source }, groups)
-        where !(EntityKind(id: id) == .organization && present.contains("organization_links")) {
+        where !(EntityKind(id: id) == .organization && derived.organizationLinks) {
             // Links both ways, each side restricted to the kind listed so the indexes do the narrowing.
             require("e.id IN (SELECT fromID FROM link WHERE toID IN (\(marks(group.count))) AND fromKind = ? UNION ALL SELECT toID FROM link WHERE fromID IN (\(marks(group.count))) AND toKind = ?)",
                     StatementArguments(group) + [filter.kind] + StatementArguments(group) + [filter.kind])
@@ -270,9 +267,9 @@ struct FilterSQL {
     /// after that, none: a lookup in the counts kept (`member_since`) per row.
     static let memberSinceKey = "coalesce((SELECT firstDayKey FROM member_since WHERE organizationID = e.id), 99999999)"
 
-    /// Counts the entities kept; through `matchedYears` when the store has `entity_years` and the filter allows.
-    func count(overEntityYears: Bool) -> (sql: String, arguments: StatementArguments) {
-        if overEntityYears, let matchedYears {
+    /// Counts the entities kept; through `matchedYears` when there is one.
+    var count: (sql: String, arguments: StatementArguments) {
+        if let matchedYears {
             return ("SELECT count(*) \(matchedYears.sql)", matchedYears.arguments)
         }
         if let inbound {

@@ -26,7 +26,7 @@ extension ChanceryStore {
 
     /// How many entities match `filter`.
     public func count(_ filter: EntityFilter) throws -> Int {
-        try reading { db in try count(filter, FilterSQL(filter, in: db), in: db) }
+        try reading { db in try count(filter, FilterSQL(filter, in: db, derived: derived), in: db) }
     }
 
     /// A group of a list with words that holds at least this many matches of its words in the store is read along the
@@ -36,7 +36,7 @@ extension ChanceryStore {
     func page(_ filter: EntityFilter, offset: Int, limit: Int, after: String?, countingLater: Bool,
               manyMatches: Int = manyMatches) throws -> EntityPage {
         return try reading { db in
-            let query = try FilterSQL(filter, in: db)
+            let query = try FilterSQL(filter, in: db, derived: derived)
             let offset = max(0, offset), limit = max(0, limit)
             var rows: [EntityRecord]
             var total: Int?
@@ -60,10 +60,10 @@ extension ChanceryStore {
                 if window.isReversed { rows.reverse() }
             }
             let kind = EntityFilter(kind: filter.kind)
-            let unfilteredTotal = filter == kind ? total! : try count(kind, FilterSQL(kind, in: db), in: db)
+            let unfilteredTotal = filter == kind ? total! : try count(kind, FilterSQL(kind, in: db, derived: derived), in: db)
             var other = filter
             other.dateMatch = filter.dateMatch.toggled
-            let otherTotal = filter.since == nil && filter.until == nil ? nil : try count(other, FilterSQL(other, in: db), in: db)
+            let otherTotal = filter.since == nil && filter.until == nil ? nil : try count(other, FilterSQL(other, in: db, derived: derived), in: db)
             var summaries = rows.map(\.summary)
             if filter.kind == .organization { try Self.addMemberSince(to: &summaries, in: db) }
             return EntityPage(rows: summaries, offset: offset, total: total ?? offset + rows.count, isCounted: total != nil,
@@ -140,7 +140,7 @@ extension ChanceryStore {
         var after: StatementArguments?
         while true {
             let rows = try reading { db in
-                let query = try FilterSQL(standard, in: db)
+                let query = try FilterSQL(standard, in: db, derived: derived)
                 var sql = "SELECT e.* FROM entity e WHERE \(query.sql)"
                 var arguments = query.arguments
                 if let after {
@@ -218,7 +218,7 @@ extension ChanceryStore {
     /// How many entities match `filter`; counted once per filter, since the store does not change while open.
     func count(_ filter: EntityFilter, _ query: FilterSQL, in db: Database) throws -> Int {
         if let known = counts.withLock({ $0[filter] }) { return known }
-        let counting = query.count(overEntityYears: hasEntityYears)
+        let counting = query.count
         let total = try Int.fetchOne(db, sql: counting.sql, arguments: counting.arguments) ?? 0
         Self.remember(total, of: filter, in: counts)
         return total
@@ -276,8 +276,8 @@ extension ChanceryStore {
                     GROUP BY 1, 2, 3
                     """, arguments: tallied.arguments)
             } else {
-                let condition = try FilterSQL(filter, in: db)
-                if hasEntityYears, let years = condition.matchedYears {
+                let condition = try FilterSQL(filter, in: db, derived: derived)
+                if let years = condition.matchedYears {
                     // Added up here rather than grouped by SQLite, whose sort of 300,000 matches cost as much as finding them.
                     let matches = try Row.fetchCursor(db, sql: "SELECT e.dated, e.firstYear, e.lastYear \(years.sql)", arguments: years.arguments)
                     while let match = try matches.next() {
@@ -477,8 +477,8 @@ extension ChanceryStore {
             }
         }
         return try reading { db in
-            let query = try FilterSQL(filter, in: db)
-            if facet == .kind, hasEntityYears, let years = query.matchedYears {
+            let query = try FilterSQL(filter, in: db, derived: derived)
+            if facet == .kind, let years = query.matchedYears {
                 // A list with words: its matches' categories, read from `entity_years` and added up here.
                 var counts: [String: Int] = [:]
                 let categories = try String.fetchCursor(db, sql: "SELECT e.category \(years.sql)", arguments: years.arguments)
