@@ -156,6 +156,7 @@ enum Schema {
     /// Which of the tables and indexes added after schema 8 was first made a store has (the others it gets from its next
     /// import); readers take the faster reads only where they are.
     struct Derived: Hashable, Sendable {
+        var countryDateSpread = false
         var entityYears = false
         var longSpans = false
         var organizationLinks = false
@@ -163,10 +164,11 @@ enum Schema {
         /// What the store `db` has.
         static func present(in db: Database) throws -> Derived {
             let names = Set(try String.fetchAll(db, sql: """
-                SELECT name FROM sqlite_master WHERE name IN ('entity_years', 'entity_by_long_span', 'organization_links')
+                SELECT name FROM sqlite_master
+                WHERE name IN ('country_date_spread', 'entity_years', 'entity_by_long_span', 'organization_links')
                 """))
-            return Derived(entityYears: names.contains("entity_years"), longSpans: names.contains("entity_by_long_span"),
-                           organizationLinks: names.contains("organization_links"))
+            return Derived(countryDateSpread: names.contains("country_date_spread"), entityYears: names.contains("entity_years"),
+                           longSpans: names.contains("entity_by_long_span"), organizationLinks: names.contains("organization_links"))
         }
     }
 

@@ -444,18 +444,15 @@ extension ChanceryStore {
                     """, arguments: tallied.arguments).facetCounts(of: facet)
             }
         }
-        if facet == .country, let tallied = DateSpreadSQL.fromTally(filter, narrowedTo: nil, per: .country),
-           let counts = try reading({ db -> [FacetCount]? in
-               // Stores of this schema made before the table was added have none until their next import.
-               guard try db.tableExists("country_date_spread") else { return nil }
-               return try Row.fetchAll(db, sql: """
-                   SELECT v.name AS value, v.id AS id, t.count AS count FROM (
-                       SELECT countryID, sum(count) AS count FROM country_date_spread WHERE \(tallied.sql)
-                       GROUP BY countryID) AS t JOIN entity v ON v.id = t.countryID
-                   """, arguments: tallied.arguments).facetCounts(of: facet)
-           }) {
+        if facet == .country, derived.countryDateSpread, let tallied = DateSpreadSQL.fromTally(filter, narrowedTo: nil, per: .country) {
             // A list filtered by kind and whole years alone, by country: from the counts kept per country.
-            return counts
+            return try reading { db in
+                try Row.fetchAll(db, sql: """
+                    SELECT v.name AS value, v.id AS id, t.count AS count FROM (
+                        SELECT countryID, sum(count) AS count FROM country_date_spread WHERE \(tallied.sql)
+                        GROUP BY countryID) AS t JOIN entity v ON v.id = t.countryID
+                    """, arguments: tallied.arguments).facetCounts(of: facet)
+            }
         }
         if facet == .country, filter == EntityFilter(kind: filter.kind, order: filter.order) {
             // A whole list by country in a store without those counts: each place is mapped to its country once, and its
