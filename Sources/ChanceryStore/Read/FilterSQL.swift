@@ -20,11 +20,12 @@ struct FilterSQL {
     private(set) var titleGroups: TitleGroups?
     /// With words, and the kind, categories, whole years and organizations as the only other conditions, in a store
     /// that has `entity_years`: the matches joined to `entity_years` (each entity's kind, category and years under its
-    /// rowid, 34 MB for a million events) instead of to `entity`, as a `FROM` and `WHERE` clause whose rows are `e`. Counting 300,000 matches of a common word among a
-    /// million events this way takes 53 ms, against 270 ms over `entity`. Nil otherwise.
+    /// rowid, 34 MB for a million events) instead of to `entity`, as a `FROM` and `WHERE` clause whose rows are `e`.
+    /// Counting 300,000 matches of a common word among a million events this way takes 53 ms, against 270 ms over
+    /// `entity`. Nil otherwise.
     private(set) var matchedYears: Condition?
 
-    /// Conditions over `entity e` with their arguments.
+    /// Conditions with their arguments (over `entity e`, but for `matchedYears`).
     struct Condition {
         var sql: String
         var arguments: StatementArguments
@@ -52,10 +53,10 @@ struct FilterSQL {
     /// The SQL of `filter` over the store `db`, which has the derived tables `derived`.
     init(_ filter: EntityFilter, in db: Database, derived: Schema.Derived) throws {
         // Each condition with its arguments, so that the words' condition can be swapped for the title groups'.
-        var conditions: [(sql: String, arguments: StatementArguments)] = [("e.kind = ?", [filter.kind])]
-        func require(_ sql: String, _ arguments: StatementArguments = []) { conditions.append((sql, arguments)) }
+        var conditions = [Condition(sql: "e.kind = ?", arguments: [filter.kind])]
+        func require(_ sql: String, _ arguments: StatementArguments = []) { conditions.append(Condition(sql: sql, arguments: arguments)) }
         func marks(_ count: Int) -> String { Array(repeating: "?", count: count).joined(separator: ", ") }
-        func joined(_ conditions: [(sql: String, arguments: StatementArguments)]) -> Condition {
+        func joined(_ conditions: [Condition]) -> Condition {
             Condition(sql: conditions.map(\.sql).joined(separator: " AND "), arguments: conditions.reduce([]) { $0 + $1.arguments })
         }
         if !filter.categories.isEmpty {
@@ -129,14 +130,14 @@ struct FilterSQL {
         // Linked to an organization (and, when asked, its sub-bodies): what `organization_links` keeps under them, as
         // rowids. Each is a condition on `e.rowid` alone, so a list with words can take it to `entity_years` too.
         var groups: [[String]] = []
-        var linkedOrganizations: [(sql: String, arguments: StatementArguments)] = []
+        var linkedOrganizations: [Condition] = []
         for id in filter.linkedTo where EntityKind(id: id) != .source {
             let group = filter.includesSubBodies ? try Self.withSubBodies(id, in: db) : [id]
             groups.append(group)
             if EntityKind(id: id) == .organization, derived.organizationLinks {
-                linkedOrganizations.append(("""
+                linkedOrganizations.append(Condition(sql: """
                     IN (SELECT entityRowid FROM organization_links WHERE organizationID IN (\(marks(group.count))) AND kind = ?)
-                    """, StatementArguments(group) + [filter.kind]))
+                    """, arguments: StatementArguments(group) + [filter.kind]))
             }
         }
         if let words, derived.entityYears, filter.notedIDs.isEmpty, filter.linkedTo.count == linkedOrganizations.count, filter.countries.isEmpty,
@@ -144,9 +145,9 @@ struct FilterSQL {
             // The match's rowid is checked against the excluded words and the organizations before `entity_years` is
             // read for it (`+` keeps SQLite from handing the check to the search index): 94 ms instead of 121 for the
             // common word narrowed to the busiest organization.
-            var checks: [(sql: String, arguments: StatementArguments)] = linkedOrganizations.map { ("+f.rowid \($0.sql)", $0.arguments) }
+            var checks = linkedOrganizations.map { Condition(sql: "+f.rowid \($0.sql)", arguments: $0.arguments) }
             if let excluded = Self.match([query.excluded]) {
-                checks.append(("+f.rowid NOT IN (SELECT rowid FROM entity_fts WHERE entity_fts MATCH ?)", [excluded]))
+                checks.append(Condition(sql: "+f.rowid NOT IN (SELECT rowid FROM entity_fts WHERE entity_fts MATCH ?)", arguments: [excluded]))
             }
             let checked = joined(checks)
             matchedYears = Condition(sql: """
@@ -158,7 +159,7 @@ struct FilterSQL {
             // What cites the source.
             require("e.id IN (SELECT entityID FROM citation WHERE sourceID = ?)", [id])
         }
-        conditions += linkedOrganizations.map { ("e.rowid \($0.sql)", $0.arguments) }
+        conditions += linkedOrganizations.map { Condition(sql: "e.rowid \($0.sql)", arguments: $0.arguments) }
         for (id, group) in zip(filter.linkedTo.filter { EntityKind(id: $0) != .source }, groups)
         where !(EntityKind(id: id) == .organization && derived.organizationLinks) {
             // Links both ways, each side restricted to the kind listed so the indexes do the narrowing.
@@ -180,10 +181,10 @@ struct FilterSQL {
             let inTitles = "e.rowid IN (SELECT rowid FROM entity_fts WHERE entity_fts MATCH '\(titleMatch)')"
             // A match in the title is a match: the title group needs only the title's condition.
             var titled = conditions
-            titled[words.index] = (inTitles, [])
+            titled[words.index] = Condition(sql: inTitles, arguments: [])
             let onlyWords = conditions.count == (query.excluded.isEmpty ? 2 : 3)
             titleGroups = TitleGroups(
-                titled: joined(titled), untitled: joined(conditions + [("NOT \(inTitles)", [])]),
+                titled: joined(titled), untitled: joined(conditions + [Condition(sql: "NOT \(inTitles)", arguments: [])]),
                 order: order, reverseOrder: reverseOrder,
                 titleMatch: titleMatch, wordsMatch: words.required,
                 orderIndex: onlyWords ? Self.index(of: filter.order) : nil)
