@@ -644,6 +644,13 @@ import Testing
             filters.append(EntityFilter(kind: .event, text: "prosecutor", linkedTo: [id], includesSubBodies: true))
             filters.append(EntityFilter(kind: .event, text: "of", since: EDTFDate("2018"), until: EDTFDate("2018"), linkedTo: [id]))
             filters.append(EntityFilter(kind: .event, linkedTo: [id, "place-baku"]))
+            // Words with organizations alone are read as the set of matches met by the links, one organization after another.
+            filters.append(EntityFilter(kind: .event, text: "the -baku", linkedTo: [id], includesSubBodies: true))
+            filters.append(EntityFilter(kind: .event, text: "of", categories: ["agreementSigned", "meeting"], linkedTo: [id, "org-un"],
+                                        includesSubBodies: true))
+            filters.append(EntityFilter(kind: .visit, text: "visit", since: EDTFDate("2000"), until: EDTFDate("2030"), dateMatch: .overlapping,
+                                        linkedTo: [id], includesSubBodies: true))
+            filters.append(EntityFilter(kind: .organization, text: "of", linkedTo: [id], includesSubBodies: true))
         }
         var kept = 0
         for filter in filters {
@@ -652,6 +659,7 @@ import Testing
             #expect(ids == (try without.ids(filter)), "\(filter)")
             #expect(try store.count(filter) == ids.count, "\(filter)")
             #expect(try store.dateSpread(filter) == without.dateSpread(filter), "\(filter)")
+            #expect(try store.facets(filter, by: .kind) == without.facets(filter, by: .kind), "\(filter)")
         }
         #expect(kept > 100)
     }

@@ -19,11 +19,9 @@ struct FilterSQL {
     /// With words, the list as two groups read one after the other: the matches in titles, then the rest.
     private(set) var titleGroups: TitleGroups?
     /// With words, and the kind, categories, whole years and organizations as the only other conditions, in a store
-    /// that has `entity_years`: the matches joined to `entity_years` (each entity's kind, category and years under its
-    /// rowid, 34 MB for a million events) instead of to `entity`, as a `FROM` and `WHERE` clause whose rows are `e`.
-    /// Counting 300,000 matches of a common word among a million events this way takes 53 ms, against 270 ms over
-    /// `entity`. Nil otherwise.
-    private(set) var matchedYears: Condition?
+    /// that has `entity_years`: the list read from `entity_years` instead of `entity`. Counting 300,000 matches of a
+    /// common word among a million events this way takes 53 ms, against 270 ms over `entity`. Nil otherwise.
+    private(set) var matchedYears: MatchedYears?
 
     /// Conditions with their arguments (over `entity e`, but for `matchedYears`).
     struct Condition {
@@ -130,30 +128,34 @@ struct FilterSQL {
         // Linked to an organization (and, when asked, its sub-bodies): what `organization_links` keeps under them, as
         // rowids. Each is a condition on `e.rowid` alone, so a list with words can take it to `entity_years` too.
         var groups: [[String]] = []
+        var organizationGroups: [[String]] = []
         var linkedOrganizations: [Condition] = []
         for id in filter.linkedTo where EntityKind(id: id) != .source {
             let group = filter.includesSubBodies ? try Self.withSubBodies(id, in: db) : [id]
             groups.append(group)
             if EntityKind(id: id) == .organization, derived.organizationLinks {
+                organizationGroups.append(group)
                 linkedOrganizations.append(Condition(sql: """
                     IN (SELECT entityRowid FROM organization_links WHERE organizationID IN (\(marks(group.count))) AND kind = ?)
                     """, arguments: StatementArguments(group) + [filter.kind]))
             }
         }
         if let words, derived.entityYears, filter.notedIDs.isEmpty, filter.linkedTo.count == linkedOrganizations.count, filter.countries.isEmpty,
-           filter.onlyIDs == nil, filter.cameoRoots.isEmpty, filter.quadClasses.isEmpty, let years = DateSpreadSQL.yearConditions(filter) {
-            // The match's rowid is checked against the excluded words and the organizations before `entity_years` is
-            // read for it (`+` keeps SQLite from handing the check to the search index): 94 ms instead of 121 for the
-            // common word narrowed to the busiest organization.
+           filter.onlyIDs == nil, filter.cameoRoots.isEmpty, filter.quadClasses.isEmpty,
+           let years = DateSpreadSQL.yearConditions(filter, qualifiedBy: "e.") {
             var checks = linkedOrganizations.map { Condition(sql: "+f.rowid \($0.sql)", arguments: $0.arguments) }
-            if let excluded = Self.match([query.excluded]) {
+            let excluded = Self.match([query.excluded])
+            if let excluded {
                 checks.append(Condition(sql: "+f.rowid NOT IN (SELECT rowid FROM entity_fts WHERE entity_fts MATCH ?)", arguments: [excluded]))
             }
             let checked = joined(checks)
-            matchedYears = Condition(sql: """
-                FROM entity_fts f CROSS JOIN entity_years e ON e.rowid = f.rowid
-                WHERE f.entity_fts MATCH ? \(checked.sql.isEmpty ? "" : "AND \(checked.sql)") AND \(years.sql)
-                """, arguments: [words.required] + checked.arguments + years.arguments)
+            matchedYears = MatchedYears(
+                clause: Condition(sql: """
+                    FROM entity_fts f CROSS JOIN entity_years e ON e.rowid = f.rowid
+                    WHERE f.entity_fts MATCH ? \(checked.sql.isEmpty ? "" : "AND \(checked.sql)") AND \(years.sql)
+                    """, arguments: [words.required] + checked.arguments + years.arguments),
+                words: words.required, excluded: excluded, organizations: organizationGroups, kind: filter.kind,
+                years: Condition(sql: years.sql, arguments: years.arguments))
         }
         for id in filter.linkedTo where EntityKind(id: id) == .source {
             // What cites the source.
@@ -268,11 +270,8 @@ struct FilterSQL {
     /// after that, none: a lookup in the counts kept (`member_since`) per row.
     static let memberSinceKey = "coalesce((SELECT firstDayKey FROM member_since WHERE organizationID = e.id), 99999999)"
 
-    /// Counts the entities kept; through `matchedYears` when there is one.
+    /// Counts the entities kept (a list with `matchedYears` is counted by it instead).
     var count: (sql: String, arguments: StatementArguments) {
-        if let matchedYears {
-            return ("SELECT count(*) \(matchedYears.sql)", matchedYears.arguments)
-        }
         if let inbound {
             // An entity linked in two roles has two links: count it once.
             return ("SELECT count(*) FROM (SELECT 1 FROM link WHERE toID = ? AND fromKind = ? GROUP BY fromDateStart, fromID)",
@@ -353,25 +352,26 @@ enum DateSpreadSQL {
 
     /// The kind, categories and a range of whole years (from 1 January, to 31 December) of `filter` as conditions on the
     /// columns the date spreads and `entity_years` share (`kind`, `category`, `dated`, `firstYear`, `lastYear`); nil
-    /// for a range of other days. They keep exactly what FilterSQL's conditions on days keep.
-    static func yearConditions(_ filter: EntityFilter) -> (sql: String, arguments: StatementArguments)? {
+    /// for a range of other days. They keep exactly what FilterSQL's conditions on days keep. `table` is put before
+    /// each column (`e.`), or empty.
+    static func yearConditions(_ filter: EntityFilter, qualifiedBy table: String = "") -> (sql: String, arguments: StatementArguments)? {
         let since = filter.since.map(\.firstDayKey), until = filter.until.map(\.endKey)
         if let since, since < 0 || since % 10_000 != 101 { return nil }
         if let until, until < 0 || until == Int.max || until % 10_000 != 1231 { return nil }
-        var clauses = ["kind = ?"]
+        var clauses = ["\(table)kind = ?"]
         var arguments: StatementArguments = [filter.kind]
         if !filter.categories.isEmpty {
-            clauses.append("category IN (\(filter.categories.map { _ in "?" }.joined(separator: ", ")))")
+            clauses.append("\(table)category IN (\(filter.categories.map { _ in "?" }.joined(separator: ", ")))")
             arguments += StatementArguments(filter.categories)
         }
-        if since != nil || until != nil { clauses.append("dated") }
+        if since != nil || until != nil { clauses.append("\(table)dated") }
         // An open end (NULL) never lies within a range, and may overlap any.
         if let since {
-            clauses.append(filter.dateMatch == .within ? "firstYear >= ?" : "(lastYear >= ? OR lastYear IS NULL)")
+            clauses.append(filter.dateMatch == .within ? "\(table)firstYear >= ?" : "(\(table)lastYear >= ? OR \(table)lastYear IS NULL)")
             arguments += [EDTFDate.year(ofKey: since)]
         }
         if let until {
-            clauses.append(filter.dateMatch == .within ? "lastYear <= ?" : "(firstYear <= ? OR firstYear IS NULL)")
+            clauses.append(filter.dateMatch == .within ? "\(table)lastYear <= ?" : "(\(table)firstYear <= ? OR \(table)firstYear IS NULL)")
             arguments += [EDTFDate.year(ofKey: until)]
         }
         return (clauses.joined(separator: " AND "), arguments)

@@ -218,8 +218,13 @@ extension ChanceryStore {
     /// How many entities match `filter`; counted once per filter, since the store does not change while open.
     func count(_ filter: EntityFilter, _ query: FilterSQL, in db: Database) throws -> Int {
         if let known = counts.withLock({ $0[filter] }) { return known }
-        let counting = query.count
-        let total = try Int.fetchOne(db, sql: counting.sql, arguments: counting.arguments) ?? 0
+        let total: Int
+        if let matched = query.matchedYears {
+            total = try matched.count(in: db)
+        } else {
+            let counting = query.count
+            total = try Int.fetchOne(db, sql: counting.sql, arguments: counting.arguments) ?? 0
+        }
         Self.remember(total, of: filter, in: counts)
         return total
     }
@@ -277,11 +282,10 @@ extension ChanceryStore {
                     """, arguments: tallied.arguments)
             } else {
                 let condition = try FilterSQL(filter, in: db, derived: derived)
-                if let years = condition.matchedYears {
+                if let matched = condition.matchedYears {
                     // Added up here rather than grouped by SQLite, whose sort of 300,000 matches cost as much as finding them.
-                    let matches = try Row.fetchCursor(db, sql: "SELECT e.dated, e.firstYear, e.lastYear \(years.sql)", arguments: years.arguments)
-                    while let match = try matches.next() {
-                        spread.add(1, dated: match[0], first: match[1], last: match[2])
+                    try matched.forEach(in: db) { match in
+                        spread.add(1, dated: match.isDated, first: match.firstYear, last: match.lastYear)
                     }
                     // Every match was read once: the list's count comes with it (the Timeline asks for both).
                     Self.remember(spread.total, of: filter, in: counts)
@@ -475,11 +479,10 @@ extension ChanceryStore {
         }
         return try reading { db in
             let query = try FilterSQL(filter, in: db, derived: derived)
-            if facet == .kind, let years = query.matchedYears {
+            if facet == .kind, let matched = query.matchedYears {
                 // A list with words: its matches' categories, read from `entity_years` and added up here.
                 var counts: [String: Int] = [:]
-                let categories = try String.fetchCursor(db, sql: "SELECT e.category \(years.sql)", arguments: years.arguments)
-                while let category = try categories.next() { counts[category, default: 0] += 1 }
+                try matched.forEach(in: db) { counts[$0.category, default: 0] += 1 }
                 return FacetCount.ordered(counts.map { FacetCount(value: $0.key, id: nil, count: $0.value) }, facet: facet, byValue: false)
             }
             let sql: String, arguments: StatementArguments
