@@ -346,8 +346,8 @@ final class EventImporter {
             try writer.addLink(from: from, to: link, position: position)
         }
         for sql in indexesToRebuild { try db.execute(sql: sql) }
-        try writer.countLinkedEvents()
         try writer.tallyAggregates()
+        try writer.countLinkedEvents()
         try db.execute(sql: "PRAGMA analysis_limit = 1000; ANALYZE")
     }
 

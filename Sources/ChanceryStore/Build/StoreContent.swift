@@ -28,8 +28,8 @@ struct StoreContent {
     func insert(into db: Database) throws {
         let writer = try StoreWriter(db, targets: [:])
         try writer.write(entities)
-        try writer.countLinkedEvents()
         try writer.tallyAggregates()
+        try writer.countLinkedEvents()
         for (id, text) in sourceTexts {
             try db.execute(sql: "INSERT INTO source_text (sourceID, text) VALUES (?, ?)", arguments: [id, text])
         }

@@ -209,21 +209,25 @@ final class StoreWriter {
             """)
         try Schema.addOrganizationLinks(db)
         try db.execute(sql: "DELETE FROM organization_links")
+        // Here and below, an entity's rowid comes from the index of ids alone and its kind, category and years from
+        // `entity_years`, never from `entity`'s rows, whose pages a million lookups would read at random: 13 s instead
+        // of 24 s here for a million imported events.
         try db.execute(sql: """
             INSERT OR IGNORE INTO organization_links (organizationID, kind, entityRowid)
-            SELECT linked.organizationID, e.kind, e.rowid
-            FROM (SELECT toID AS organizationID, fromID AS entityID FROM link WHERE toKind = 'organization'
-                  UNION ALL SELECT fromID, toID FROM link WHERE fromKind = 'organization') AS linked
-            JOIN entity e ON e.id = linked.entityID
+            SELECT linked.organizationID, linked.kind, x.rowid
+            FROM (SELECT toID AS organizationID, fromKind AS kind, fromID AS entityID FROM link WHERE toKind = 'organization'
+                  UNION ALL SELECT fromID, toKind, toID FROM link WHERE fromKind = 'organization') AS linked
+            JOIN entity x ON x.id = linked.entityID
             ORDER BY 1, 2, 3
             """)
         try db.execute(sql: "DELETE FROM member_since")
-        // SQLite takes the other columns of a min() from the row holding the minimum.
+        // SQLite takes the other columns of a min() from the row holding the minimum. Read from the membership events
+        // (`entity_by_category`) to their links: 0.5 s for a million events, 19 s from every link to an organization.
         try db.execute(sql: """
             INSERT INTO member_since (organizationID, firstDayKey, date)
             SELECT l.toID, min(CASE WHEN ev.date IS NULL THEN 99999998 ELSE ev.dateFirst END), ev.date
-            FROM link l JOIN entity ev ON ev.id = l.fromID
-            WHERE l.fromKind = 'event' AND l.toKind = 'organization' AND l.role != 'member' AND ev.category = 'membership'
+            FROM entity ev JOIN link l ON l.fromID = ev.id
+            WHERE ev.kind = 'event' AND ev.category = 'membership' AND l.toKind = 'organization' AND l.role != 'member'
             GROUP BY l.toID
             """)
         try db.execute(sql: "DELETE FROM date_spread")
@@ -250,10 +254,10 @@ final class StoreWriter {
                                 ELSE (SELECT toID FROM link WHERE fromID = entity.id AND role = 'country' LIMIT 1) END
                 FROM entity WHERE kind = 'place')
             INSERT INTO country_date_spread (countryID, kind, category, dated, firstYear, lastYear, count)
-            SELECT linked.country, e.kind, e.category, \(DateSpreadSQL.columns), count(*)
+            SELECT linked.country, y.kind, y.category, y.dated, y.firstYear, y.lastYear, count(*)
             FROM (SELECT pc.country AS country, l.fromID AS entityID FROM pc JOIN link l ON l.toID = pc.place
                   UNION SELECT pc.country, l.toID FROM pc JOIN link l ON l.fromID = pc.place) AS linked
-            JOIN entity e ON e.id = linked.entityID
+            JOIN entity x ON x.id = linked.entityID JOIN entity_years y ON y.rowid = x.rowid
             WHERE linked.country IS NOT NULL
             GROUP BY 1, 2, 3, 4, 5, 6
             """)
@@ -261,12 +265,13 @@ final class StoreWriter {
 
     /// Adds the links written by this writer to `linkedEventCount` of the entities at either end, counting
     /// each link from an event at its target and each link to an event at its source, in two grouped scans; a source
-    /// counts the events whose citations it holds.
+    /// counts the events whose citations it holds. Runs after `tallyAggregates`: the kinds are read from `entity_years`.
     func countLinkedEvents() throws {
         try db.execute(sql: """
             UPDATE entity SET linkedEventCount = linkedEventCount + added.count
-            FROM (SELECT c.sourceID AS id, count(DISTINCT c.entityID) AS count FROM citation c JOIN entity e ON e.id = c.entityID
-                  WHERE c.rowid > ? AND e.kind = 'event' GROUP BY c.sourceID) AS added
+            FROM (SELECT c.sourceID AS id, count(DISTINCT c.entityID) AS count
+                  FROM citation c JOIN entity x ON x.id = c.entityID JOIN entity_years y ON y.rowid = x.rowid
+                  WHERE c.rowid > ? AND y.kind = 'event' GROUP BY c.sourceID) AS added
             WHERE entity.id = added.id
             """, arguments: [lastCitationBefore])
         try db.execute(sql: """
