@@ -664,6 +664,21 @@ import Testing
         #expect(kept > 100)
     }
 
+    /// Statistics sampled by an import's `ANALYZE` (these are a million imported events') may say each organization has
+    /// a thousand links: sub-bodies are still found along `link_inbound`, not through an index made over every link.
+    @Test func subBodiesAreFoundAlongTheLinkIndexWhateverTheStatisticsSay() throws {
+        let directory = try TemporaryDirectory()
+        let sampled = try directory.store(changedBy: """
+            DELETE FROM sqlite_stat1 WHERE tbl = 'link';
+            INSERT INTO sqlite_stat1 VALUES ('link', 'link_inbound', '3214848 1001 1001 2 1'), ('link', 'link_outbound', '2710806 5 1');
+            """)
+        // A connection opened after the change reads the statistics, as a store opened after an import does.
+        let plan = try SQLiteFile(path: directory.path("copy.sqlite")).texts("EXPLAIN QUERY PLAN \(FilterSQL.subBodies)", column: 3)
+        #expect(plan.contains("SEARCH link USING INDEX link_inbound (toID=? AND fromKind=?)"), "\(plan)")
+        #expect(try sampled.ids(EntityFilter(kind: .event, linkedTo: ["org-un"], includesSubBodies: true))
+                == store.ids(EntityFilter(kind: .event, linkedTo: ["org-un"], includesSubBodies: true)))
+    }
+
     /// Lists with words are counted, and their years spread, from `entity_years`; a store made before it (schema 8)
     /// gives the same from `entity`.
     @Test func wordsAreCountedAlikeWithAndWithoutTheYearsKeptPerEntity() throws {

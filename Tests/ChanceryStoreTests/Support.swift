@@ -212,6 +212,20 @@ final class SQLiteFile {
             throw SQLiteFailure(message: String(cString: sqlite3_errmsg(connection)))
         }
     }
+
+    /// The texts of column `column` of the rows of the one statement `sql`, its parameters left NULL.
+    func texts(_ sql: String, column: Int32) throws -> [String] {
+        var statement: OpaquePointer?
+        guard sqlite3_prepare_v2(connection, sql, -1, &statement, nil) == SQLITE_OK else {
+            throw SQLiteFailure(message: String(cString: sqlite3_errmsg(connection)))
+        }
+        defer { sqlite3_finalize(statement) }
+        var texts: [String] = []
+        while sqlite3_step(statement) == SQLITE_ROW {
+            texts.append(sqlite3_column_text(statement, column).map { String(cString: $0) } ?? "")
+        }
+        return texts
+    }
 }
 
 /// An error SQLite reported to `SQLiteFile`.

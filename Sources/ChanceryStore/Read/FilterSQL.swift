@@ -217,12 +217,17 @@ struct FilterSQL {
 
     /// `id` and the organizations below it: those whose parent it is, theirs, and so on (the data has no cycles).
     static func withSubBodies(_ id: String, in db: Database) throws -> [String] {
-        try String.fetchAll(db, sql: """
-            WITH RECURSIVE body(id) AS (SELECT ? UNION SELECT link.fromID FROM link JOIN body ON link.toID = body.id
-                                        WHERE link.role = 'parent' AND link.fromKind = 'organization')
-            SELECT id FROM body
-            """, arguments: [id])
+        try String.fetchAll(db, sql: subBodies, arguments: [id])
     }
+
+    /// The query of `withSubBodies`. Its links are read along `link_inbound`, named: the statistics an import samples
+    /// (`analysis_limit`) can say an organization has a thousand links, and SQLite then built an index over all five
+    /// million links of a million events for each narrowing (200–600 ms instead of 0.1).
+    static let subBodies = """
+        WITH RECURSIVE body(id) AS (SELECT ? UNION SELECT link.fromID FROM body JOIN link INDEXED BY link_inbound ON link.toID = body.id
+                                    WHERE link.role = 'parent' AND link.fromKind = 'organization')
+        SELECT id FROM body
+        """
 
     /// The ORDER BY terms of `order` and of its exact reverse; each runs along an index (the undated come last in
     /// both date orders).
