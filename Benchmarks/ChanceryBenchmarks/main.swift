@@ -194,12 +194,11 @@ for (label, filter) in [
 }
 
 // Facets and the pair ledger (issue: ≤ 100 ms at 1,000,000 events), read straight from the store. Those counted over
-// every link of the list (by place, person or source; the common word by organization or place) take seconds at a
-// million events, and run a fifth as many times.
+// every link of the list (the common word by organization or place) take seconds at a million events, and run a fifth
+// as many times.
 for facet in [Facet.year, .kind, .organization, .country, .place, .person, .source] {
     var samples = Samples(name: "facets of the whole timeline by \(facet.rawValue)")
-    let runs = [.place, .person, .source].contains(facet) ? max(1, options.runs / 5) : options.runs
-    for _ in 0..<runs { samples.values.append(try milliseconds { _ = try histogramStore.facets(EntityFilter(kind: .event), by: facet) }) }
+    for _ in 0..<options.runs { samples.values.append(try milliseconds { _ = try histogramStore.facets(EntityFilter(kind: .event), by: facet) }) }
     results.append(samples)
 }
 for facet in [Facet.year, .kind, .organization, .place] {

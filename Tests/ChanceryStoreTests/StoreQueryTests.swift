@@ -516,6 +516,22 @@ import Testing
         #expect(byPlace == (try store.facets(EntityFilter(kind: kind), by: .country)))
     }
 
+    /// A whole list by place, person or source is read from the counts kept per place, person and source; the general
+    /// query (a filter keeping every id of the kind) and a store without the counts give the same, for every kind.
+    @Test(arguments: EntityKind.allCases)
+    func placePersonAndSourceFacetsFromTheCountsKeptAgreeWithTheGeneralQuery(kind: EntityKind) throws {
+        let directory = try TemporaryDirectory()
+        let without = try directory.store(changedBy: "DROP TABLE linked_count")
+        #expect(store.derived.linkedCounts && !without.derived.linkedCounts)
+        var general = EntityFilter(kind: kind)
+        general.onlyIDs = try store.ids(EntityFilter(kind: kind))
+        for facet in [Facet.place, .person, .source] {
+            let kept = try store.facets(EntityFilter(kind: kind), by: facet)
+            #expect(kept == (try store.facets(general, by: facet)), "\(kind) by \(facet)")
+            #expect(kept == (try without.facets(EntityFilter(kind: kind), by: facet)), "\(kind) by \(facet)")
+        }
+    }
+
     /// Facets by kind of a list the counts kept can answer (kind, categories, whole years, one organization) are read from
     /// them, and agree with counting the list (a filter keeping every id of the kind keeps the same list but is counted).
     @Test(arguments: [EntityKind.event, .visit, .organization])

@@ -278,6 +278,26 @@ private let dataset = TestStore.dataset
         #expect(state[pane].total == 500 && state[pane].selected == 499)
     }
 
+    /// Tab pressed twice before the first facet's counts arrive: those counts are dropped, not shown under the facet
+    /// the view has moved on to, and that facet's counts are asked for.
+    @Test func aFacetsCountsArrivingAfterTheViewMovedOnAreDropped() throws {
+        var state = BrowserState(width: 120, height: 40)
+        _ = state.send(.started)
+        func facetRead(_ effects: [Effect]) -> (request: Int, facet: Facet)? {
+            effects.lazy.compactMap { if case .loadFacets(let request, _, let facet) = $0 { (request, facet) } else { nil } }.first
+        }
+        let first = try #require(facetRead(state.send(.keyPressed(.character("f")))))
+        let second = try #require(facetRead(state.send(.keyPressed(.tab))))
+        let third = try #require(facetRead(state.send(.keyPressed(.tab))), "asked although the second read has not answered")
+        #expect(Set([first.facet, second.facet, third.facet]).count == 3 && state.facets?.facet == third.facet)
+        let stale = [FacetCount(value: "Stale", id: "org-x", count: 9)]
+        _ = state.send(.facetsLoaded(request: second.request, .success(stale)))
+        #expect(state.facets?.rows == nil, "the second facet's counts are not the third's")
+        let counts = [FacetCount(value: "Azerbaijan", id: "place-azerbaijan", count: 102)]
+        _ = state.send(.facetsLoaded(request: third.request, .success(counts)))
+        #expect(state.facets?.rows == counts)
+    }
+
     @Test func anInterruptedCountIsAskedAgain() throws {
         var state = BrowserState(width: 100, height: 30)
         guard case .loadPage(let pane, let request, let filter, _, let limit, _) = state.send(.started)[0] else { Issue.record("expected a page read"); return }

@@ -95,6 +95,7 @@ enum Schema {
             try addEntityYears(db)
             try addLongSpanIndex(db)
             try addOrganizationLinks(db)
+            try addLinkedCounts(db)
         }
         return migrator
     }
@@ -130,6 +131,18 @@ enum Schema {
             """)
     }
 
+    /// Creates `linked_count` when the store lacks it: how many entities of each kind are linked (either way) to each
+    /// place and person, or cite each source, once a pair, with the place's, person's or source's kind and name;
+    /// refilled by every build and import. A whole list counted by place, person or source reads it instead of every
+    /// link of the list (7 s for a million events), and the names with it (39,000 people's rows read for theirs: 170 ms).
+    static func addLinkedCounts(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE IF NOT EXISTS linked_count (
+                targetKind TEXT NOT NULL, kind TEXT NOT NULL, targetID TEXT NOT NULL, name TEXT NOT NULL, count INTEGER NOT NULL,
+                PRIMARY KEY (targetKind, kind, targetID)) WITHOUT ROWID
+            """)
+    }
+
     /// Creates `entity_by_long_span` when the store lacks it: the dated entities whose dates may lie more than a year
     /// from their start key (`FilterSQL.longSpan`), by kind and end. A date range kept overlapping reads the entities
     /// starting near it along `entity_by_date` and those of these ending after its start, not the whole kind.
@@ -162,15 +175,17 @@ enum Schema {
         var entityYears = false
         var longSpans = false
         var organizationLinks = false
+        var linkedCounts = false
 
         /// What the store `db` has.
         static func present(in db: Database) throws -> Derived {
             let names = Set(try String.fetchAll(db, sql: """
                 SELECT name FROM sqlite_master
-                WHERE name IN ('country_date_spread', 'entity_years', 'entity_by_long_span', 'organization_links')
+                WHERE name IN ('country_date_spread', 'entity_years', 'entity_by_long_span', 'organization_links', 'linked_count')
                 """))
             return Derived(countryDateSpread: names.contains("country_date_spread"), entityYears: names.contains("entity_years"),
-                           longSpans: names.contains("entity_by_long_span"), organizationLinks: names.contains("organization_links"))
+                           longSpans: names.contains("entity_by_long_span"), organizationLinks: names.contains("organization_links"),
+                           linkedCounts: names.contains("linked_count"))
         }
     }
 

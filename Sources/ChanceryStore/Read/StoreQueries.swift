@@ -458,6 +458,15 @@ extension ChanceryStore {
                     """, arguments: tallied.arguments).facetCounts(of: facet)
             }
         }
+        if [.place, .person, .source].contains(facet), derived.linkedCounts, filter == EntityFilter(kind: filter.kind, order: filter.order) {
+            // A whole list by place, person or source: from the counts kept per place, person and source.
+            return try reading { db in
+                try Row.fetchAll(db, sql: """
+                    SELECT name AS value, targetID AS id, count FROM linked_count WHERE targetKind = ? AND kind = ?
+                    """, arguments: [facet == .place ? EntityKind.place : facet == .person ? .person : .source, filter.kind])
+                    .facetCounts(of: facet)
+            }
+        }
         if facet == .country, filter == EntityFilter(kind: filter.kind, order: filter.order) {
             // A whole list by country in a store without those counts: each place is mapped to its country once, and its
             // links are read through the link indexes by place, without visiting the entities themselves (1.4 s instead

@@ -79,6 +79,8 @@ public struct FacetsState: Hashable, Sendable {
             facet = facets[((facets.firstIndex(of: facet) ?? 0) + step + facets.count) % facets.count]
             byValue = facet == .year
             rows = nil
+            // The read of the facet left behind may still answer: its counts are not this facet's.
+            pending = nil
             selected = 0
         case .toggledOrder:
             byValue.toggle()
