@@ -705,6 +705,7 @@ import Testing
         let moved = try directory.store(changedBy: "UPDATE entity_years SET firstYear = firstYear + 1", named: "moved.sqlite")
         let prosecutor = EntityFilter(kind: .event, text: "prosecutor")
         #expect(try moved.dateSpread(prosecutor) != store.dateSpread(prosecutor))
+        var organizationCounts = 0
         for filter in [EntityFilter(kind: .event, text: "prosecutor"), EntityFilter(kind: .event, text: "agreement", categories: ["agreementSigned"]),
                        EntityFilter(kind: .event, text: "republic -baku"), EntityFilter(kind: .visit, text: "president"),
                        EntityFilter(kind: .organization, text: "prosecutor OR union"),
@@ -723,7 +724,12 @@ import Testing
             let faceted = try store.facets(filter, by: .kind)
             #expect(Dictionary(uniqueKeysWithValues: faceted.map { ($0.value, $0.count) }) == kinds, "\(filter.text)")
             #expect(faceted == (try without.facets(filter, by: .kind)), "\(filter.text)")
+            // By organization, a list with words and the kind alone counts its matches off `organization_links`.
+            let byOrganization = try store.facets(filter, by: .organization)
+            #expect(byOrganization == (try without.facets(filter, by: .organization)), "\(filter.text)")
+            organizationCounts += byOrganization.count
         }
+        #expect(organizationCounts > 20)
     }
 
     @Test func in2018SixEventsLieWithinTheYearAndTheAgreementsSinceTwoThousandAreApart() throws {

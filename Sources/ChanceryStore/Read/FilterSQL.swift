@@ -155,7 +155,8 @@ struct FilterSQL {
                     WHERE f.entity_fts MATCH ? \(checked.sql.isEmpty ? "" : "AND \(checked.sql)") AND \(years.sql)
                     """, arguments: [words.required] + checked.arguments + years.arguments),
                 words: words.required, excluded: excluded, organizations: organizationGroups, kind: filter.kind,
-                years: Condition(sql: years.sql, arguments: years.arguments))
+                years: Condition(sql: years.sql, arguments: years.arguments),
+                keepsTheWholeKind: filter.categories.isEmpty && filter.since == nil && filter.until == nil)
         }
         for id in filter.linkedTo where EntityKind(id: id) == .source {
             // What cites the source.

@@ -1,4 +1,5 @@
 import ChanceryModel
+import Foundation
 import GRDB
 import GRDBSQLite
 
@@ -16,6 +17,8 @@ struct MatchedYears {
     var kind: EntityKind
     /// The kind, categories and whole years, over the columns of `entity_years e`.
     var years: FilterSQL.Condition
+    /// True when the kind is the only condition besides the words: no categories, no years.
+    var keepsTheWholeKind: Bool
 
     /// One match, as its `entity_years` row is stepped over: read only what is asked for.
     struct Match {
@@ -54,13 +57,7 @@ struct MatchedYears {
             }
             return
         }
-        var matches = RowidSet()
-        try Self.step(db, "SELECT rowid FROM entity_fts WHERE entity_fts MATCH ?", [words]) { matches.insert(sqlite3_column_int64($0, 0)) }
-        if let excluded {
-            try Self.step(db, "SELECT rowid FROM entity_fts WHERE entity_fts MATCH ?", [excluded]) {
-                _ = matches.remove(sqlite3_column_int64($0, 0))
-            }
-        }
+        var matches = try wordMatches(in: db)
         for group in organizations.dropFirst() {
             var linked = RowidSet()
             try Self.step(db, "SELECT entityRowid FROM organization_links WHERE organizationID IN (\(Self.marks(group))) AND kind = ?",
@@ -75,6 +72,45 @@ struct MatchedYears {
             // An entity linked to two organizations of the group comes twice: it is taken out of the set the first time.
             if matches.remove(sqlite3_column_int64(statement, 4)) { try body(Match(statement: statement)) }
         }
+    }
+
+    /// The rowids of the entities (of any kind) matching the words but not the words excluded.
+    private func wordMatches(in db: Database) throws -> RowidSet {
+        var matches = RowidSet()
+        try Self.step(db, "SELECT rowid FROM entity_fts WHERE entity_fts MATCH ?", [words]) { matches.insert(sqlite3_column_int64($0, 0)) }
+        if let excluded {
+            try Self.step(db, "SELECT rowid FROM entity_fts WHERE entity_fts MATCH ?", [excluded]) {
+                _ = matches.remove(sqlite3_column_int64($0, 0))
+            }
+        }
+        return matches
+    }
+
+    /// How many of the matches each organization has linked to or from it, by its id (those with none left out); nil
+    /// unless the list keeps the whole kind and no organization narrows it. Every entry of `organization_links` is read
+    /// and kept if its entity is a match: 150 ms for the common word among a million events, where counting the links
+    /// of each match took 1.5 s.
+    func countsByOrganization(in db: Database) throws -> [String: Int]? {
+        guard keepsTheWholeKind, organizations.isEmpty else { return nil }
+        let matches = try wordMatches(in: db)
+        // The entries come by organization: its id is made a String once for each run of them.
+        var counts: [String: Int] = [:]
+        var runID: [CChar] = [0], runCount = 0
+        func endRun() {
+            if runCount > 0 { counts[String(cString: runID)] = runCount }
+        }
+        try Self.step(db, "SELECT organizationID, entityRowid FROM organization_links WHERE kind = ?", [kind]) { statement in
+            guard matches.contains(sqlite3_column_int64(statement, 1)), let id = sqlite3_column_text(statement, 0) else { return }
+            let sameRun = id.withMemoryRebound(to: CChar.self, capacity: 1) { strcmp($0, runID) == 0 }
+            if !sameRun {
+                endRun()
+                runID = Array(UnsafeBufferPointer(start: id, count: Int(sqlite3_column_bytes(statement, 0)) + 1)).map { CChar(bitPattern: $0) }
+                runCount = 0
+            }
+            runCount += 1
+        }
+        endRun()
+        return counts
     }
 
     private static func marks(_ values: [String]) -> String { values.map { _ in "?" }.joined(separator: ", ") }
@@ -111,6 +147,12 @@ struct RowidSet {
         let word = Int(rowid >> 6)
         if word >= bits.count { bits.append(contentsOf: repeatElement(0, count: max(word + 1, bits.count * 2) - bits.count)) }
         bits[word] |= 1 << UInt64(rowid & 63)
+    }
+
+    func contains(_ rowid: Int64) -> Bool {
+        guard (0..<Self.bitLimit).contains(rowid) else { return outside.contains(rowid) }
+        let word = Int(rowid >> 6)
+        return word < bits.count && bits[word] & (1 << UInt64(rowid & 63)) != 0
     }
 
     /// Takes `rowid` out; whether it was in.

@@ -488,6 +488,13 @@ extension ChanceryStore {
         }
         return try reading { db in
             let query = try FilterSQL(filter, in: db, derived: derived)
+            if facet == .organization, let counted = try query.matchedYears?.countsByOrganization(in: db) {
+                let names = try Row.fetchAll(db, sql: """
+                    SELECT id, name FROM entity WHERE kind = 'organization' AND id IN (\(counted.keys.map { _ in "?" }.joined(separator: ", ")))
+                    """, arguments: StatementArguments(Array(counted.keys)))
+                return FacetCount.ordered(names.map { FacetCount(value: $0["name"], id: $0["id"], count: counted[$0["id"]] ?? 0) },
+                                          facet: facet, byValue: false)
+            }
             if facet == .kind, let matched = query.matchedYears {
                 // A list with words: its matches' categories, read from `entity_years` and added up here.
                 var counts: [String: Int] = [:]
