@@ -149,6 +149,7 @@ struct RowidSet {
         bits[word] |= 1 << UInt64(rowid & 63)
     }
 
+    /// Whether `rowid` is in the set.
     func contains(_ rowid: Int64) -> Bool {
         guard (0..<Self.bitLimit).contains(rowid) else { return outside.contains(rowid) }
         let word = Int(rowid >> 6)
