@@ -53,12 +53,11 @@ struct FilterSQL {
         // Each condition with its arguments, so that the words' condition can be swapped for the title groups'.
         var conditions = [Condition(sql: "e.kind = ?", arguments: [filter.kind])]
         func require(_ sql: String, _ arguments: StatementArguments = []) { conditions.append(Condition(sql: sql, arguments: arguments)) }
-        func marks(_ count: Int) -> String { Array(repeating: "?", count: count).joined(separator: ", ") }
         func joined(_ conditions: [Condition]) -> Condition {
             Condition(sql: conditions.map(\.sql).joined(separator: " AND "), arguments: conditions.reduce([]) { $0 + $1.arguments })
         }
         if !filter.categories.isEmpty {
-            require("e.category IN (\(marks(filter.categories.count)))", StatementArguments(filter.categories))
+            require("e.category IN (\(Self.marks(filter.categories.count)))", StatementArguments(filter.categories))
         }
         if filter.since != nil || filter.until != nil {
             require("e.date IS NOT NULL")
@@ -66,11 +65,11 @@ struct FilterSQL {
         // Machine-coded facts live in `coded_event`, one row per coded entity under its rowid.
         var codedConditions: [String] = [], codedArguments: StatementArguments = []
         if !filter.cameoRoots.isEmpty {
-            codedConditions.append("rootCode IN (\(marks(filter.cameoRoots.count)))")
+            codedConditions.append("rootCode IN (\(Self.marks(filter.cameoRoots.count)))")
             codedArguments += StatementArguments(filter.cameoRoots)
         }
         if !filter.quadClasses.isEmpty {
-            codedConditions.append("quadClass IN (\(marks(filter.quadClasses.count)))")
+            codedConditions.append("quadClass IN (\(Self.marks(filter.quadClasses.count)))")
             codedArguments += StatementArguments(filter.quadClasses.map(\.rawValue))
         }
         if !codedConditions.isEmpty {
@@ -112,12 +111,12 @@ struct FilterSQL {
         }
         let query = SearchQuery(filter.text)
         if let ids = filter.onlyIDs {
-            require("e.id IN (\(marks(ids.count)))", StatementArguments(ids))
+            require("e.id IN (\(Self.marks(ids.count)))", StatementArguments(ids))
         }
         var words: (index: Int, required: String)?
         if let required = Self.match(query.required) {
             // The analyst's notes are not in the store: the entities whose notes hold the words come as ids.
-            let noted = filter.notedIDs.isEmpty ? "" : " OR e.id IN (\(marks(filter.notedIDs.count)))"
+            let noted = filter.notedIDs.isEmpty ? "" : " OR e.id IN (\(Self.marks(filter.notedIDs.count)))"
             words = (conditions.count, required)
             require("(e.rowid IN (SELECT rowid FROM entity_fts WHERE entity_fts MATCH ?)\(noted))",
                     [required] + StatementArguments(filter.notedIDs))
@@ -136,7 +135,7 @@ struct FilterSQL {
             if EntityKind(id: id) == .organization, derived.organizationLinks {
                 organizationGroups.append(group)
                 linkedOrganizations.append(Condition(sql: """
-                    IN (SELECT entityRowid FROM organization_links WHERE organizationID IN (\(marks(group.count))) AND kind = ?)
+                    IN (SELECT entityRowid FROM organization_links WHERE organizationID IN (\(Self.marks(group.count))) AND kind = ?)
                     """, arguments: StatementArguments(group) + [filter.kind]))
             }
         }
@@ -166,7 +165,7 @@ struct FilterSQL {
         for (id, group) in zip(filter.linkedTo.filter { EntityKind(id: $0) != .source }, groups)
         where !(EntityKind(id: id) == .organization && derived.organizationLinks) {
             // Links both ways, each side restricted to the kind listed so the indexes do the narrowing.
-            require("e.id IN (SELECT fromID FROM link WHERE toID IN (\(marks(group.count))) AND fromKind = ? UNION ALL SELECT toID FROM link WHERE fromID IN (\(marks(group.count))) AND toKind = ?)",
+            require("e.id IN (SELECT fromID FROM link WHERE toID IN (\(Self.marks(group.count))) AND fromKind = ? UNION ALL SELECT toID FROM link WHERE fromID IN (\(Self.marks(group.count))) AND toKind = ?)",
                     StatementArguments(group) + [filter.kind] + StatementArguments(group) + [filter.kind])
         }
         for country in filter.countries {
@@ -206,6 +205,9 @@ struct FilterSQL {
     static let longSpan = """
         date IS NOT NULL AND (dateStart < 0 OR dateFirst <= -1000000000000 OR dateEnd >= 1000000000000 OR dateEnd - dateStart > 10000)
         """
+
+    /// `count` SQL parameters, for a list after `IN`: `?, ?, ?`.
+    static func marks(_ count: Int) -> String { Array(repeating: "?", count: count).joined(separator: ", ") }
 
     /// The FTS5 expression holding when every term holds (a term: one of its phrases occurs); nil for no terms.
     static func match(_ terms: [[SearchQuery.Phrase]]) -> String? {
@@ -367,7 +369,7 @@ enum DateSpreadSQL {
         var clauses = ["\(table)kind = ?"]
         var arguments: StatementArguments = [filter.kind]
         if !filter.categories.isEmpty {
-            clauses.append("\(table)category IN (\(filter.categories.map { _ in "?" }.joined(separator: ", ")))")
+            clauses.append("\(table)category IN (\(FilterSQL.marks(filter.categories.count)))")
             arguments += StatementArguments(filter.categories)
         }
         if since != nil || until != nil { clauses.append("\(table)dated") }

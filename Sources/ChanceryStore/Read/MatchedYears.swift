@@ -60,14 +60,14 @@ struct MatchedYears {
         var matches = try wordMatches(in: db)
         for group in organizations.dropFirst() {
             var linked = RowidSet()
-            try Self.step(db, "SELECT entityRowid FROM organization_links WHERE organizationID IN (\(Self.marks(group))) AND kind = ?",
+            try Self.step(db, "SELECT entityRowid FROM organization_links WHERE organizationID IN (\(FilterSQL.marks(group.count))) AND kind = ?",
                           StatementArguments(group) + [kind]) { linked.insert(sqlite3_column_int64($0, 0)) }
             matches.formIntersection(linked)
         }
         try Self.step(db, """
             SELECT e.dated, e.firstYear, e.lastYear, e.category, o.entityRowid
             FROM organization_links o CROSS JOIN entity_years e ON e.rowid = o.entityRowid
-            WHERE o.organizationID IN (\(Self.marks(narrowing))) AND o.kind = ? AND \(years.sql)
+            WHERE o.organizationID IN (\(FilterSQL.marks(narrowing.count))) AND o.kind = ? AND \(years.sql)
             """, StatementArguments(narrowing) + [kind] + years.arguments) { statement in
             // An entity linked to two organizations of the group comes twice: it is taken out of the set the first time.
             if matches.remove(sqlite3_column_int64(statement, 4)) { try body(Match(statement: statement)) }
@@ -112,8 +112,6 @@ struct MatchedYears {
         endRun()
         return counts
     }
-
-    private static func marks(_ values: [String]) -> String { values.map { _ in "?" }.joined(separator: ", ") }
 
     /// Runs `sql` and calls `row` with the statement at each row.
     private static func step(_ db: Database, _ sql: String, _ arguments: StatementArguments,

@@ -314,7 +314,7 @@ extension ChanceryStore {
     /// read for the window.
     static func addMemberSince(to summaries: inout [EntitySummary], in db: Database) throws {
         guard !summaries.isEmpty else { return }
-        let marks = summaries.map { _ in "?" }.joined(separator: ", ")
+        let marks = FilterSQL.marks(summaries.count)
         let rows = try Row.fetchAll(db, sql: "SELECT organizationID, date FROM member_since WHERE organizationID IN (\(marks))",
                                     arguments: StatementArguments(summaries.map(\.id)))
         let starts = Dictionary(rows.map { row -> (String, MembershipStart) in
@@ -490,7 +490,7 @@ extension ChanceryStore {
             let query = try FilterSQL(filter, in: db, derived: derived)
             if facet == .organization, let counted = try query.matchedYears?.countsByOrganization(in: db) {
                 let names = try Row.fetchAll(db, sql: """
-                    SELECT id, name FROM entity WHERE kind = 'organization' AND id IN (\(counted.keys.map { _ in "?" }.joined(separator: ", ")))
+                    SELECT id, name FROM entity WHERE kind = 'organization' AND id IN (\(FilterSQL.marks(counted.count)))
                     """, arguments: StatementArguments(Array(counted.keys)))
                 return FacetCount.ordered(names.map { FacetCount(value: $0["name"], id: $0["id"], count: counted[$0["id"]] ?? 0) },
                                           facet: facet, byValue: false)
@@ -569,7 +569,7 @@ extension ChanceryStore {
             let visitIDs = (forth + back).map(\.id)
             let meetings = visitIDs.isEmpty ? [] : try rows("""
                 SELECT e.* FROM entity e WHERE e.id IN (SELECT toID FROM link WHERE role = 'meeting'
-                                                        AND fromID IN (\(visitIDs.map { _ in "?" }.joined(separator: ", "))))
+                                                        AND fromID IN (\(FilterSQL.marks(visitIDs.count))))
                 """, StatementArguments(visitIDs))
             return PairLedger(first: one.summary, second: other.summary, visitsFromFirst: forth, visitsFromSecond: back,
                               agreements: agreements, meetings: meetings)
