@@ -142,18 +142,8 @@ struct FilterSQL {
         if let words, derived.entityYears, filter.notedIDs.isEmpty, filter.linkedTo.count == linkedOrganizations.count, filter.countries.isEmpty,
            filter.onlyIDs == nil, filter.cameoRoots.isEmpty, filter.quadClasses.isEmpty,
            let years = DateSpreadSQL.yearConditions(filter, qualifiedBy: "e.") {
-            var checks = linkedOrganizations.map { Condition(sql: "+f.rowid \($0.sql)", arguments: $0.arguments) }
-            let excluded = Self.match([query.excluded])
-            if let excluded {
-                checks.append(Condition(sql: "+f.rowid NOT IN (SELECT rowid FROM entity_fts WHERE entity_fts MATCH ?)", arguments: [excluded]))
-            }
-            let checked = joined(checks)
             matchedYears = MatchedYears(
-                clause: Condition(sql: """
-                    FROM entity_fts f CROSS JOIN entity_years e ON e.rowid = f.rowid
-                    WHERE f.entity_fts MATCH ? \(checked.sql.isEmpty ? "" : "AND \(checked.sql)") AND \(years.sql)
-                    """, arguments: [words.required] + checked.arguments + years.arguments),
-                words: words.required, excluded: excluded, organizations: organizationGroups, kind: filter.kind,
+                words: words.required, excluded: Self.match([query.excluded]), organizations: organizationGroups, kind: filter.kind,
                 years: Condition(sql: years.sql, arguments: years.arguments),
                 keepsTheWholeKind: filter.categories.isEmpty && filter.since == nil && filter.until == nil)
         }
