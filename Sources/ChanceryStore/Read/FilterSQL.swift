@@ -125,21 +125,15 @@ struct FilterSQL {
             require("e.rowid NOT IN (SELECT rowid FROM entity_fts WHERE entity_fts MATCH ?)", [excluded])
         }
         // Linked to an organization (and, when asked, its sub-bodies): what `organization_links` keeps under them, as
-        // rowids. Each is a condition on `e.rowid` alone, so a list with words can take it to `entity_years` too.
+        // rowids, which a list with words also reads with `entity_years` (`MatchedYears`).
         var groups: [[String]] = []
         var organizationGroups: [[String]] = []
-        var linkedOrganizations: [Condition] = []
         for id in filter.linkedTo where EntityKind(id: id) != .source {
             let group = filter.includesSubBodies ? try Self.withSubBodies(id, in: db) : [id]
             groups.append(group)
-            if EntityKind(id: id) == .organization, derived.organizationLinks {
-                organizationGroups.append(group)
-                linkedOrganizations.append(Condition(sql: """
-                    IN (SELECT entityRowid FROM organization_links WHERE organizationID IN (\(Self.marks(group.count))) AND kind = ?)
-                    """, arguments: StatementArguments(group) + [filter.kind]))
-            }
+            if EntityKind(id: id) == .organization, derived.organizationLinks { organizationGroups.append(group) }
         }
-        if let words, derived.entityYears, filter.notedIDs.isEmpty, filter.linkedTo.count == linkedOrganizations.count, filter.countries.isEmpty,
+        if let words, derived.entityYears, filter.notedIDs.isEmpty, filter.linkedTo.count == organizationGroups.count, filter.countries.isEmpty,
            filter.onlyIDs == nil, filter.cameoRoots.isEmpty, filter.quadClasses.isEmpty,
            let years = DateSpreadSQL.yearConditions(filter, qualifiedBy: "e.") {
             matchedYears = MatchedYears(
@@ -151,7 +145,10 @@ struct FilterSQL {
             // What cites the source.
             require("e.id IN (SELECT entityID FROM citation WHERE sourceID = ?)", [id])
         }
-        conditions += linkedOrganizations.map { Condition(sql: "e.rowid \($0.sql)", arguments: $0.arguments) }
+        for group in organizationGroups {
+            require("e.rowid IN (SELECT entityRowid FROM organization_links WHERE organizationID IN (\(Self.marks(group.count))) AND kind = ?)",
+                    StatementArguments(group) + [filter.kind])
+        }
         for (id, group) in zip(filter.linkedTo.filter { EntityKind(id: $0) != .source }, groups)
         where !(EntityKind(id: id) == .organization && derived.organizationLinks) {
             // Links both ways, each side restricted to the kind listed so the indexes do the narrowing.
