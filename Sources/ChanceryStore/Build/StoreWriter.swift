@@ -196,10 +196,10 @@ final class StoreWriter {
 
     /// Counts again, from the whole store, how many entities of each kind and category are dated from which year to
     /// which, in all (`date_spread`), linked to each organization (`organization_date_spread`) and to each country or a
-    /// place inside it (`country_date_spread`), how many of each kind are linked to each place and person or cite each
-    /// source (`linked_count`), and when each organization's first membership began (`member_since`),
-    /// and copies each entity's kind, category and years (`entity_years`) and what links to or from each organization
-    /// (`organization_links`), after a build or an import.
+    /// place inside it (`country_date_spread`), how many of each kind are linked to each organization, place and person
+    /// or cite each source (`linked_count`), and when each organization's first membership began (`member_since`),
+    /// and copies each entity's kind, category and years (`entity_years`) and what links to or from each organization,
+    /// place and person (`entity_links`), after a build or an import.
     func tallyAggregates() throws {
         try Schema.addLongSpanIndex(db)
         try Schema.addEntityYears(db)
@@ -208,37 +208,42 @@ final class StoreWriter {
             INSERT INTO entity_years (rowid, kind, category, dated, firstYear, lastYear)
             SELECT rowid, kind, category, \(DateSpreadSQL.columns) FROM entity e ORDER BY rowid
             """)
-        try Schema.addOrganizationLinks(db)
-        try db.execute(sql: "DELETE FROM organization_links")
-        // Here and below, an entity's rowid comes from the index of ids alone and its kind, category and years from
-        // `entity_years`, never from `entity`'s rows, whose pages a million lookups would read at random: 13 s instead
-        // of 24 s here for a million imported events.
+        try Schema.addEntityLinks(db)
+        // Stores made before `entity_links` hold the same pairs for organizations alone, by text id; nothing reads them.
+        try db.execute(sql: "DROP TABLE IF EXISTS organization_links")
+        try db.execute(sql: "DELETE FROM entity_links")
+        // The targets' rowids from a small table of their ids; each entity's from the index of ids, read in the order of
+        // the links (which follows the entities'), never from `entity`'s rows. 19 s for a million events in `sqlite3`,
+        // where `organization_links` (organizations alone, by text id) took 13.
         try db.execute(sql: """
-            INSERT OR IGNORE INTO organization_links (organizationID, kind, entityRowid)
-            SELECT linked.organizationID, linked.kind, x.rowid
-            FROM (SELECT toID AS organizationID, fromKind AS kind, fromID AS entityID FROM link WHERE toKind = 'organization'
-                  UNION ALL SELECT fromID, toKind, toID FROM link WHERE fromKind = 'organization') AS linked
-            JOIN entity x ON x.id = linked.entityID
-            ORDER BY 1, 2, 3
+            CREATE TEMP TABLE link_target (id TEXT PRIMARY KEY, rowid INTEGER NOT NULL, kind TEXT NOT NULL) WITHOUT ROWID;
+            INSERT INTO link_target SELECT id, rowid, kind FROM entity WHERE kind IN (\(Self.targetKinds));
+            INSERT OR IGNORE INTO entity_links (kind, targetKind, targetRowid, entityRowid)
+            SELECT kind, targetKind, targetRowid, entityRowid FROM (
+                SELECT l.fromKind AS kind, t.kind AS targetKind, t.rowid AS targetRowid, x.rowid AS entityRowid
+                FROM link l CROSS JOIN link_target t ON t.id = l.toID CROSS JOIN entity x ON x.id = l.fromID
+                UNION ALL
+                SELECT l.toKind, t.kind, t.rowid, x.rowid
+                FROM link_target t CROSS JOIN link l ON l.fromID = t.id CROSS JOIN entity x ON x.id = l.toID)
+            ORDER BY 1, 2, 3, 4;
+            DROP TABLE link_target;
             """)
+        // The table as made on the afternoon of 4 December 2026 lacks the targets' rowids and organizations.
+        if !(try Schema.Derived.present(in: db).linkedCounts) { try db.execute(sql: "DROP TABLE IF EXISTS linked_count") }
         try Schema.addLinkedCounts(db)
         try db.execute(sql: "DELETE FROM linked_count")
-        // The pairs of a place or person and what links to it (along `link_inbound`, whose entries give the other end's
-        // kind) or what it links to, and of a source and what cites it: 5.4 s for a million events in `sqlite3`, 6–14 s of
-        // their import.
+        // Each target's pairs in a run of `entity_links`; a source's from its citations.
         try db.execute(sql: """
-            INSERT INTO linked_count (targetKind, kind, targetID, name, count)
-            SELECT t.kind, pairs.kind, pairs.targetID, t.name, pairs.count FROM (
-                SELECT targetID, kind, count(*) AS count FROM (
-                    SELECT l.toID AS targetID, l.fromKind AS kind, l.fromID AS entityID
-                    FROM entity t JOIN link l INDEXED BY link_inbound ON l.toID = t.id WHERE t.kind IN ('place', 'person')
-                    UNION
-                    SELECT l.fromID, l.toKind, l.toID FROM entity t JOIN link l ON l.fromID = t.id WHERE t.kind IN ('place', 'person')
-                    UNION
-                    SELECT c.sourceID, y.kind, c.entityID
-                    FROM citation c JOIN entity x ON x.id = c.entityID JOIN entity_years y ON y.rowid = x.rowid)
-                GROUP BY targetID, kind) AS pairs
-            JOIN entity t ON t.id = pairs.targetID
+            INSERT INTO linked_count (targetKind, kind, targetRowid, targetID, name, count)
+            SELECT pairs.targetKind, pairs.kind, pairs.targetRowid, t.id, t.name, pairs.count FROM (
+                SELECT targetKind, kind, targetRowid, count(*) AS count FROM entity_links GROUP BY targetKind, kind, targetRowid
+                UNION ALL
+                SELECT 'source', kind, sourceRowid, count(*) FROM (
+                    SELECT DISTINCT s.rowid AS sourceRowid, y.kind AS kind, x.rowid
+                    FROM citation c JOIN entity s ON s.id = c.sourceID JOIN entity x ON x.id = c.entityID
+                    JOIN entity_years y ON y.rowid = x.rowid)
+                GROUP BY kind, sourceRowid) AS pairs
+            JOIN entity t ON t.rowid = pairs.targetRowid
             """)
         try db.execute(sql: "DELETE FROM member_since")
         // SQLite takes the other columns of a min() from the row holding the minimum. Read from the membership events
@@ -260,8 +265,9 @@ final class StoreWriter {
         try db.execute(sql: "DELETE FROM organization_date_spread")
         try db.execute(sql: """
             INSERT INTO organization_date_spread (organizationID, kind, category, dated, firstYear, lastYear, count)
-            SELECT l.organizationID, y.kind, y.category, y.dated, y.firstYear, y.lastYear, count(*)
-            FROM organization_links l JOIN entity_years y ON y.rowid = l.entityRowid
+            SELECT o.id, y.kind, y.category, y.dated, y.firstYear, y.lastYear, count(*)
+            FROM entity_links l JOIN entity o ON o.rowid = l.targetRowid JOIN entity_years y ON y.rowid = l.entityRowid
+            WHERE l.targetKind = 'organization'
             GROUP BY 1, 2, 3, 4, 5, 6
             """)
         try Schema.addCountryDateSpread(db)
@@ -282,6 +288,9 @@ final class StoreWriter {
             GROUP BY 1, 2, 3, 4, 5, 6
             """)
     }
+
+    /// `Schema.linkTargetKinds` as an SQL list.
+    private static let targetKinds = Schema.linkTargetKinds.map { "'\($0.rawValue)'" }.sorted().joined(separator: ", ")
 
     /// Adds the links written by this writer to `linkedEventCount` of the entities at either end, counting
     /// each link from an event at its target and each link to an event at its source, in two grouped scans; a source

@@ -3,28 +3,51 @@ import Foundation
 import GRDB
 import GRDBSQLite
 
-/// A list with words read from `entity_years` (each entity's kind, category and years under its rowid, 34 MB for a
-/// million events) instead of from `entity`: its count, its years and its categories.
+/// A list read from `entity_years` (each entity's kind, category and years under its rowid, 34 MB for a million events)
+/// and `entity_links` instead of from `entity`: its count, its years, its categories and its targets. It holds words,
+/// narrowings to organizations, places and people, and the kind, categories and whole years.
 struct MatchedYears {
-    /// The FTS5 expressions of the words, and of the words excluded.
-    var words: String
+    /// The FTS5 expressions of the words (nil: no words), and of the words excluded.
+    var words: String?
     var excluded: String?
-    /// The organizations the list is narrowed to, each with the sub-bodies the filter asks for.
-    var organizations: [[String]]
+    /// The targets the list is narrowed to, each group one narrowing (an organization with the sub-bodies the filter asks
+    /// for), by rowid: an entity is kept when linked to some target of every group.
+    var linked: [LinkedGroup]
     var kind: EntityKind
     /// The kind, categories and whole years, over the columns of `entity_years e`.
     var years: FilterSQL.Condition
-    /// True when the kind is the only condition besides the words: no categories, no years.
+    /// True when the kind is the only condition besides the words and narrowings: no categories, no years.
     var keepsTheWholeKind: Bool
 
-    /// Without organizations, `FROM … WHERE …` whose rows `e` are the `entity_years` rows of the matches, each checked
-    /// against the excluded words before it is read (`+` keeps SQLite from handing the check to the search index).
+    /// The targets of one narrowing, all of one kind.
+    struct LinkedGroup {
+        var targetKind: EntityKind
+        var rowids: [Int64]
+
+        /// `entity_links l` entries of entities of `kind` linked to these targets.
+        func condition(kind: EntityKind) -> FilterSQL.Condition {
+            FilterSQL.Condition(sql: "l.kind = ? AND l.targetKind = ? AND l.targetRowid IN (\(FilterSQL.marks(rowids.count)))",
+                                arguments: [kind, targetKind] + StatementArguments(rowids))
+        }
+    }
+
+    /// True when neither words nor narrowings pick the entities: every `entity_years` row of the kind is read.
+    var readsTheWholeKind: Bool { words == nil && linked.isEmpty }
+
+    /// Without narrowings, `FROM … WHERE …` whose rows `e` are the `entity_years` rows of the matches (of the whole
+    /// kind, without words), each checked against the excluded words before it is read (`+` keeps SQLite from handing
+    /// the check to the search index).
     private var clause: FilterSQL.Condition {
-        let excludedCheck = excluded.map { _ in "AND +f.rowid NOT IN (SELECT rowid FROM entity_fts WHERE entity_fts MATCH ?)" } ?? ""
+        let excludedCheck = excluded.map { _ in "AND +e.rowid NOT IN (SELECT rowid FROM entity_fts WHERE entity_fts MATCH ?)" } ?? ""
+        let excludedArguments = StatementArguments(excluded.map { [$0] } ?? [])
+        guard let words else {
+            return FilterSQL.Condition(sql: "FROM entity_years e WHERE \(years.sql) \(excludedCheck)",
+                                       arguments: years.arguments + excludedArguments)
+        }
         return FilterSQL.Condition(sql: """
             FROM entity_fts f CROSS JOIN entity_years e ON e.rowid = f.rowid
             WHERE f.entity_fts MATCH ? \(excludedCheck) AND \(years.sql)
-            """, arguments: [words] + StatementArguments(excluded.map { [$0] } ?? []) + years.arguments)
+            """, arguments: [words] + excludedArguments + years.arguments)
     }
 
     /// One match, as its `entity_years` row is stepped over: read only what is asked for.
@@ -35,15 +58,16 @@ struct MatchedYears {
         var firstYear: Int? { year(at: 1) }
         var lastYear: Int? { year(at: 2) }
         var category: String { sqlite3_column_text(statement, 3).map { String(cString: $0) } ?? "" }
+        var rowid: Int64 { sqlite3_column_int64(statement, 4) }
 
         private func year(at column: Int32) -> Int? {
             sqlite3_column_type(statement, column) == SQLITE_NULL ? nil : Int(sqlite3_column_int64(statement, column))
         }
     }
 
-    /// How many entities match: counted by SQLite when no organization narrows the list, else match by match.
+    /// How many entities match: counted by SQLite when nothing narrows the list, else match by match.
     func count(in db: Database) throws -> Int {
-        guard !organizations.isEmpty else {
+        guard !linked.isEmpty else {
             return try Int.fetchOne(db, sql: "SELECT count(*) \(clause.sql)", arguments: clause.arguments) ?? 0
         }
         var total = 0
@@ -53,70 +77,76 @@ struct MatchedYears {
 
     /// Calls `body` with each match once. Steps through SQLite's C API: GRDB's rows cost 15 ms more for 300,000 matches.
     ///
-    /// Narrowed to organizations, the matches of the words are kept as a set of rowids and the first organization's links
-    /// are read with their years, each kept if in the set: 80 ms for the common word and the busiest organization of a
-    /// million events (66,947 of 297,840 matches and 245,920 links), where checking each match against the links as
-    /// SQL (an `IN` list) took 120–140 ms.
+    /// Narrowed, the matches of the words and of every narrowing but the first are kept as a set of rowids, and the
+    /// first narrowing's links are read with their years, each kept if in the set: 80 ms for the common word and the
+    /// busiest organization of a million events (66,947 of 297,840 matches and 245,920 links), where checking each
+    /// match against the links as SQL (an `IN` list) took 120–140 ms.
     func forEach(in db: Database, _ body: (Match) throws -> Void) throws {
-        guard let narrowing = organizations.first else {
-            try Self.step(db, "SELECT e.dated, e.firstYear, e.lastYear, e.category \(clause.sql)", clause.arguments) {
+        guard let narrowing = linked.first else {
+            try Self.step(db, "SELECT e.dated, e.firstYear, e.lastYear, e.category, e.rowid \(clause.sql)", clause.arguments) {
                 try body(Match(statement: $0))
             }
             return
         }
-        var matches = try wordMatches(in: db)
-        for group in organizations.dropFirst() {
+        var kept = try words.map { try Self.matches(of: $0, in: db) }
+        for group in linked.dropFirst() {
             var linked = RowidSet()
-            try Self.step(db, "SELECT entityRowid FROM organization_links WHERE organizationID IN (\(FilterSQL.marks(group.count))) AND kind = ?",
-                          StatementArguments(group) + [kind]) { linked.insert(sqlite3_column_int64($0, 0)) }
-            matches.formIntersection(linked)
+            let condition = group.condition(kind: kind)
+            try Self.step(db, "SELECT l.entityRowid FROM entity_links l WHERE \(condition.sql)", condition.arguments) {
+                linked.insert(sqlite3_column_int64($0, 0))
+            }
+            if kept == nil { kept = linked } else { kept!.formIntersection(linked) }
         }
+        let excludedMatches = try excluded.map { try Self.matches(of: $0, in: db) }
+        var seen = RowidSet()
+        let condition = narrowing.condition(kind: kind)
         try Self.step(db, """
-            SELECT e.dated, e.firstYear, e.lastYear, e.category, o.entityRowid
-            FROM organization_links o CROSS JOIN entity_years e ON e.rowid = o.entityRowid
-            WHERE o.organizationID IN (\(FilterSQL.marks(narrowing.count))) AND o.kind = ? AND \(years.sql)
-            """, StatementArguments(narrowing) + [kind] + years.arguments) { statement in
-            // An entity linked to two organizations of the group comes twice: it is taken out of the set the first time.
-            if matches.remove(sqlite3_column_int64(statement, 4)) { try body(Match(statement: statement)) }
+            SELECT e.dated, e.firstYear, e.lastYear, e.category, l.entityRowid
+            FROM entity_links l CROSS JOIN entity_years e ON e.rowid = l.entityRowid
+            WHERE \(condition.sql) AND \(years.sql)
+            """, condition.arguments + years.arguments) { statement in
+            let rowid = sqlite3_column_int64(statement, 4)
+            // An entity linked to two targets of the group comes twice: it is taken out of the set, or noted, the first time.
+            let isFirst = kept == nil ? seen.insert(rowid) : kept!.remove(rowid)
+            if isFirst, excludedMatches?.contains(rowid) != true { try body(Match(statement: statement)) }
         }
     }
 
-    /// The rowids of the entities (of any kind) matching the words but not the words excluded.
-    private func wordMatches(in db: Database) throws -> RowidSet {
+    /// The rowids of the entities (of any kind) matching the FTS5 expression `match`.
+    private static func matches(of match: String, in db: Database) throws -> RowidSet {
         var matches = RowidSet()
-        try Self.step(db, "SELECT rowid FROM entity_fts WHERE entity_fts MATCH ?", [words]) { matches.insert(sqlite3_column_int64($0, 0)) }
-        if let excluded {
-            try Self.step(db, "SELECT rowid FROM entity_fts WHERE entity_fts MATCH ?", [excluded]) {
-                _ = matches.remove(sqlite3_column_int64($0, 0))
-            }
-        }
+        try step(db, "SELECT rowid FROM entity_fts WHERE entity_fts MATCH ?", [match]) { matches.insert(sqlite3_column_int64($0, 0)) }
         return matches
     }
 
-    /// How many of the matches each organization has linked to or from it, by its id (those with none left out); nil
-    /// unless the list keeps the whole kind and no organization narrows it. Every entry of `organization_links` is read
-    /// and kept if its entity is a match: 150 ms for the common word among a million events, where counting the links
-    /// of each match took 1.5 s.
-    func countsByOrganization(in db: Database) throws -> [String: Int]? {
-        guard keepsTheWholeKind, organizations.isEmpty else { return nil }
-        let matches = try wordMatches(in: db)
-        // The entries come by organization: its id is made a String once for each run of them.
-        var counts: [String: Int] = [:]
-        var runID: [CChar] = [0], runCount = 0
-        func endRun() {
-            if runCount > 0 { counts[String(cString: runID)] = runCount }
+    /// How many of the matches each target of `targetKind` has linked to or from it, by the target's rowid (those with
+    /// none left out). Every entry of `entity_links` for the kind and `targetKind` is read and kept if its entity is a
+    /// match: for the common word among a million events (297,840 matches), 1,700,178 links to places in ≈ 100 ms,
+    /// where counting the links of each match took 1.5 s.
+    func counts(byTargetsOf targetKind: EntityKind, in db: Database) throws -> [Int64: Int] {
+        var matches: RowidSet
+        if let words, keepsTheWholeKind, linked.isEmpty {
+            // The words alone: their matches of every kind, since the links are read for the kind.
+            matches = try Self.matches(of: words, in: db)
+            if let excluded { matches.subtract(try Self.matches(of: excluded, in: db)) }
+        } else {
+            matches = RowidSet()
+            try forEach(in: db) { matches.insert($0.rowid) }
         }
-        try Self.step(db, "SELECT organizationID, entityRowid FROM organization_links WHERE kind = ?", [kind]) { statement in
-            guard matches.contains(sqlite3_column_int64(statement, 1)), let id = sqlite3_column_text(statement, 0) else { return }
-            let sameRun = id.withMemoryRebound(to: CChar.self, capacity: 1) { strcmp($0, runID) == 0 }
-            if !sameRun {
-                endRun()
-                runID = Array(UnsafeBufferPointer(start: id, count: Int(sqlite3_column_bytes(statement, 0)) + 1)).map { CChar(bitPattern: $0) }
+        // The entries come by target: each run of one target is counted, then kept.
+        var counts: [Int64: Int] = [:]
+        var runTarget: Int64 = -1, runCount = 0
+        try Self.step(db, "SELECT targetRowid, entityRowid FROM entity_links WHERE kind = ? AND targetKind = ?", [kind, targetKind]) { statement in
+            guard matches.contains(sqlite3_column_int64(statement, 1)) else { return }
+            let target = sqlite3_column_int64(statement, 0)
+            if target != runTarget {
+                if runCount > 0 { counts[runTarget] = runCount }
+                runTarget = target
                 runCount = 0
             }
             runCount += 1
         }
-        endRun()
+        if runCount > 0 { counts[runTarget] = runCount }
         return counts
     }
 
@@ -147,11 +177,14 @@ struct RowidSet {
     /// Rowids up to this many are bits.
     private static let bitLimit: Int64 = 1 << 30
 
-    mutating func insert(_ rowid: Int64) {
-        guard (0..<Self.bitLimit).contains(rowid) else { outside.insert(rowid); return }
-        let word = Int(rowid >> 6)
+    /// Adds `rowid`; whether it was not in yet.
+    @discardableResult
+    mutating func insert(_ rowid: Int64) -> Bool {
+        guard (0..<Self.bitLimit).contains(rowid) else { return outside.insert(rowid).inserted }
+        let word = Int(rowid >> 6), bit: UInt64 = 1 << UInt64(rowid & 63)
         if word >= bits.count { bits.append(contentsOf: repeatElement(0, count: max(word + 1, bits.count * 2) - bits.count)) }
-        bits[word] |= 1 << UInt64(rowid & 63)
+        defer { bits[word] |= bit }
+        return bits[word] & bit == 0
     }
 
     /// Whether `rowid` is in the set.
@@ -168,6 +201,12 @@ struct RowidSet {
         guard word < bits.count, bits[word] & bit != 0 else { return false }
         bits[word] &= ~bit
         return true
+    }
+
+    /// Takes out the rowids `other` holds.
+    mutating func subtract(_ other: RowidSet) {
+        for word in bits.indices where word < other.bits.count { bits[word] &= ~other.bits[word] }
+        outside.subtract(other.outside)
     }
 
     /// Keeps only the rowids `other` holds too.

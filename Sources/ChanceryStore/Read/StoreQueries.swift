@@ -219,7 +219,7 @@ extension ChanceryStore {
     func count(_ filter: EntityFilter, _ query: FilterSQL, in db: Database) throws -> Int {
         if let known = counts.withLock({ $0[filter] }) { return known }
         let total: Int
-        if let matched = query.matchedYears {
+        if let matched = query.matchedYears, !matched.readsTheWholeKind {
             total = try matched.count(in: db)
         } else {
             let counting = query.count
@@ -437,6 +437,14 @@ extension ChanceryStore {
         }) {
             return counts
         }
+        if let targetKind = facet.countedKind, derived.linkedCounts, filter == EntityFilter(kind: filter.kind, order: filter.order) {
+            // A whole list by organization, place, person or source: from the counts kept per target.
+            return try reading { db in
+                try Row.fetchAll(db, sql: """
+                    SELECT name AS value, targetID AS id, count FROM linked_count WHERE targetKind = ? AND kind = ?
+                    """, arguments: [targetKind, filter.kind]).facetCounts(of: facet)
+            }
+        }
         if facet == .organization, filter.linkedTo.isEmpty,
            let tallied = DateSpreadSQL.fromTally(filter, narrowedTo: nil, per: .organization) {
             // A list filtered by kind and whole years alone is counted from what is kept per organization.
@@ -456,15 +464,6 @@ extension ChanceryStore {
                         SELECT countryID, sum(count) AS count FROM country_date_spread WHERE \(tallied.sql)
                         GROUP BY countryID) AS t JOIN entity v ON v.id = t.countryID
                     """, arguments: tallied.arguments).facetCounts(of: facet)
-            }
-        }
-        if [.place, .person, .source].contains(facet), derived.linkedCounts, filter == EntityFilter(kind: filter.kind, order: filter.order) {
-            // A whole list by place, person or source: from the counts kept per place, person and source.
-            return try reading { db in
-                try Row.fetchAll(db, sql: """
-                    SELECT name AS value, targetID AS id, count FROM linked_count WHERE targetKind = ? AND kind = ?
-                    """, arguments: [facet == .place ? EntityKind.place : facet == .person ? .person : .source, filter.kind])
-                    .facetCounts(of: facet)
             }
         }
         if facet == .country, filter == EntityFilter(kind: filter.kind, order: filter.order) {
@@ -488,12 +487,15 @@ extension ChanceryStore {
         }
         return try reading { db in
             let query = try FilterSQL(filter, in: db, derived: derived)
-            if facet == .organization, let counted = try query.matchedYears?.countsByOrganization(in: db) {
-                let names = try Row.fetchAll(db, sql: """
-                    SELECT id, name FROM entity WHERE kind = 'organization' AND id IN (\(FilterSQL.marks(counted.count)))
-                    """, arguments: StatementArguments(Array(counted.keys)))
-                return FacetCount.ordered(names.map { FacetCount(value: $0["name"], id: $0["id"], count: counted[$0["id"]] ?? 0) },
-                                          facet: facet, byValue: false)
+            if let targetKind = facet.countedKind, Schema.linkTargetKinds.contains(targetKind), derived.entityLinks, derived.linkedCounts, let matched = query.matchedYears {
+                // Counted off `entity_links`, named from `linked_count`, which holds every target with a link of the kind.
+                let counted = try matched.counts(byTargetsOf: targetKind, in: db)
+                var counts: [FacetCount] = []
+                try Row.fetchCursor(db, sql: "SELECT targetRowid, targetID, name FROM linked_count WHERE targetKind = ? AND kind = ?",
+                                    arguments: [targetKind, filter.kind]).forEach { row in
+                    if let count = counted[row[0]] { counts.append(FacetCount(value: row[2], id: row[1], count: count)) }
+                }
+                return FacetCount.ordered(counts, facet: facet, byValue: false)
             }
             if facet == .kind, let matched = query.matchedYears {
                 // A list with words: its matches' categories, read from `entity_years` and added up here.
@@ -520,7 +522,7 @@ extension ChanceryStore {
                     """
                 arguments = query.arguments
             case .year, .organization, .place, .person, .country:
-                let kind: EntityKind = facet == .organization ? .organization : facet == .person ? .person : .place
+                let kind = facet.countedKind ?? .place
                 // A place counts under its country: itself when it is one, else the country it lies in.
                 let target = facet == .country
                     ? "CASE WHEN t.category = 'country' THEN t.id ELSE (SELECT toID FROM link WHERE fromID = t.id AND role = 'country' LIMIT 1) END"
@@ -573,6 +575,20 @@ extension ChanceryStore {
                 """, StatementArguments(visitIDs))
             return PairLedger(first: one.summary, second: other.summary, visitsFromFirst: forth, visitsFromSecond: back,
                               agreements: agreements, meetings: meetings)
+        }
+    }
+}
+
+extension Facet {
+    /// The kind of entity whose links (or citations, for sources) the facet counts by; nil for the others (a country
+    /// counts the links of its places).
+    fileprivate var countedKind: EntityKind? {
+        switch self {
+        case .organization: .organization
+        case .place: .place
+        case .person: .person
+        case .source: .source
+        case .year, .kind, .country, .cameo, .quad: nil
         }
     }
 }
