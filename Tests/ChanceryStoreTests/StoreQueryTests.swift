@@ -654,12 +654,12 @@ import Testing
     }
 
     /// Lists narrowed to an organization, place or person read its entities' rowids from `entity_links`, and are
-    /// counted by organization, place and person from it; a store made before it (schema 8) gives the same through the
-    /// links' text ids.
+    /// counted by organization, place, person, country and source off the rowids `linked_count` keeps per target; a
+    /// store made before them (schema 8) gives the same through the links' text ids.
     @Test func narrowedListsKeepTheSameWithAndWithoutTheLinksKeptByRowid() throws {
         let directory = try TemporaryDirectory()
-        let without = try directory.store(changedBy: "DROP TABLE entity_links")
-        #expect(store.derived.entityLinks && !without.derived.entityLinks)
+        let without = try directory.store(changedBy: "DROP TABLE entity_links; DROP TABLE linked_count")
+        #expect(store.derived.entityLinks && !without.derived.entityLinks && !without.derived.linkedCounts)
         var filters: [EntityFilter] = []
         for id in ["org-un", "org-iap", "org-az-prosecutor-general", "org-unhcr", "place-azerbaijan", "place-baku", "person-kamran-aliyev"] {
             for kind in [EntityKind.event, .visit, .organization] {
@@ -690,7 +690,7 @@ import Testing
             #expect(ids == (try without.ids(filter)), "\(filter)")
             #expect(try store.count(filter) == ids.count, "\(filter)")
             #expect(try store.dateSpread(filter) == without.dateSpread(filter), "\(filter)")
-            for facet in [Facet.kind, .organization, .place, .person] {
+            for facet in [Facet.kind, .organization, .place, .person, .country, .source] {
                 let facets = try store.facets(filter, by: facet)
                 counted += facets.count
                 #expect(facets == (try without.facets(filter, by: facet)), "\(filter) by \(facet)")

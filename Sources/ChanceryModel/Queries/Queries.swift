@@ -473,10 +473,11 @@ public struct FacetCount: Hashable, Sendable {
 
     /// `rows` of `facet` by value (years as numbers, the rest alphabetically), or most first with ties by value.
     public static func ordered(_ rows: [FacetCount], facet: Facet, byValue: Bool) -> [FacetCount] {
-        func valueFirst(_ a: FacetCount, _ b: FacetCount) -> Bool {
-            facet == .year ? (Int(a.value) ?? 0) < (Int(b.value) ?? 0) : a.value < b.value
-        }
-        return rows.sorted { a, b in byValue || a.count == b.count ? valueFirst(a, b) : a.count > b.count }
+        // Positions are sorted, not the rows: moving rows (two strings each) cost more than comparing them, 40,000 people's
+        // counts taking 60 ms.
+        let counts = rows.map(\.count), values = rows.map(\.value), years = facet == .year ? rows.map { Int($0.value) ?? 0 } : []
+        func valueFirst(_ a: Int, _ b: Int) -> Bool { facet == .year ? years[a] < years[b] : values[a] < values[b] }
+        return rows.indices.sorted { a, b in byValue || counts[a] == counts[b] ? valueFirst(a, b) : counts[a] > counts[b] }.map { rows[$0] }
     }
 }
 

@@ -57,7 +57,7 @@ struct MatchedYears {
         var isDated: Bool { sqlite3_column_int(statement, 0) != 0 }
         var firstYear: Int? { year(at: 1) }
         var lastYear: Int? { year(at: 2) }
-        var category: String { sqlite3_column_text(statement, 3).map { String(cString: $0) } ?? "" }
+        var category: String { columnText(statement, 3) }
         var rowid: Int64 { sqlite3_column_int64(statement, 4) }
 
         private func year(at column: Int32) -> Int? {
@@ -83,24 +83,16 @@ struct MatchedYears {
     /// match against the links as SQL (an `IN` list) took 120–140 ms.
     func forEach(in db: Database, _ body: (Match) throws -> Void) throws {
         guard let narrowing = linked.first else {
-            try Self.step(db, "SELECT e.dated, e.firstYear, e.lastYear, e.category, e.rowid \(clause.sql)", clause.arguments) {
+            try db.step("SELECT e.dated, e.firstYear, e.lastYear, e.category, e.rowid \(clause.sql)", clause.arguments) {
                 try body(Match(statement: $0))
             }
             return
         }
-        var kept = try words.map { try Self.matches(of: $0, in: db) }
-        for group in linked.dropFirst() {
-            var linked = RowidSet()
-            let condition = group.condition(kind: kind)
-            try Self.step(db, "SELECT l.entityRowid FROM entity_links l WHERE \(condition.sql)", condition.arguments) {
-                linked.insert(sqlite3_column_int64($0, 0))
-            }
-            if kept == nil { kept = linked } else { kept!.formIntersection(linked) }
-        }
+        var kept = try matches(metBy: linked.dropFirst(), in: db)
         let excludedMatches = try excluded.map { try Self.matches(of: $0, in: db) }
         var seen = RowidSet()
         let condition = narrowing.condition(kind: kind)
-        try Self.step(db, """
+        try db.step("""
             SELECT e.dated, e.firstYear, e.lastYear, e.category, l.entityRowid
             FROM entity_links l CROSS JOIN entity_years e ON e.rowid = l.entityRowid
             WHERE \(condition.sql) AND \(years.sql)
@@ -112,106 +104,41 @@ struct MatchedYears {
         }
     }
 
+    /// The words' matches (of every kind) that the links of every group meet, as the links' entities without words;
+    /// nil with neither words nor groups.
+    private func matches(metBy groups: ArraySlice<LinkedGroup>, in db: Database) throws -> RowidSet? {
+        var kept = try words.map { try Self.matches(of: $0, in: db) }
+        for group in groups {
+            var linked = RowidSet()
+            let condition = group.condition(kind: kind)
+            try db.step("SELECT l.entityRowid FROM entity_links l WHERE \(condition.sql)", condition.arguments) {
+                linked.insert(sqlite3_column_int64($0, 0))
+            }
+            if kept == nil { kept = linked } else { kept!.formIntersection(linked) }
+        }
+        return kept
+    }
+
     /// The rowids of the entities (of any kind) matching the FTS5 expression `match`.
     private static func matches(of match: String, in db: Database) throws -> RowidSet {
         var matches = RowidSet()
-        try step(db, "SELECT rowid FROM entity_fts WHERE entity_fts MATCH ?", [match]) { matches.insert(sqlite3_column_int64($0, 0)) }
+        try db.step("SELECT rowid FROM entity_fts WHERE entity_fts MATCH ?", [match]) { matches.insert(sqlite3_column_int64($0, 0)) }
         return matches
     }
 
-    /// How many of the matches each target of `targetKind` has linked to or from it, by the target's rowid (those with
-    /// none left out). Every entry of `entity_links` for the kind and `targetKind` is read and kept if its entity is a
-    /// match: for the common word among a million events (297,840 matches), 1,700,178 links to places in ≈ 100 ms,
-    /// where counting the links of each match took 1.5 s.
-    func counts(byTargetsOf targetKind: EntityKind, in db: Database) throws -> [Int64: Int] {
-        var matches: RowidSet
-        if let words, keepsTheWholeKind, linked.isEmpty {
-            // The words alone: their matches of every kind, since the links are read for the kind.
-            matches = try Self.matches(of: words, in: db)
-            if let excluded { matches.subtract(try Self.matches(of: excluded, in: db)) }
-        } else {
-            matches = RowidSet()
-            try forEach(in: db) { matches.insert($0.rowid) }
+    /// The rowids of what the list keeps, or nil when it reads the whole kind (with categories, years or excluded
+    /// words: SQL reads those along the indexes of `entity`). With words and the kind alone, the words' matches of every
+    /// kind, for a reader of one kind's links; narrowed to organizations, places or people with the kind alone, the
+    /// links' entities, without reading their years.
+    func rowids(in db: Database) throws -> RowidSet? {
+        guard !readsTheWholeKind else { return nil }
+        guard keepsTheWholeKind else {
+            var kept = RowidSet()
+            try forEach(in: db) { kept.insert($0.rowid) }
+            return kept
         }
-        // The entries come by target: each run of one target is counted, then kept.
-        var counts: [Int64: Int] = [:]
-        var runTarget: Int64 = -1, runCount = 0
-        try Self.step(db, "SELECT targetRowid, entityRowid FROM entity_links WHERE kind = ? AND targetKind = ?", [kind, targetKind]) { statement in
-            guard matches.contains(sqlite3_column_int64(statement, 1)) else { return }
-            let target = sqlite3_column_int64(statement, 0)
-            if target != runTarget {
-                if runCount > 0 { counts[runTarget] = runCount }
-                runTarget = target
-                runCount = 0
-            }
-            runCount += 1
-        }
-        if runCount > 0 { counts[runTarget] = runCount }
-        return counts
-    }
-
-    /// Runs `sql` and calls `row` with the statement at each row.
-    private static func step(_ db: Database, _ sql: String, _ arguments: StatementArguments,
-                             _ row: (SQLiteStatement) throws -> Void) throws {
-        let statement = try db.cachedStatement(sql: sql)
-        try statement.setArguments(arguments)
-        let handle = statement.sqliteStatement
-        defer { sqlite3_reset(handle) }
-        while true {
-            switch sqlite3_step(handle) {
-            case SQLITE_ROW: try row(handle)
-            case SQLITE_DONE: return
-            case let code:
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
-                                    sql: sql)
-            }
-        }
-    }
-}
-
-/// A set of rowids, as one bit per rowid from 0 (a million entities: 128 KB); rowids outside that range, which the
-/// store does not make, are kept aside.
-struct RowidSet {
-    private var bits: [UInt64] = []
-    private var outside: Set<Int64> = []
-    /// Rowids up to this many are bits.
-    private static let bitLimit: Int64 = 1 << 30
-
-    /// Adds `rowid`; whether it was not in yet.
-    @discardableResult
-    mutating func insert(_ rowid: Int64) -> Bool {
-        guard (0..<Self.bitLimit).contains(rowid) else { return outside.insert(rowid).inserted }
-        let word = Int(rowid >> 6), bit: UInt64 = 1 << UInt64(rowid & 63)
-        if word >= bits.count { bits.append(contentsOf: repeatElement(0, count: max(word + 1, bits.count * 2) - bits.count)) }
-        defer { bits[word] |= bit }
-        return bits[word] & bit == 0
-    }
-
-    /// Whether `rowid` is in the set.
-    func contains(_ rowid: Int64) -> Bool {
-        guard (0..<Self.bitLimit).contains(rowid) else { return outside.contains(rowid) }
-        let word = Int(rowid >> 6)
-        return word < bits.count && bits[word] & (1 << UInt64(rowid & 63)) != 0
-    }
-
-    /// Takes `rowid` out; whether it was in.
-    mutating func remove(_ rowid: Int64) -> Bool {
-        guard (0..<Self.bitLimit).contains(rowid) else { return outside.remove(rowid) != nil }
-        let word = Int(rowid >> 6), bit: UInt64 = 1 << UInt64(rowid & 63)
-        guard word < bits.count, bits[word] & bit != 0 else { return false }
-        bits[word] &= ~bit
-        return true
-    }
-
-    /// Takes out the rowids `other` holds.
-    mutating func subtract(_ other: RowidSet) {
-        for word in bits.indices where word < other.bits.count { bits[word] &= ~other.bits[word] }
-        outside.subtract(other.outside)
-    }
-
-    /// Keeps only the rowids `other` holds too.
-    mutating func formIntersection(_ other: RowidSet) {
-        for word in bits.indices { bits[word] &= word < other.bits.count ? other.bits[word] : 0 }
-        outside.formIntersection(other.outside)
+        var kept = try matches(metBy: linked[...], in: db)
+        if let excluded { kept!.subtract(try Self.matches(of: excluded, in: db)) }
+        return kept
     }
 }

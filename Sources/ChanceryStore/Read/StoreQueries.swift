@@ -1,6 +1,7 @@
 import ChanceryModel
 import Foundation
 import GRDB
+import GRDBSQLite
 import Synchronization
 
 /// The reads the browser and the command line make: pages of a filtered list, streams, counts and details.
@@ -487,15 +488,15 @@ extension ChanceryStore {
         }
         return try reading { db in
             let query = try FilterSQL(filter, in: db, derived: derived)
-            if let targetKind = facet.countedKind, Schema.linkTargetKinds.contains(targetKind), derived.entityLinks, derived.linkedCounts, let matched = query.matchedYears {
-                // Counted off `entity_links`, named from `linked_count`, which holds every target with a link of the kind.
-                let counted = try matched.counts(byTargetsOf: targetKind, in: db)
-                var counts: [FacetCount] = []
-                try Row.fetchCursor(db, sql: "SELECT targetRowid, targetID, name FROM linked_count WHERE targetKind = ? AND kind = ?",
-                                    arguments: [targetKind, filter.kind]).forEach { row in
-                    if let count = counted[row[0]] { counts.append(FacetCount(value: row[2], id: row[1], count: count)) }
+            if derived.linkedCounts, let counted = LinkedFacets(facet, of: filter.kind) {
+                // The rowids the list keeps, counted against each target's in `linked_count`.
+                var kept = RowidSet()
+                if let matched = try query.matchedYears?.rowids(in: db) {
+                    kept = matched
+                } else {
+                    try db.step("SELECT e.rowid FROM entity e WHERE \(query.sql)", query.arguments) { kept.insert(sqlite3_column_int64($0, 0)) }
                 }
-                return FacetCount.ordered(counts, facet: facet, byValue: false)
+                return FacetCount.ordered(try counted.counts(of: kept, in: db), facet: facet, byValue: false)
             }
             if facet == .kind, let matched = query.matchedYears {
                 // A list with words: its matches' categories, read from `entity_years` and added up here.
