@@ -714,16 +714,21 @@ import Testing
                 == store.ids(EntityFilter(kind: .event, linkedTo: ["org-un"], includesSubBodies: true)))
     }
 
-    /// Lists with words are counted, and their years spread, from `entity_years`; a store made before it (schema 8)
-    /// gives the same from `entity`.
+    /// Lists with words are counted, and their years spread, from `date_class` (the entities of each class, packed), or
+    /// from `entity_years` in a store made before it; a store made before both (schema 8) gives the same from `entity`.
     @Test func wordsAreCountedAlikeWithAndWithoutTheYearsKeptPerEntity() throws {
         let directory = try TemporaryDirectory()
-        let without = try directory.store(changedBy: "DROP TABLE entity_years")
-        #expect(store.derived.entityYears && !without.derived.entityYears)
-        // Years moved on by one in the table: the spread of a list with words shows it, so the table is what is read.
-        let moved = try directory.store(changedBy: "UPDATE entity_years SET firstYear = firstYear + 1", named: "moved.sqlite")
+        let without = try directory.store(changedBy: "DROP TABLE entity_years; DROP TABLE date_class")
+        let withoutClasses = try directory.store(changedBy: "DROP TABLE date_class", named: "classless.sqlite")
+        #expect(store.derived.entityYears && store.derived.dateClasses && !without.derived.entityYears && !withoutClasses.derived.dateClasses)
+        // Years moved on by one in a table: the spread of a list with words shows it, so the table is what is read.
         let prosecutor = EntityFilter(kind: .event, text: "prosecutor")
+        let moved = try directory.store(changedBy: "UPDATE date_class SET firstYear = firstYear + 1", named: "moved.sqlite")
         #expect(try moved.dateSpread(prosecutor) != store.dateSpread(prosecutor))
+        let movedWithoutClasses = try directory.store(changedBy: "UPDATE entity_years SET firstYear = firstYear + 1; DROP TABLE date_class",
+                                                      named: "moved-classless.sqlite")
+        #expect(try movedWithoutClasses.dateSpread(prosecutor) != store.dateSpread(prosecutor))
+        let fresh = try directory.store(changedBy: "SELECT 1", named: "fresh.sqlite")
         var organizationCounts = 0
         for filter in [EntityFilter(kind: .event, text: "prosecutor"), EntityFilter(kind: .event, text: "agreement", categories: ["agreementSigned"]),
                        EntityFilter(kind: .event, text: "republic -baku"), EntityFilter(kind: .visit, text: "president"),
@@ -733,8 +738,11 @@ import Testing
                        EntityFilter(kind: .event, text: "prosecutor", since: EDTFDate("2018"), dateMatch: .overlapping),
                        EntityFilter(kind: .event, text: "prosecutor", since: EDTFDate("2018-04"), until: EDTFDate("2018-09")),
                        EntityFilter(kind: .event, text: "of", since: EDTFDate("2018"), until: EDTFDate("2018"))] {
-            // The spread first: reading every match, it leaves the count known.
+            // Counted alone (a store that has not spread the list yet), then spread: reading every match, the spread
+            // leaves the count known.
+            #expect(try fresh.count(filter) == withoutClasses.count(filter), "\(filter.text)")
             #expect(try store.dateSpread(filter) == without.dateSpread(filter), "\(filter.text)")
+            #expect(try store.dateSpread(filter) == withoutClasses.dateSpread(filter), "\(filter.text)")
             #expect(try store.dateSpread(filter).total == store.all(filter).count, "\(filter.text)")
             #expect(try store.count(filter) == without.count(filter), "\(filter.text)")
             #expect(try store.count(filter) == store.all(filter).count, "\(filter.text)")

@@ -199,8 +199,8 @@ final class StoreWriter {
     /// which, in all (`date_spread`), linked to each organization (`organization_date_spread`) and to each country or a
     /// place inside it (`country_date_spread`), how many of each kind are linked to each organization, place and person
     /// or cite each source (`linked_count`), and when each organization's first membership began (`member_since`),
-    /// and copies each entity's kind, category and years (`entity_years`) and what links to or from each organization,
-    /// place and person (`entity_links`), after a build or an import.
+    /// and copies each entity's kind, category and years (`entity_years`, and by them `date_class`) and what links to or
+    /// from each organization, place and person (`entity_links`), after a build or an import.
     func tallyAggregates() throws {
         try Schema.addLongSpanIndex(db)
         try Schema.addEntityYears(db)
@@ -209,6 +209,9 @@ final class StoreWriter {
             INSERT INTO entity_years (rowid, kind, category, dated, firstYear, lastYear)
             SELECT rowid, kind, category, \(DateSpreadSQL.columns) FROM entity e ORDER BY rowid
             """)
+        try Schema.addDateClasses(db)
+        try db.execute(sql: "DELETE FROM date_class")
+        try fillDateClasses()
         try Schema.addEntityLinks(db)
         // Stores made before `entity_links` hold the same pairs for organizations alone, by text id; nothing reads them.
         try db.execute(sql: "DROP TABLE IF EXISTS organization_links")
@@ -316,6 +319,28 @@ final class StoreWriter {
             CROSS JOIN entity s ON s.id = c.sourceID
             ORDER BY 2, 3, 4
             """)
+    }
+
+    /// Fills `date_class` from `entity_years`, read in rowid order, each class's rowids gathered as they come.
+    private func fillDateClasses() throws {
+        struct DateClass: Hashable {
+            var kind: String, category: String, dated: Bool, firstYear: Int64?, lastYear: Int64?
+        }
+        func year(_ statement: SQLiteStatement, _ index: Int32) -> Int64? {
+            sqlite3_column_type(statement, index) == SQLITE_NULL ? nil : sqlite3_column_int64(statement, index)
+        }
+        var classes: [DateClass: [Int64]] = [:]
+        try db.step("SELECT kind, category, dated, firstYear, lastYear, rowid FROM entity_years") { statement in
+            let key = DateClass(kind: columnText(statement, 0), category: columnText(statement, 1), dated: sqlite3_column_int(statement, 2) != 0,
+                                firstYear: year(statement, 3), lastYear: year(statement, 4))
+            classes[key, default: []].append(sqlite3_column_int64(statement, 5))
+        }
+        let insert = try db.makeStatement(sql: """
+            INSERT INTO date_class (kind, category, dated, firstYear, lastYear, rowids) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        for (key, rowids) in classes {
+            try insert.execute(arguments: [key.kind, key.category, key.dated, key.firstYear, key.lastYear, PackedRowids.pack(rowids)])
+        }
     }
 
     /// Whether column `index` of the row at `statement` holds `text`.

@@ -85,6 +85,12 @@ enum PackedRowids {
             shift = 0
         }
     }
+
+    /// Calls `body` with each rowid packed in column `column` of the row at `statement`.
+    static func forEach(inColumn column: Int32, of statement: SQLiteStatement, _ body: (Int64) -> Void) {
+        forEach(in: UnsafeRawBufferPointer(start: sqlite3_column_blob(statement, column), count: Int(sqlite3_column_bytes(statement, column))),
+                body)
+    }
 }
 
 extension Database {

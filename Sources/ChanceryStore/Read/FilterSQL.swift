@@ -144,7 +144,8 @@ struct FilterSQL {
             matchedYears = MatchedYears(
                 words: words?.required, excluded: Self.match([query.excluded]), linked: linkedGroups, kind: filter.kind,
                 years: Condition(sql: years.sql, arguments: years.arguments),
-                keepsTheWholeKind: filter.categories.isEmpty && filter.since == nil && filter.until == nil)
+                keepsTheWholeKind: filter.categories.isEmpty && filter.since == nil && filter.until == nil,
+                readsDateClasses: derived.dateClasses)
         }
         for id in filter.linkedTo where EntityKind(id: id) == .source {
             // What cites the source.

@@ -34,7 +34,7 @@ struct LinkedFacets {
             var counts: [FacetCount] = []
             try db.step(sql, [targetKind, kind]) { row in
                 var count = 0
-                Self.forEachRowid(in: row, column: 3) { if kept.contains($0) { count += 1 } }
+                PackedRowids.forEach(inColumn: 3, of: row) { if kept.contains($0) { count += 1 } }
                 if count > 0 { counts.append(FacetCount(value: columnText(row, 2), id: columnText(row, 1), count: count)) }
             }
             return counts
@@ -66,11 +66,5 @@ struct LinkedFacets {
             guard count > 0, let named = names[country] else { return nil }
             return FacetCount(value: named.name, id: named.id, count: count)
         }
-    }
-
-    /// Calls `body` with each rowid packed in column `column` of the row at `statement`.
-    private static func forEachRowid(in statement: SQLiteStatement, column: Int32, _ body: (Int64) -> Void) {
-        PackedRowids.forEach(in: UnsafeRawBufferPointer(start: sqlite3_column_blob(statement, column),
-                                                        count: Int(sqlite3_column_bytes(statement, column))), body)
     }
 }

@@ -18,6 +18,8 @@ struct MatchedYears {
     var years: FilterSQL.Condition
     /// True when the kind is the only condition besides the words and narrowings: no categories, no years.
     var keepsTheWholeKind: Bool
+    /// True when the store has `date_class`: the list is then counted class by class (`forEachClass`).
+    var readsDateClasses: Bool
 
     /// The targets of one narrowing, all of one kind.
     struct LinkedGroup {
@@ -65,14 +67,55 @@ struct MatchedYears {
         }
     }
 
-    /// How many entities match: counted by SQLite when nothing narrows the list, else match by match.
+    /// Entities of the list alike in category and years, and how many.
+    struct YearClass {
+        var isDated: Bool
+        var firstYear: Int?
+        var lastYear: Int?
+        var category: String
+        var count: Int
+    }
+
+    /// How many entities match: counted class by class, or by SQLite when nothing narrows the list, else match by match.
     func count(in db: Database) throws -> Int {
-        guard !linked.isEmpty else {
+        guard !linked.isEmpty || usesDateClasses else {
             return try Int.fetchOne(db, sql: "SELECT count(*) \(clause.sql)", arguments: clause.arguments) ?? 0
         }
         var total = 0
-        try forEach(in: db) { _ in total += 1 }
+        try forEachClass(in: db) { total += $0.count }
         return total
+    }
+
+    /// Whether the list is read class by class: the store has `date_class` and words or narrowings give its rowids.
+    private var usesDateClasses: Bool { readsDateClasses && !readsTheWholeKind }
+
+    /// Calls `body` with the list's entities gathered by category and years, as the year histogram and the kinds count
+    /// them. From `date_class`, each class the kind, categories and years keep is unpacked and the list's rowids it holds
+    /// are counted: 35–45 ms for the common word among a million events (the search 30), where reading each match's years
+    /// from `entity_years` took 120–200; else each match is a class of its own.
+    func forEachClass(in db: Database, _ body: (YearClass) throws -> Void) throws {
+        guard usesDateClasses else {
+            try forEach(in: db) { match in
+                try body(YearClass(isDated: match.isDated, firstYear: match.firstYear, lastYear: match.lastYear, category: match.category, count: 1))
+            }
+            return
+        }
+        try forEachDateClass(in: db) { statement, kept in
+            var count = 0
+            PackedRowids.forEach(inColumn: 4, of: statement) { if kept.contains($0) { count += 1 } }
+            guard count > 0 else { return }
+            let match = Match(statement: statement)
+            try body(YearClass(isDated: match.isDated, firstYear: match.firstYear, lastYear: match.lastYear, category: match.category, count: count))
+        }
+    }
+
+    /// Calls `body` with each `date_class` row (`Match`'s columns, then the rowids) the kind, categories and years keep,
+    /// and the rowids the words and narrowings keep.
+    private func forEachDateClass(in db: Database, _ body: (SQLiteStatement, RowidSet) throws -> Void) throws {
+        let kept = try keptByWordsAndLinks(in: db)
+        try db.step("SELECT e.dated, e.firstYear, e.lastYear, e.category, e.rowids FROM date_class e WHERE \(years.sql)", years.arguments) {
+            try body($0, kept)
+        }
     }
 
     /// Calls `body` with each match once. Steps through SQLite's C API: GRDB's rows cost 15 ms more for 300,000 matches.
@@ -132,13 +175,23 @@ struct MatchedYears {
     /// links' entities, without reading their years.
     func rowids(in db: Database) throws -> RowidSet? {
         guard !readsTheWholeKind else { return nil }
-        guard keepsTheWholeKind else {
-            var kept = RowidSet()
+        if keepsTheWholeKind { return try keptByWordsAndLinks(in: db) }
+        var kept = RowidSet()
+        if usesDateClasses {
+            try forEachDateClass(in: db) { statement, matches in
+                PackedRowids.forEach(inColumn: 4, of: statement) { if matches.contains($0) { kept.insert($0) } }
+            }
+        } else {
             try forEach(in: db) { kept.insert($0.rowid) }
-            return kept
         }
-        var kept = try matches(metBy: linked[...], in: db)
-        if let excluded { kept!.subtract(try Self.matches(of: excluded, in: db)) }
+        return kept
+    }
+
+    /// The rowids the words (their matches of every kind) and narrowings keep, the words excluded taken out; the
+    /// kind, categories and years are not looked at. Only for a list that does not read the whole kind.
+    private func keptByWordsAndLinks(in db: Database) throws -> RowidSet {
+        var kept = try matches(metBy: linked[...], in: db)!
+        if let excluded { kept.subtract(try Self.matches(of: excluded, in: db)) }
         return kept
     }
 }

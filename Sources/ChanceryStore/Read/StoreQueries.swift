@@ -285,8 +285,8 @@ extension ChanceryStore {
                 let condition = try FilterSQL(filter, in: db, derived: derived)
                 if let matched = condition.matchedYears {
                     // Added up here rather than grouped by SQLite, whose sort of 300,000 matches cost as much as finding them.
-                    try matched.forEach(in: db) { match in
-                        spread.add(1, dated: match.isDated, first: match.firstYear, last: match.lastYear)
+                    try matched.forEachClass(in: db) { entities in
+                        spread.add(entities.count, dated: entities.isDated, first: entities.firstYear, last: entities.lastYear)
                     }
                     // Every match was read once: the list's count comes with it (the Timeline asks for both).
                     Self.remember(spread.total, of: filter, in: counts)
@@ -501,7 +501,7 @@ extension ChanceryStore {
             if facet == .kind, let matched = query.matchedYears {
                 // A list with words: its matches' categories, read from `entity_years` and added up here.
                 var counts: [String: Int] = [:]
-                try matched.forEach(in: db) { counts[$0.category, default: 0] += 1 }
+                try matched.forEachClass(in: db) { counts[$0.category, default: 0] += $0.count }
                 return FacetCount.ordered(counts.map { FacetCount(value: $0.key, id: nil, count: $0.value) }, facet: facet, byValue: false)
             }
             let sql: String, arguments: StatementArguments
