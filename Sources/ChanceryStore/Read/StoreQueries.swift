@@ -441,9 +441,12 @@ extension ChanceryStore {
         if let targetKind = facet.countedKind, derived.linkedCounts, filter == EntityFilter(kind: filter.kind, order: filter.order) {
             // A whole list by organization, place, person or source: from the counts kept per target.
             return try reading { db in
-                try Row.fetchAll(db, sql: """
-                    SELECT name AS value, targetID AS id, count FROM linked_count WHERE targetKind = ? AND kind = ?
-                    """, arguments: [targetKind, filter.kind]).facetCounts(of: facet)
+                // Stepped: through GRDB's rows, 40,000 people took 111 ms instead of 39.
+                var counts: [FacetCount] = []
+                try db.step("SELECT name, targetID, count FROM linked_count WHERE targetKind = ? AND kind = ?", [targetKind, filter.kind]) {
+                    counts.append(FacetCount(value: columnText($0, 0), id: columnText($0, 1), count: Int(sqlite3_column_int64($0, 2))))
+                }
+                return FacetCount.ordered(counts, facet: facet, byValue: false)
             }
         }
         if facet == .organization, filter.linkedTo.isEmpty,
