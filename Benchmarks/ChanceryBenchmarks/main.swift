@@ -196,6 +196,19 @@ for (label, filter) in [
     results.append(samples)
 }
 
+// The first rows of lists narrowed to a place or person (read off `entity_links`), with and without words.
+for (label, filter) in [("narrowed to the busiest place", EntityFilter(kind: .event, linkedTo: [busiestPlaceID])),
+                        ("the common word narrowed to the busiest place",
+                         EntityFilter(kind: .event, text: options.commonWord, linkedTo: [busiestPlaceID])),
+                        ("the common word narrowed to the busiest person",
+                         EntityFilter(kind: .event, text: options.commonWord, linkedTo: [busiestPersonID]))] {
+    var samples = Samples(name: "first rows, \(label)")
+    for _ in 0..<options.runs {
+        samples.values.append(try milliseconds { _ = try histogramStore.window(filter, offset: 0, limit: height, after: nil) })
+    }
+    results.append(samples)
+}
+
 // Facets and the pair ledger (issue: ≤ 100 ms at 1,000,000 events), read straight from the store.
 for facet in [Facet.year, .kind, .organization, .country, .place, .person, .source] {
     var samples = Samples(name: "facets of the whole timeline by \(facet.rawValue)")
@@ -206,7 +219,7 @@ for (label, filter) in [("the common word", EntityFilter(kind: .event, text: opt
                         ("kind meeting", EntityFilter(kind: .event, categories: ["meeting"])),
                         ("within 2018", EntityFilter(kind: .event, since: EDTFDate("2018"), until: EDTFDate("2018"))),
                         ("the busiest organization", EntityFilter(kind: .event, linkedTo: [busiestID], includesSubBodies: true))] {
-    for facet in [Facet.year, .kind, .organization, .place, .person] {
+    for facet in [Facet.year, .kind, .organization, .country, .place, .person] {
         var samples = Samples(name: "facets of \(label) by \(facet.rawValue)")
         for _ in 0..<options.runs { samples.values.append(try milliseconds { _ = try histogramStore.facets(filter, by: facet) }) }
         results.append(samples)

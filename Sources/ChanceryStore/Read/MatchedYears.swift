@@ -91,8 +91,8 @@ struct MatchedYears {
 
     /// Calls `body` with the list's entities gathered by category and years, as the year histogram and the kinds count
     /// them. From `date_class`, each class the kind, categories and years keep is unpacked and the list's rowids it holds
-    /// are counted: 35–45 ms for the common word among a million events (the search 30), where reading each match's years
-    /// from `entity_years` took 120–200; else each match is a class of its own.
+    /// are counted: 33–50 ms for the common word among a million events (the search ≈ 30), where reading each match's
+    /// years from `entity_years` took 110–190; else each match is a class of its own.
     func forEachClass(in db: Database, _ body: (YearClass) throws -> Void) throws {
         guard usesDateClasses else {
             try forEach(in: db) { match in
