@@ -15,13 +15,8 @@ struct LinkedFacets {
 
     /// Counts of `facet` for a list of `kind`; nil for a facet not counted by target.
     init?(_ facet: Facet, of kind: EntityKind) {
-        switch facet {
-        case .organization: targetKind = .organization
-        case .place, .country: targetKind = .place
-        case .person: targetKind = .person
-        case .source: targetKind = .source
-        case .year, .kind, .cameo, .quad: return nil
-        }
+        guard let targetKind = facet == .country ? .place : facet.countedKind else { return nil }
+        self.targetKind = targetKind
         byCountry = facet == .country
         self.kind = kind
     }
@@ -65,6 +60,20 @@ struct LinkedFacets {
             }
             guard count > 0, let named = names[country] else { return nil }
             return FacetCount(value: named.name, id: named.id, count: count)
+        }
+    }
+}
+
+extension Facet {
+    /// The kind of entity whose links (or citations, for sources) the facet counts by; nil for the others (a country
+    /// counts the links of its places).
+    var countedKind: EntityKind? {
+        switch self {
+        case .organization: .organization
+        case .place: .place
+        case .person: .person
+        case .source: .source
+        case .year, .kind, .country, .cameo, .quad: nil
         }
     }
 }

@@ -502,7 +502,7 @@ extension ChanceryStore {
                 return FacetCount.ordered(try counted.counts(of: kept, in: db), facet: facet, byValue: false)
             }
             if facet == .kind, let matched = query.matchedYears {
-                // A list with words: its matches' categories, read from `entity_years` and added up here.
+                // A list with words or narrowings: its categories, read from `date_class` (or `entity_years`) and added up here.
                 var counts: [String: Int] = [:]
                 try matched.forEachClass(in: db) { counts[$0.category, default: 0] += $0.count }
                 return FacetCount.ordered(counts.map { FacetCount(value: $0.key, id: nil, count: $0.value) }, facet: facet, byValue: false)
@@ -579,20 +579,6 @@ extension ChanceryStore {
                 """, StatementArguments(visitIDs))
             return PairLedger(first: one.summary, second: other.summary, visitsFromFirst: forth, visitsFromSecond: back,
                               agreements: agreements, meetings: meetings)
-        }
-    }
-}
-
-extension Facet {
-    /// The kind of entity whose links (or citations, for sources) the facet counts by; nil for the others (a country
-    /// counts the links of its places).
-    fileprivate var countedKind: EntityKind? {
-        switch self {
-        case .organization: .organization
-        case .place: .place
-        case .person: .person
-        case .source: .source
-        case .year, .kind, .country, .cameo, .quad: nil
         }
     }
 }
