@@ -268,9 +268,7 @@ final class StoreWriter {
         // entity once, however many of its places the entity links to, either way.
         try db.execute(sql: """
             WITH pc(place, country) AS MATERIALIZED (
-                SELECT id, CASE WHEN category = 'country' THEN id
-                                ELSE (SELECT toID FROM link WHERE fromID = entity.id AND role = 'country' LIMIT 1) END
-                FROM entity WHERE kind = 'place')
+                SELECT id, \(FilterSQL.country(ofPlace: "entity")) FROM entity WHERE kind = 'place')
             INSERT INTO country_date_spread (countryID, kind, category, dated, firstYear, lastYear, count)
             SELECT linked.country, y.kind, y.category, y.dated, y.firstYear, y.lastYear, count(*)
             FROM (SELECT pc.country AS country, l.fromID AS entityID FROM pc JOIN link l ON l.toID = pc.place

@@ -199,6 +199,12 @@ struct FilterSQL {
         date IS NOT NULL AND (dateStart < 0 OR dateFirst <= -1000000000000 OR dateEnd >= 1000000000000 OR dateEnd - dateStart > 10000)
         """
 
+    /// The id of the country the place row `place` (a table's alias) lies in: itself when it is one, else the target of
+    /// its `country` link (NULL without one).
+    static func country(ofPlace place: String) -> String {
+        "CASE WHEN \(place).category = 'country' THEN \(place).id ELSE (SELECT toID FROM link WHERE fromID = \(place).id AND role = 'country' LIMIT 1) END"
+    }
+
     /// `count` SQL parameters, for a list after `IN`: `?, ?, ?`.
     static func marks(_ count: Int) -> String { Array(repeating: "?", count: count).joined(separator: ", ") }
 

@@ -39,8 +39,7 @@ struct LinkedFacets {
         var names: [Int64: (id: String, name: String)] = [:]
         try db.step("""
             SELECT p.rowid, c.rowid, c.id, c.name FROM entity p
-            JOIN entity c ON c.id = CASE WHEN p.category = 'country' THEN p.id
-                                         ELSE (SELECT toID FROM link WHERE fromID = p.id AND role = 'country' LIMIT 1) END
+            JOIN entity c ON c.id = \(FilterSQL.country(ofPlace: "p"))
             WHERE p.kind = 'place'
             """) { row in
             countryOf[sqlite3_column_int64(row, 0)] = sqlite3_column_int64(row, 1)

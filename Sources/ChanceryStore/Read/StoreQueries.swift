@@ -477,9 +477,7 @@ extension ChanceryStore {
             return try reading { db in
                 try Row.fetchAll(db, sql: """
                     WITH pc(place, country) AS MATERIALIZED (
-                        SELECT id, CASE WHEN category = 'country' THEN id
-                                        ELSE (SELECT toID FROM link WHERE fromID = entity.id AND role = 'country' LIMIT 1) END
-                        FROM entity WHERE kind = 'place')
+                        SELECT id, \(FilterSQL.country(ofPlace: "entity")) FROM entity WHERE kind = 'place')
                     SELECT v.name AS value, v.id AS id, count(DISTINCT linked.entityID) AS count FROM (
                         SELECT pc.country AS target, l.fromID AS entityID FROM pc JOIN link l ON l.toID = pc.place
                         WHERE l.fromKind = ?1
@@ -529,7 +527,7 @@ extension ChanceryStore {
                 let kind = facet.countedKind ?? .place
                 // A place counts under its country: itself when it is one, else the country it lies in.
                 let target = facet == .country
-                    ? "CASE WHEN t.category = 'country' THEN t.id ELSE (SELECT toID FROM link WHERE fromID = t.id AND role = 'country' LIMIT 1) END"
+                    ? FilterSQL.country(ofPlace: "t")
                     : "t.id"
                 sql = """
                     SELECT v.name AS value, v.id AS id, count(DISTINCT linked.entityID) AS count FROM (
