@@ -74,6 +74,11 @@ struct MatchedYears {
         var lastYear: Int?
         var category: String
         var count: Int
+
+        /// `count` entities alike in category and years to `match`.
+        init(_ match: Match, count: Int) {
+            (isDated, firstYear, lastYear, category, self.count) = (match.isDated, match.firstYear, match.lastYear, match.category, count)
+        }
     }
 
     /// How many entities match: counted class by class, or by SQLite when nothing narrows the list, else match by match.
@@ -96,7 +101,7 @@ struct MatchedYears {
     func forEachClass(in db: Database, _ body: (YearClass) throws -> Void) throws {
         guard usesDateClasses else {
             try forEach(in: db) { match in
-                try body(YearClass(isDated: match.isDated, firstYear: match.firstYear, lastYear: match.lastYear, category: match.category, count: 1))
+                try body(YearClass(match, count: 1))
             }
             return
         }
@@ -104,8 +109,7 @@ struct MatchedYears {
             var count = 0
             PackedRowids.forEach(inColumn: 4, of: statement) { if kept.contains($0) { count += 1 } }
             guard count > 0 else { return }
-            let match = Match(statement: statement)
-            try body(YearClass(isDated: match.isDated, firstYear: match.firstYear, lastYear: match.lastYear, category: match.category, count: count))
+            try body(YearClass(Match(statement: statement), count: count))
         }
     }
 
